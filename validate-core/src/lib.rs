@@ -1,0 +1,103 @@
+//! Request validation that answers in the ARM (Azure Resource Manager) error format.
+//!
+//! Put rules on your request types with `#[derive(Validate)]`, call [`Validate::validate`], and
+//! get every violation at once, each with an ARM code and a target written in the names on the
+//! wire (serde's `rename` and `rename_all` applied). [`ErrorResponse`] turns them into the body
+//! of an HTTP 400 that ARM clients read.
+//!
+//! ```
+//! use validate_core::{ErrorResponse, Validate};
+//!
+//! #[derive(serde::Deserialize, Validate)]
+//! #[serde(rename_all = "camelCase")]
+//! struct Relationship {
+//!     #[validate(nested)]
+//!     properties: Definition,
+//! }
+//!
+//! #[derive(serde::Deserialize, Validate)]
+//! #[serde(rename_all = "camelCase")]
+//! struct Definition {
+//!     #[validate(one_of("OneToOne", "OneToMany", "ManyToMany"))]
+//!     cardinality: Option<String>,
+//!     #[validate(non_empty)]
+//!     profile_type: String,
+//! }
+//!
+//! let body = Relationship {
+//!     properties: Definition { cardinality: Some("OneToFew".into()), profile_type: " ".into() },
+//! };
+//! let violations = body.validate().unwrap_err();
+//! let found: Vec<_> = violations.iter().map(|v| (v.code(), v.target())).collect();
+//! assert_eq!(found, [
+//!     ("InvalidEnumValue", "properties.cardinality"),
+//!     ("EmptyValue", "properties.profileType"),
+//! ]);
+//!
+//! let payload = serde_json::to_value(ErrorResponse::from(violations)).unwrap();
+//! assert_eq!(payload["error"]["code"], "InvalidRequestContent");
+//! assert_eq!(payload["error"]["details"][0]["target"], "properties.cardinality");
+//! ```
+//!
+//! # Rules
+//!
+//! | rule | checks | code |
+//! |---|---|---|
+//! | [`required`](rules::required) | an `Option` is `Some` | `MissingRequiredProperty` |
+//! | [`non_empty`](rules::non_empty) | text with a non-white-space character; a collection with an item | `EmptyValue` |
+//! | [`length(min, max)`](rules::length) | characters, items or entries | `ValueTooShort`, `ValueTooLong` |
+//! | [`range(min, max)`](rules::range) | a number, inclusive | `ValueOutOfRange` |
+//! | [`pattern("re")`](rules::pattern) | a regular expression matches | `PatternMismatch` |
+//! | [`one_of("A", …)`](rules::one_of) | a string from a closed set | `InvalidEnumValue` |
+//! | [`format(uuid)`, `format(date_time)`](rules::format) | a GUID; an RFC 3339 date-time | `InvalidFormat` |
+//! | [`localized`](rules::localized) | a map from language tag to non-blank text, not empty | `InvalidLocale`, `EmptyValue` |
+//! | [`nested`](rules::nested) | the value's own rules, through `Option`, `Box`, collections and maps | the nested type's |
+//! | [`each(rule, …)`](rules::each) | rules on every item or map value | the rules' |
+//! | [`unique`, `unique(by = f, ignore_case)`](rules::unique) | no repeated item (or field of an item) | `DuplicateValue` |
+//! | [`read_only`](rules::read_only) | an `Option` is `None` | `ReadOnlyProperty` |
+//! | [`custom(f)`](rules::custom) | `f(&value) -> Result<(), RuleError>` | the error's |
+//!
+//! Every rule takes `code = "…"` and `message = "…"` to replace its own. At the container,
+//! `#[validate(check(f))]` runs `f(&Self)` for rules across fields.
+//!
+//! # Targets
+//!
+//! Members are joined by `.`, items are `[i]`, map entries are `['key']`: for example
+//! `properties.fields[2].fieldName` or `properties.displayName['en-us']`. The names are those
+//! serde reads (`rename`, `rename_all`, `flatten` adding no segment); `#[validate(rename = "…")]`
+//! names a field of a type without serde. Targets and echoed values are capped, see [`text`] and
+//! [`path::MAX_TARGET_CHARS`].
+//!
+//! # Cost
+//!
+//! A [`Path`] lives on the stack and a target's text is built only when a violation is recorded,
+//! so `validate()` allocates nothing on valid input; patterns are compiled once.
+
+#![forbid(unsafe_code)]
+
+// Generated code names `::validate_core`, also inside this crate's own unit tests.
+#[allow(unused_extern_crates)]
+extern crate self as validate_core;
+
+pub mod error_response;
+pub mod path;
+pub mod rules;
+pub mod text;
+
+mod rule_error;
+mod validate;
+mod violation;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use error_response::{AdditionalInfo, ErrorDetail, ErrorResponse};
+pub use path::Path;
+pub use rule_error::RuleError;
+pub use validate::Validate;
+pub use violation::{Violation, Violations};
+
+/// Derives [`Validate`] from `#[validate(…)]` attributes; see the [crate documentation](crate).
+#[cfg(feature = "derive")]
+pub use validate_derive::Validate;

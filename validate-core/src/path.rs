@@ -1,0 +1,210 @@
+//! Wire paths: where in the request body a violation sits.
+
+use core::fmt::{self, Display, Write as _};
+
+use crate::text;
+
+/// The longest target written into a violation, in characters (Unicode scalar values).
+pub const MAX_TARGET_CHARS: usize = 512;
+
+/// A location in a request body, written in the names on the wire.
+///
+/// A `Path` is a chain of borrowed segments that lives on the stack: extending it costs nothing,
+/// and the text of a target (`properties.fields[2].fieldName`) is built only when a violation is
+/// recorded. Hand-written [`Validate`](crate::Validate) impls use it to validate a nested value
+/// under a prefix.
+///
+/// ```
+/// use validate_core::Path;
+///
+/// let root = Path::root();
+/// let properties = root.member("properties");
+/// let fields = properties.member("fields");
+/// let second = fields.index(2);
+/// let name = second.member("fieldName");
+/// assert_eq!(name.to_string(), "properties.fields[2].fieldName");
+///
+/// let display_name = properties.member("displayName");
+/// let key = "it's";
+/// assert_eq!(display_name.key(&key).to_string(), r"properties.displayName['it\'s']");
+/// assert_eq!(root.to_string(), "");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Member(&'a str),
+    Index(usize),
+    Key(&'a dyn Display),
+}
+
+impl Path<'static> {
+    /// The whole body: its target is the empty string.
+    pub const fn root() -> Self {
+        Path {
+            parent: None,
+            segment: Segment::Root,
+        }
+    }
+}
+
+impl<'a> Path<'a> {
+    /// An object member, written `.name` after its parent (no dot at the root).
+    pub const fn member(&'a self, name: &'a str) -> Path<'a> {
+        self.child(Segment::Member(name))
+    }
+
+    /// An array item (or a tuple field), written `[index]`.
+    pub const fn index(&'a self, index: usize) -> Path<'a> {
+        self.child(Segment::Index(index))
+    }
+
+    /// A map entry, written `['key']` with `'` and `\` escaped by a backslash.
+    pub const fn key(&'a self, key: &'a dyn Display) -> Path<'a> {
+        self.child(Segment::Key(key))
+    }
+
+    const fn child(&'a self, segment: Segment<'a>) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment,
+        }
+    }
+
+    /// The target as it goes on the wire: at most [`MAX_TARGET_CHARS`] characters, a longer one
+    /// is cut and ends with `…`.
+    pub fn target(&self) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = self.write(&mut out);
+        text::cut_to(out, MAX_TARGET_CHARS)
+    }
+
+    /// The same as [`Path::target`] with a relative member path (from [`RuleError::at`]) appended.
+    ///
+    /// [`RuleError::at`]: crate::RuleError::at
+    pub(crate) fn target_with(&self, relative: Option<&str>) -> String {
+        let mut out = String::new();
+        let _ = self.write(&mut out);
+        if let Some(relative) = relative.filter(|relative| !relative.is_empty()) {
+            if !out.is_empty() && !relative.starts_with('[') {
+                out.push('.');
+            }
+            out.push_str(relative);
+        }
+        text::cut_to(out, MAX_TARGET_CHARS)
+    }
+
+    fn write(&self, out: &mut String) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            parent.write(out)?;
+        }
+        match self.segment {
+            Segment::Root => Ok(()),
+            Segment::Member(name) if name.is_empty() => Ok(()),
+            Segment::Member(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+                Ok(())
+            }
+            Segment::Index(index) => write!(out, "[{index}]"),
+            Segment::Key(key) => {
+                out.push_str("['");
+                write!(text::KeyEscaper(out), "{key}")?;
+                out.push_str("']");
+                Ok(())
+            }
+        }
+    }
+
+    /// The last member name of the path, for messages such as "The property 'x' is required.".
+    pub(crate) fn last_name(&self) -> String {
+        match self.segment {
+            Segment::Member(name) if !name.is_empty() => name.to_owned(),
+            Segment::Root | Segment::Member(_) => match self.parent {
+                Some(parent) => parent.last_name(),
+                None => String::new(),
+            },
+            Segment::Index(_) | Segment::Key(_) => self.target(),
+        }
+    }
+}
+
+impl Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.target())
+    }
+}
+
+impl fmt::Debug for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Path").field(&self.target()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_indexes_and_keys_join_as_on_the_wire() {
+        let root = Path::root();
+        let a = root.member("a");
+        let item = a.index(0);
+        let key = r"x'\y";
+        let entry = item.key(&key);
+        assert_eq!(entry.target(), r"a[0]['x\'\\y']");
+        assert_eq!(root.index(3).target(), "[3]");
+        assert_eq!(root.key(&"k").target(), "['k']");
+    }
+
+    #[test]
+    fn an_empty_member_adds_no_segment() {
+        let root = Path::root();
+        let flat = root.member("");
+        assert_eq!(flat.member("b").target(), "b");
+    }
+
+    #[test]
+    fn relative_members_are_appended() {
+        let root = Path::root();
+        let p = root.member("properties");
+        assert_eq!(p.target_with(Some("end")), "properties.end");
+        assert_eq!(p.target_with(Some("[1]")), "properties[1]");
+        assert_eq!(root.target_with(Some("end")), "end");
+        assert_eq!(p.target_with(None), "properties");
+    }
+
+    #[test]
+    fn long_targets_are_cut_to_a_prefix() {
+        let root = Path::root();
+        let long = "k".repeat(2_000);
+        let target = root.key(&long.as_str()).target();
+        assert_eq!(target.chars().count(), MAX_TARGET_CHARS);
+        assert!(target.ends_with('…'));
+        assert!(format!("['{long}']").starts_with(target.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn control_characters_in_keys_are_escaped() {
+        let root = Path::root();
+        let key = "a\u{0}\u{202e}b";
+        assert_eq!(root.key(&key).target(), r"['a\u{0}\u{202e}b']");
+    }
+
+    #[test]
+    fn last_name_is_the_last_member() {
+        let root = Path::root();
+        let p = root.member("properties");
+        let q = p.member("profileType");
+        assert_eq!(q.last_name(), "profileType");
+        assert_eq!(p.index(1).last_name(), "properties[1]");
+    }
+}

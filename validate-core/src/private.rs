@@ -1,0 +1,12 @@
+//! What generated code names. Not public API: it may change in any release.
+
+pub use crate::rules::custom::{Probe, ProbeOption, ProbeValue};
+pub use crate::rules::pattern::Pattern;
+pub use crate::rules::unique::WireNames;
+pub use crate::rules::{
+    each, format, length, localized, nested, non_empty, one_of, pattern, range, read_only, required, unique,
+};
+pub use crate::{Path, RuleError, Validate, Violations};
+
+/// Shorthand for the optional bounds the derive passes to `length` and `range`.
+pub use ::core::option::Option::{None, Some};

@@ -1,0 +1,64 @@
+//! Values that are text: what `pattern`, `one_of`, `format` and `localized` read.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A value that may hold text. `None` (an absent `Option`) skips the rule.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not text, so this rule cannot check it",
+    label = "a text rule is applied to this field",
+    note = "`pattern`, `one_of`, `format` and `localized` check strings: `String`, `&str`, `Cow<str>`, `Box<str>`, or an `Option` of one"
+)]
+pub trait AsText {
+    /// The text, or `None` when the value is absent.
+    fn as_text(&self) -> Option<&str>;
+}
+
+impl AsText for str {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsText for String {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsText for Cow<'_, str> {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: AsText + ?Sized> AsText for &T {
+    fn as_text(&self) -> Option<&str> {
+        (**self).as_text()
+    }
+}
+
+impl<T: AsText + ?Sized> AsText for Box<T> {
+    fn as_text(&self) -> Option<&str> {
+        (**self).as_text()
+    }
+}
+
+impl<T: AsText + ?Sized> AsText for Rc<T> {
+    fn as_text(&self) -> Option<&str> {
+        (**self).as_text()
+    }
+}
+
+impl<T: AsText + ?Sized> AsText for Arc<T> {
+    fn as_text(&self) -> Option<&str> {
+        (**self).as_text()
+    }
+}
+
+impl<T: AsText> AsText for Option<T> {
+    fn as_text(&self) -> Option<&str> {
+        self.as_ref().and_then(AsText::as_text)
+    }
+}

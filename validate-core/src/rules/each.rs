@@ -1,0 +1,124 @@
+//! `each(rule, …)`: rules on every item of a collection or every value of a map.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use validate_core::Validate;
+//!
+//! #[derive(Validate)]
+//! struct Hub {
+//!     #[validate(each(non_empty, length(max = 8)))]
+//!     tags: Vec<String>,
+//!     #[validate(each(range(min = 1)))]
+//!     quotas: BTreeMap<String, u32>,
+//! }
+//!
+//! let hub = Hub {
+//!     tags: vec!["ok".into(), " ".into(), "much-too-long".into()],
+//!     quotas: BTreeMap::from([("gold".into(), 0)]),
+//! };
+//! let found: Vec<_> = hub.validate().unwrap_err().iter().map(|v| (v.code(), v.target())).collect();
+//! assert_eq!(found, [
+//!     ("EmptyValue", "tags[1]"),
+//!     ("ValueTooLong", "tags[2]"),
+//!     ("ValueOutOfRange", "quotas['gold']"),
+//! ]);
+//! ```
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::fmt::Display;
+use std::hash::BuildHasher;
+
+use crate::rules::each_entry;
+use crate::{Path, Violations};
+
+/// A collection whose items can be checked one by one, each at its own target.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a collection, so its items cannot be checked one by one",
+    label = "`each` and `nested` on items need a collection here",
+    note = "`each` works on `Vec`, slices, arrays, `VecDeque`, `BTreeMap` and `HashMap` (their values), or an `Option` of one"
+)]
+pub trait Each {
+    /// The item type.
+    type Item;
+    /// Calls `check` on every item with its target: `at[i]` for sequences, `at['key']` for maps.
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&Self::Item, &Path<'_>, &mut Violations));
+}
+
+impl<T> Each for [T] {
+    type Item = T;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+        for (i, item) in self.iter().enumerate() {
+            check(item, &at.index(i), out);
+        }
+    }
+}
+
+impl<T> Each for Vec<T> {
+    type Item = T;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+        self.as_slice().each(at, out, check);
+    }
+}
+
+impl<T, const N: usize> Each for [T; N] {
+    type Item = T;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+        self.as_slice().each(at, out, check);
+    }
+}
+
+impl<T> Each for VecDeque<T> {
+    type Item = T;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+        for (i, item) in self.iter().enumerate() {
+            check(item, &at.index(i), out);
+        }
+    }
+}
+
+impl<K: Ord + Display, V, S: BuildHasher> Each for HashMap<K, V, S> {
+    type Item = V;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&V, &Path<'_>, &mut Violations)) {
+        each_entry(self, at, out, |_, value, at, out| check(value, at, out));
+    }
+}
+
+impl<K: Ord + Display, V> Each for BTreeMap<K, V> {
+    type Item = V;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&V, &Path<'_>, &mut Violations)) {
+        each_entry(self, at, out, |_, value, at, out| check(value, at, out));
+    }
+}
+
+impl<C: Each + ?Sized> Each for &C {
+    type Item = C::Item;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&C::Item, &Path<'_>, &mut Violations)) {
+        (**self).each(at, out, check);
+    }
+}
+
+impl<C: Each + ?Sized> Each for Box<C> {
+    type Item = C::Item;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&C::Item, &Path<'_>, &mut Violations)) {
+        (**self).each(at, out, check);
+    }
+}
+
+impl<C: Each> Each for Option<C> {
+    type Item = C::Item;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&C::Item, &Path<'_>, &mut Violations)) {
+        if let Some(collection) = self {
+            collection.each(at, out, check);
+        }
+    }
+}
+
+/// Runs `check` on every item of `value` at its own target.
+pub fn check<C: Each + ?Sized>(
+    value: &C,
+    at: &Path<'_>,
+    out: &mut Violations,
+    check: impl FnMut(&C::Item, &Path<'_>, &mut Violations),
+) {
+    value.each(at, out, check);
+}

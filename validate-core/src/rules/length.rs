@@ -1,0 +1,132 @@
+//! `length(min = N, max = M)`: strings in characters, collections in items, maps in entries.
+//!
+//! ```
+//! use validate_core::Validate;
+//!
+//! #[derive(Validate)]
+//! struct Hub {
+//!     #[validate(length(min = 2, max = 4))]
+//!     name: String,
+//!     #[validate(length(max = 1, code = "TooManyTags"))]
+//!     tags: Vec<String>,
+//! }
+//!
+//! let hub = Hub { name: "Zürich".into(), tags: vec!["a".into(), "b".into()] };
+//! let found: Vec<_> = hub.validate().unwrap_err().iter()
+//!     .map(|v| format!("{} {} {}", v.code(), v.target(), v.message())).collect();
+//! assert_eq!(found, [
+//!     "ValueTooLong name The value must have at most 4 characters; it has 6.",
+//!     "TooManyTags tags The value must have at most 1 item; it has 2.",
+//! ]);
+//! ```
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::RuleError;
+use crate::rules::Unit;
+
+/// The ARM code of a value under its minimum length.
+pub const TOO_SHORT: &str = "ValueTooShort";
+/// The ARM code of a value over its maximum length.
+pub const TOO_LONG: &str = "ValueTooLong";
+
+/// A value with a length.
+#[diagnostic::on_unimplemented(
+    message = "`length` cannot be checked on `{Self}`",
+    label = "`length` needs a string, a collection or a map",
+    note = "for numbers, use `range(min = …, max = …)`"
+)]
+pub trait HasLength {
+    /// The length and its unit, or `None` when the value is absent.
+    fn length(&self) -> Option<(usize, Unit)>;
+}
+
+impl HasLength for str {
+    fn length(&self) -> Option<(usize, Unit)> {
+        Some((self.chars().count(), Unit::Characters))
+    }
+}
+
+macro_rules! impl_length_via_len {
+    ($unit:expr => $($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
+        impl<$($($generics)*)?> HasLength for $ty {
+            fn length(&self) -> Option<(usize, Unit)> {
+                Some((self.len(), $unit))
+            }
+        }
+    )*};
+}
+
+impl_length_via_len!(Unit::Items =>
+    Vec<T> [T], [T] [T], VecDeque<T> [T], BTreeSet<T> [T], HashSet<T, S> [T, S],
+);
+impl_length_via_len!(Unit::Entries => BTreeMap<K, V> [K, V], HashMap<K, V, S> [K, V, S]);
+
+impl<T, const N: usize> HasLength for [T; N] {
+    fn length(&self) -> Option<(usize, Unit)> {
+        Some((N, Unit::Items))
+    }
+}
+
+impl HasLength for String {
+    fn length(&self) -> Option<(usize, Unit)> {
+        self.as_str().length()
+    }
+}
+
+impl HasLength for Cow<'_, str> {
+    fn length(&self) -> Option<(usize, Unit)> {
+        (**self).length()
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for &T {
+    fn length(&self) -> Option<(usize, Unit)> {
+        (**self).length()
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for Box<T> {
+    fn length(&self) -> Option<(usize, Unit)> {
+        (**self).length()
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for Rc<T> {
+    fn length(&self) -> Option<(usize, Unit)> {
+        (**self).length()
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for Arc<T> {
+    fn length(&self) -> Option<(usize, Unit)> {
+        (**self).length()
+    }
+}
+
+impl<T: HasLength> HasLength for Option<T> {
+    fn length(&self) -> Option<(usize, Unit)> {
+        self.as_ref().and_then(HasLength::length)
+    }
+}
+
+/// Fails with `ValueTooShort` under `min` or `ValueTooLong` over `max` (both inclusive bounds).
+pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<usize>) -> Result<(), RuleError> {
+    let Some((length, unit)) = value.length() else {
+        return Ok(());
+    };
+    match (min, max) {
+        (Some(min), _) if length < min => Err(RuleError::new(
+            TOO_SHORT,
+            format!("The value must have at least {}; it has {length}.", unit.count(min)),
+        )),
+        (_, Some(max)) if length > max => Err(RuleError::new(
+            TOO_LONG,
+            format!("The value must have at most {}; it has {length}.", unit.count(max)),
+        )),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,96 @@
+//! `range(min = A, max = B)`: a number within inclusive bounds.
+//!
+//! ```
+//! use validate_core::Validate;
+//!
+//! #[derive(Validate)]
+//! struct Field {
+//!     #[validate(range(min = 1, max = 4000))]
+//!     max_length: Option<i64>,
+//!     #[validate(range(min = 0.0))]
+//!     weight: f64,
+//! }
+//!
+//! let field = Field { max_length: Some(0), weight: f64::NAN };
+//! let found: Vec<_> = field.validate().unwrap_err().iter().map(|v| v.message().to_owned()).collect();
+//! assert_eq!(found, [
+//!     "The value 0 is less than the minimum 1.",
+//!     "The value is not a number.",
+//! ]);
+//! assert!(Field { max_length: None, weight: 0.5 }.validate().is_ok());
+//! ```
+
+use std::fmt::Display;
+
+use crate::RuleError;
+
+/// The ARM code of a number outside its bounds.
+pub const CODE: &str = "ValueOutOfRange";
+
+/// A value that is a number.
+#[diagnostic::on_unimplemented(
+    message = "`range` cannot be checked on `{Self}`",
+    label = "`range` needs a number",
+    note = "for the length of a string or a collection, use `length(min = …, max = …)`"
+)]
+pub trait Number {
+    /// The number's type, which the bounds have too.
+    type Value: PartialOrd + Display + Copy;
+    /// The number, or `None` when the value is absent.
+    fn number(&self) -> Option<Self::Value>;
+}
+
+macro_rules! impl_number {
+    ($($ty:ty),*) => {$(
+        impl Number for $ty {
+            type Value = $ty;
+            fn number(&self) -> Option<$ty> {
+                Some(*self)
+            }
+        }
+    )*};
+}
+
+impl_number!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+
+impl<T: Number + ?Sized> Number for &T {
+    type Value = T::Value;
+    fn number(&self) -> Option<T::Value> {
+        (**self).number()
+    }
+}
+
+impl<T: Number + ?Sized> Number for Box<T> {
+    type Value = T::Value;
+    fn number(&self) -> Option<T::Value> {
+        (**self).number()
+    }
+}
+
+impl<T: Number> Number for Option<T> {
+    type Value = T::Value;
+    fn number(&self) -> Option<T::Value> {
+        self.as_ref().and_then(Number::number)
+    }
+}
+
+/// Fails with `ValueOutOfRange` under `min`, over `max`, or when the number is NaN.
+pub fn check<T: Number + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T::Value>) -> Result<(), RuleError> {
+    let Some(number) = value.number() else {
+        return Ok(());
+    };
+    if number.partial_cmp(&number).is_none() {
+        return Err(RuleError::new(CODE, "The value is not a number."));
+    }
+    match (min, max) {
+        (Some(min), _) if number < min => Err(RuleError::new(
+            CODE,
+            format!("The value {number} is less than the minimum {min}."),
+        )),
+        (_, Some(max)) if number > max => Err(RuleError::new(
+            CODE,
+            format!("The value {number} is greater than the maximum {max}."),
+        )),
+        _ => Ok(()),
+    }
+}

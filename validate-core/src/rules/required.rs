@@ -1,0 +1,55 @@
+//! `required`: an `Option` is `Some`.
+//!
+//! ```
+//! use validate_core::Validate;
+//!
+//! #[derive(serde::Deserialize, Validate)]
+//! #[serde(rename_all = "camelCase")]
+//! struct Relationship {
+//!     #[validate(required)]
+//!     profile_type: Option<String>,
+//! }
+//!
+//! let violations = Relationship { profile_type: None }.validate().unwrap_err();
+//! let v = violations.iter().next().unwrap();
+//! assert_eq!((v.code(), v.target()), ("MissingRequiredProperty", "profileType"));
+//! assert_eq!(v.message(), "The property 'profileType' is required.");
+//! assert!(Relationship { profile_type: Some("Contact".into()) }.validate().is_ok());
+//! ```
+
+use crate::{Path, RuleError};
+
+/// The ARM code of a missing property.
+pub const CODE: &str = "MissingRequiredProperty";
+
+/// A value that may be absent: only `Option` is.
+#[diagnostic::on_unimplemented(
+    message = "`required` applies to `Option` fields, and `{Self}` is not an `Option`",
+    label = "this field is always present",
+    note = "serde already requires a field that is not an `Option`: remove `required`, or make the field an `Option`"
+)]
+pub trait Required {
+    /// Whether the value is there.
+    fn is_present(&self) -> bool;
+}
+
+impl<T> Required for Option<T> {
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// Fails with `MissingRequiredProperty` when `value` is `None`; the message names the property at `at`.
+pub fn check<T: Required + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleError> {
+    if value.is_present() {
+        Ok(())
+    } else {
+        Err(missing(at))
+    }
+}
+
+/// The error for a missing property at `at`.
+#[cold]
+pub(crate) fn missing(at: &Path<'_>) -> RuleError {
+    RuleError::new(CODE, format!("The property '{}' is required.", at.last_name()))
+}

@@ -1,0 +1,318 @@
+//! `unique`, `unique(ignore_case)`, `unique(by = field)`, `unique(by = field, ignore_case)`: the
+//! items of a collection, or one field of each item, are unique.
+//!
+//! The first of equal items is kept; every later one is reported with `DuplicateValue` at its own
+//! target (at its field with `by`), in index order. `ignore_case` compares text by Unicode
+//! lowercase without building new strings. Sorting indexes takes O(n log n) and allocates nothing
+//! for up to 128 items; a longer collection allocates one vector of indexes.
+//!
+//! ```
+//! use validate_core::Validate;
+//!
+//! #[derive(serde::Deserialize, Validate)]
+//! struct Field {
+//!     #[serde(rename = "fieldName")]
+//!     field_name: String,
+//! }
+//!
+//! #[derive(Validate)]
+//! struct Definition {
+//!     #[validate(unique(by = field_name, ignore_case))]
+//!     fields: Vec<Field>,
+//!     #[validate(unique)]
+//!     tags: Vec<String>,
+//! }
+//!
+//! let definition = Definition {
+//!     fields: vec![Field { field_name: "Role".into() }, Field { field_name: "role".into() }],
+//!     tags: vec!["a".into(), "b".into(), "a".into()],
+//! };
+//! let found: Vec<_> = definition.validate().unwrap_err().iter()
+//!     .map(|v| format!("{} {}: {}", v.code(), v.target(), v.message())).collect();
+//! assert_eq!(found, [
+//!     "DuplicateValue fields[1].fieldName: The value 'role' repeats the value at index 0, ignoring case.",
+//!     "DuplicateValue tags[2]: The value 'a' repeats the value at index 0.",
+//! ]);
+//! ```
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::text::echo;
+use crate::{Path, RuleError, Violations};
+
+/// The ARM code of a repeated value.
+pub const CODE: &str = "DuplicateValue";
+
+/// How many items are sorted in a buffer on the stack; longer collections allocate.
+pub const STACK_ITEMS: usize = 128;
+
+/// A collection held in one slice.
+#[diagnostic::on_unimplemented(
+    message = "`unique` cannot be checked on `{Self}`",
+    label = "`unique` needs a sequence held in one slice",
+    note = "`unique` works on `Vec`, slices, arrays and `Box<[T]>`, or an `Option` of one"
+)]
+pub trait Items {
+    /// The item type.
+    type Item;
+    /// The items, or `None` when the value is absent.
+    fn items(&self) -> Option<&[Self::Item]>;
+}
+
+impl<T> Items for [T] {
+    type Item = T;
+    fn items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+
+impl<T> Items for Vec<T> {
+    type Item = T;
+    fn items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+
+impl<T, const N: usize> Items for [T; N] {
+    type Item = T;
+    fn items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+
+impl<C: Items + ?Sized> Items for &C {
+    type Item = C::Item;
+    fn items(&self) -> Option<&[C::Item]> {
+        (**self).items()
+    }
+}
+
+impl<C: Items + ?Sized> Items for Box<C> {
+    type Item = C::Item;
+    fn items(&self) -> Option<&[C::Item]> {
+        (**self).items()
+    }
+}
+
+impl<C: Items> Items for Option<C> {
+    type Item = C::Item;
+    fn items(&self) -> Option<&[C::Item]> {
+        self.as_ref().and_then(Items::items)
+    }
+}
+
+/// A value that can be compared for uniqueness.
+#[diagnostic::on_unimplemented(
+    message = "`unique` cannot compare values of type `{Self}`",
+    label = "`unique` compares strings, integers, characters and booleans",
+    note = "to compare items by one of their fields, write `unique(by = field)`"
+)]
+pub trait UniqueKey {
+    /// A total order; `ignore_case` makes text compare by Unicode lowercase.
+    fn compare(&self, other: &Self, ignore_case: bool) -> Ordering;
+    /// The value as a message echoes it.
+    fn describe(&self) -> String;
+}
+
+impl UniqueKey for str {
+    fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
+        if !ignore_case {
+            self.cmp(other)
+        } else if self.is_ascii() && other.is_ascii() {
+            let lower = |b: &u8| b.to_ascii_lowercase();
+            self.as_bytes().iter().map(lower).cmp(other.as_bytes().iter().map(lower))
+        } else {
+            lowercase(self).cmp(lowercase(other))
+        }
+    }
+    fn describe(&self) -> String {
+        echo(self)
+    }
+}
+
+/// The Unicode lowercase of `text`, one character at a time.
+fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
+}
+
+macro_rules! impl_unique_key_via {
+    ($target:ty => $($ty:ty $([$($generics:tt)*])?),*) => {$(
+        impl<$($($generics)*)?> UniqueKey for $ty {
+            fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
+                <$target as UniqueKey>::compare(self, other, ignore_case)
+            }
+            fn describe(&self) -> String {
+                <$target as UniqueKey>::describe(self)
+            }
+        }
+    )*};
+}
+
+impl_unique_key_via!(str => String, Box<str>, Rc<str>, Arc<str>, Cow<'a, str> ['a]);
+
+macro_rules! impl_unique_key_ord {
+    ($($ty:ty),*) => {$(
+        impl UniqueKey for $ty {
+            fn compare(&self, other: &Self, _ignore_case: bool) -> Ordering {
+                self.cmp(other)
+            }
+            fn describe(&self) -> String {
+                echo(&self.to_string())
+            }
+        }
+    )*};
+}
+
+impl_unique_key_ord!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, char, bool);
+
+impl<T: UniqueKey + ?Sized> UniqueKey for &T {
+    fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
+        (**self).compare(other, ignore_case)
+    }
+    fn describe(&self) -> String {
+        (**self).describe()
+    }
+}
+
+/// The wire names of a type's members, for targets such as `fields[1].fieldName`.
+///
+/// The derive implements it for every struct; `unique(by = field)` reads it.
+#[diagnostic::on_unimplemented(
+    message = "`unique(by = …)` needs `{Self}` to derive `Validate`",
+    label = "the items of this collection do not derive `Validate`",
+    note = "the derive knows the wire name of each field, which the target of a duplicate names"
+)]
+pub trait WireNames {
+    /// The wire name of the field named `rust_name` in Rust, if it has one.
+    fn wire_name(rust_name: &str) -> Option<&'static str>;
+}
+
+/// Reports every item equal to an earlier one.
+pub fn check<C, K>(value: &C, ignore_case: bool, at: &Path<'_>, out: &mut Violations)
+where
+    C: Items<Item = K> + ?Sized,
+    K: UniqueKey,
+{
+    if let Some(items) = value.items() {
+        report(items, |item| item, None, ignore_case, at, out);
+    }
+}
+
+/// Reports every item whose field `rust_name` (read by `key`) equals that of an earlier item.
+pub fn check_by<C, K>(
+    value: &C,
+    key: impl Fn(&C::Item) -> &K,
+    rust_name: &'static str,
+    ignore_case: bool,
+    at: &Path<'_>,
+    out: &mut Violations,
+) where
+    C: Items + ?Sized,
+    C::Item: WireNames,
+    K: UniqueKey + ?Sized,
+{
+    if let Some(items) = value.items() {
+        let member = || <C::Item as WireNames>::wire_name(rust_name).unwrap_or(rust_name);
+        report(items, key, Some(&member), ignore_case, at, out);
+    }
+}
+
+fn report<I, K: UniqueKey + ?Sized>(
+    items: &[I],
+    key: impl Fn(&I) -> &K,
+    member: Option<&dyn Fn() -> &'static str>,
+    ignore_case: bool,
+    at: &Path<'_>,
+    out: &mut Violations,
+) {
+    let order = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case).then(a.cmp(&b));
+    let same = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case) == Ordering::Equal;
+    let duplicates = if items.len() < 2 {
+        return;
+    } else if items.len() <= STACK_ITEMS {
+        let mut buffer = [0u8; STACK_ITEMS];
+        let indexes = &mut buffer[..items.len()];
+        for (slot, i) in indexes.iter_mut().zip(0u8..) {
+            *slot = i;
+        }
+        indexes.sort_unstable_by(|&a, &b| order(a.into(), b.into()));
+        find_repeats(indexes.iter().map(|&i| usize::from(i)), same)
+    } else {
+        let mut indexes: Vec<usize> = (0..items.len()).collect();
+        indexes.sort_unstable_by(|&a, &b| order(a, b));
+        find_repeats(indexes.into_iter(), same)
+    };
+    let Some(mut duplicates) = duplicates else {
+        return;
+    };
+    duplicates.sort_unstable();
+    for (repeat, first) in duplicates {
+        let item = at.index(repeat);
+        let error = repeated(&key(&items[repeat]).describe(), first, ignore_case);
+        match member {
+            Some(member) => out.record(&item.member(member()), Err(error)),
+            None => out.record(&item, Err(error)),
+        }
+    }
+}
+
+/// Walks indexes sorted by key (then index) and pairs each repeat with the first of its group.
+/// Returns `None`, without allocating, when every key is unique.
+fn find_repeats(sorted: impl Iterator<Item = usize>, same: impl Fn(usize, usize) -> bool) -> Option<Vec<(usize, usize)>> {
+    let mut repeats: Option<Vec<(usize, usize)>> = None;
+    let mut first: Option<usize> = None;
+    for index in sorted {
+        match first {
+            Some(group) if same(group, index) => repeats.get_or_insert_with(Vec::new).push((index, group)),
+            _ => first = Some(index),
+        }
+    }
+    repeats
+}
+
+#[cold]
+fn repeated(value: &str, first: usize, ignore_case: bool) -> RuleError {
+    let how = if ignore_case { ", ignoring case" } else { "" };
+    RuleError::new(
+        CODE,
+        format!("The value '{value}' repeats the value at index {first}{how}."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn duplicates_of(values: &[String], ignore_case: bool) -> Vec<String> {
+        let mut out = Violations::new();
+        check(values, ignore_case, &Path::root(), &mut out);
+        out.iter().map(|v| v.target().to_owned()).collect()
+    }
+
+    #[test]
+    fn repeats_after_the_first_are_reported_in_index_order() {
+        let values: Vec<String> = ["b", "a", "b", "a", "b"].map(String::from).into();
+        assert_eq!(duplicates_of(&values, false), ["[2]", "[3]", "[4]"]);
+    }
+
+    #[test]
+    fn case_is_ignored_on_request_including_non_ascii() {
+        let values: Vec<String> = ["Straße", "STRASSE", "straße", "ÉTÉ", "été"].map(String::from).into();
+        assert_eq!(duplicates_of(&values, false), Vec::<String>::new());
+        assert_eq!(duplicates_of(&values, true), ["[2]", "[4]"]);
+    }
+
+    #[test]
+    fn long_collections_take_the_heap_path() {
+        let mut values: Vec<String> = (0..300).map(|i| format!("v{i}")).collect();
+        assert!(duplicates_of(&values, false).is_empty());
+        values.push("V7".into());
+        assert_eq!(duplicates_of(&values, true), ["[300]"]);
+        values.truncate(STACK_ITEMS - 1);
+        values.push("v0".into());
+        assert_eq!(duplicates_of(&values, false), ["[127]"]);
+    }
+}

@@ -1,0 +1,158 @@
+//! How user text is echoed back: cut to a cap and with invisible characters made visible.
+
+use core::fmt;
+
+/// The longest value echoed in a message, in characters (Unicode scalar values), `…` included.
+pub const MAX_ECHO_CHARS: usize = 64;
+
+/// Characters that would hide or reorder text in a terminal or a portal: control characters and
+/// the bidirectional overrides and isolates.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes `c`, escaped as `\u{…}` when it would be invisible or reorder the text, and returns
+/// how many characters it wrote.
+fn push_visible(out: &mut String, c: char) -> usize {
+    if needs_escape(c) {
+        use fmt::Write as _;
+        let before = out.len();
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        // An escape is ASCII: its length in bytes is its length in characters.
+        out.len() - before
+    } else {
+        out.push(c);
+        1
+    }
+}
+
+/// A user's value as it may appear in a message: invisible characters escaped, then cut to
+/// [`MAX_ECHO_CHARS`] with `…` at the end when it was longer.
+///
+/// ```
+/// use validate_core::text::echo;
+///
+/// assert_eq!(echo("OneToFew"), "OneToFew");
+/// assert_eq!(echo("a\u{202e}b\0"), r"a\u{202e}b\u{0}");
+/// let long = echo(&"x".repeat(100));
+/// assert_eq!(long.chars().count(), 64);
+/// assert!(long.ends_with('…'));
+/// ```
+pub fn echo(value: &str) -> String {
+    let mut out = String::new();
+    let mut written = 0;
+    for c in value.chars() {
+        written += push_visible(&mut out, c);
+        // Stop as soon as the cap is passed: a megabyte value is never copied whole.
+        if written > MAX_ECHO_CHARS {
+            return cut_exact(&out, MAX_ECHO_CHARS);
+        }
+    }
+    out
+}
+
+/// Cuts `text` to `max` characters, the last being `…`, when it is longer.
+pub(crate) fn cut_to(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        text
+    } else {
+        cut_exact(&text, max)
+    }
+}
+
+/// The first `max - 1` characters of `text` followed by `…`, never splitting a `\u{…}` escape.
+fn cut_exact(text: &str, max: usize) -> String {
+    let keep = max.saturating_sub(1);
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at);
+    let mut kept = &text[..end];
+    // An escape cut in half would read as something else: drop the partial escape.
+    if let Some(start) = kept.rfind("\\u{") {
+        if !kept[start..].contains('}') {
+            kept = &kept[..start];
+        }
+    }
+    let mut out = String::with_capacity(kept.len() + 3);
+    out.push_str(kept);
+    out.push('…');
+    out
+}
+
+/// A writer for map keys inside a target: `'` and `\` get a backslash, invisible characters are
+/// escaped.
+pub(crate) struct KeyEscaper<'a>(pub(crate) &'a mut String);
+
+impl fmt::Write for KeyEscaper<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            if matches!(c, '\'' | '\\') {
+                self.0.push('\\');
+            }
+            push_visible(self.0, c);
+        }
+        Ok(())
+    }
+}
+
+/// `'A', 'B', 'C'`: the allowed values of a closed set, as the messages list them.
+pub(crate) fn quoted_list(values: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('\'');
+        out.push_str(&echo(value));
+        out.push('\'');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_values_are_kept() {
+        assert_eq!(echo(""), "");
+        assert_eq!(echo("héllo"), "héllo");
+        assert_eq!(echo(&"é".repeat(64)), "é".repeat(64));
+    }
+
+    #[test]
+    fn long_values_are_cut_with_an_ellipsis() {
+        let cut = echo(&"é".repeat(65));
+        assert_eq!(cut.chars().count(), 64);
+        assert_eq!(cut, format!("{}…", "é".repeat(63)));
+    }
+
+    #[test]
+    fn a_megabyte_is_not_copied() {
+        let big = "a".repeat(1_000_000);
+        assert_eq!(echo(&big).chars().count(), 64);
+    }
+
+    #[test]
+    fn escapes_are_never_split() {
+        let value = format!("{}\u{202e}tail", "a".repeat(60));
+        let cut = echo(&value);
+        assert_eq!(cut, format!("{}…", "a".repeat(60)));
+        assert!(cut.chars().count() <= 64);
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_escaped() {
+        assert_eq!(echo("\n\t\u{7f}\u{2066}"), r"\u{a}\u{9}\u{7f}\u{2066}");
+    }
+
+    #[test]
+    fn many_escapes_still_respect_the_cap() {
+        let cut = echo(&"\0".repeat(1_000));
+        assert!(cut.chars().count() <= 64);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn lists_are_quoted() {
+        assert_eq!(quoted_list(&["A", "B"]), "'A', 'B'");
+    }
+}

@@ -1,0 +1,117 @@
+//! The `Validate` trait and its impls for the containers `nested` walks through.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::fmt::Display;
+use std::hash::BuildHasher;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::rules::each::Each;
+use crate::{Path, Violations};
+
+/// A value with rules. Derive it with `#[derive(Validate)]`, or write it by hand.
+///
+/// ```
+/// use validate_core::{Path, RuleError, Validate, Violations};
+///
+/// // The derive writes `validate_at`; `validate` comes with the trait.
+/// #[derive(Validate)]
+/// struct Mapping {
+///     #[validate(non_empty)]
+///     name: String,
+/// }
+///
+/// // A hand-written impl reports through `Violations::record` and nests with `Path`.
+/// struct Pair(Mapping, Mapping);
+///
+/// impl Validate for Pair {
+///     fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+///         self.0.validate_at(&at.member("left"), out);
+///         self.1.validate_at(&at.member("right"), out);
+///         if self.0.name == self.1.name {
+///             out.record(at, Err(RuleError::invalid("The two sides must differ.")));
+///         }
+///     }
+/// }
+///
+/// let pair = Pair(Mapping { name: "a".into() }, Mapping { name: " ".into() });
+/// let violations = pair.validate().unwrap_err();
+/// assert_eq!(violations.to_string(), "right.name: The value must not be empty or white space.");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `Validate`",
+    label = "`nested` needs a type with its own rules",
+    note = "derive `Validate` on `{Self}`, or remove `nested` from this field"
+)]
+pub trait Validate {
+    /// Checks every rule and returns every violation, in field-declaration order.
+    ///
+    /// Allocates nothing when the value is valid.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut out = Violations::new();
+        self.validate_at(&Path::root(), &mut out);
+        out.into_result()
+    }
+
+    /// Checks every rule with targets under `at`, recording violations into `out`.
+    ///
+    /// This is how a value is validated as part of a larger one: the derive calls it for
+    /// `nested` fields, with the field's path.
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
+}
+
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        (**self).validate_at(at, out);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        (**self).validate_at(at, out);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Rc<T> {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        (**self).validate_at(at, out);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Arc<T> {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        (**self).validate_at(at, out);
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        if let Some(value) = self {
+            value.validate_at(at, out);
+        }
+    }
+}
+
+macro_rules! impl_validate_items {
+    ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
+        impl<$($($generics)*)?> Validate for $ty {
+            fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+                self.each(at, out, |item, at, out| item.validate_at(at, out));
+            }
+        }
+    )*};
+}
+
+impl_validate_items!(
+    [T] [T: Validate],
+    Vec<T> [T: Validate],
+    VecDeque<T> [T: Validate],
+    [T; N] [T: Validate, const N: usize],
+    BTreeMap<K, V> [K: Ord + Display, V: Validate],
+    HashMap<K, V, S> [K: Ord + Display, V: Validate, S: BuildHasher],
+);
+
+/// Unit validates trivially, so that generic code can use `()` where no rules apply.
+impl Validate for () {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Violations) {}
+}

@@ -1,0 +1,197 @@
+//! The derive's input as a model that borrows the syn tree: containers, variants, fields, each
+//! with its rules and its name on the wire.
+
+use syn::{DeriveInput, Ident, Member, Type};
+
+use crate::attr::{ContainerAttrs, FieldAttrs, Rule};
+use crate::case::Casing;
+use crate::ctxt::Ctxt;
+use crate::serde_attr::{SerdeContainer, SerdeField};
+
+pub struct Container<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a syn::Generics,
+    pub data: Data<'a>,
+    pub attrs: ContainerAttrs,
+}
+
+pub enum Data<'a> {
+    Struct(Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub fields: Vec<Field<'a>>,
+    /// The segment the variant adds to targets: its name for externally tagged enums, the content
+    /// key for adjacently tagged ones, nothing for internally tagged and untagged ones.
+    pub segment: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Named,
+    Tuple,
+    Unit,
+}
+
+pub struct Field<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    pub rules: Vec<Rule>,
+    /// The segment the field adds to targets: `None` for a newtype's or a flattened field.
+    pub segment: Option<Segment>,
+}
+
+pub enum Segment {
+    Member(String),
+    Index(usize),
+}
+
+/// How serde lays out an enum's variants on the wire.
+enum Tagging {
+    External,
+    Internal,
+    Adjacent { content: String },
+    Untagged,
+}
+
+impl<'a> Container<'a> {
+    /// Reads the input; mistakes go to `cx`. `None` for a union, which was reported.
+    pub fn from_ast(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        let serde = SerdeContainer::from_attrs(&input.attrs);
+        let attrs = ContainerAttrs::from_attrs(cx, &input.attrs);
+        let data = match &input.data {
+            syn::Data::Struct(data) => {
+                let (_, fields) = fields_of(cx, &data.fields, serde.rename_all, serde.transparent);
+                Data::Struct(fields)
+            }
+            syn::Data::Enum(data) => {
+                let tagging = tagging_of(&serde);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant::from_ast(cx, variant, &serde, &tagging))
+                    .collect();
+                Data::Enum(variants)
+            }
+            syn::Data::Union(data) => {
+                cx.error_spanned_by(data.union_token, "`Validate` cannot be derived for a union; use a struct or an enum");
+                return None;
+            }
+        };
+        Some(Container {
+            ident: &input.ident,
+            generics: &input.generics,
+            data,
+            attrs,
+        })
+    }
+
+    /// Every field of every variant.
+    pub fn all_fields(&self) -> Box<dyn Iterator<Item = &Field<'a>> + '_> {
+        match &self.data {
+            Data::Struct(fields) => Box::new(fields.iter()),
+            Data::Enum(variants) => Box::new(variants.iter().flat_map(|variant| variant.fields.iter())),
+        }
+    }
+}
+
+fn tagging_of(serde: &SerdeContainer) -> Tagging {
+    match (&serde.tag, &serde.content, serde.untagged) {
+        (_, _, true) => Tagging::Untagged,
+        (Some(_), Some(content), false) => Tagging::Adjacent { content: content.clone() },
+        (Some(_), None, false) => Tagging::Internal,
+        (None, _, false) => Tagging::External,
+    }
+}
+
+impl<'a> Variant<'a> {
+    fn from_ast(cx: &mut Ctxt, variant: &'a syn::Variant, parent: &SerdeContainer, tagging: &Tagging) -> Self {
+        let serde = SerdeContainer::from_attrs(&variant.attrs);
+        // A rule on the variant itself is not supported: report it rather than ignore it.
+        for attr in variant.attrs.iter().filter(|attr| attr.path().is_ident("validate")) {
+            cx.error_spanned_by(attr, "`#[validate]` goes on the fields of a variant, not on the variant");
+        }
+        let wire_name = serde.rename.clone().unwrap_or_else(|| {
+            let name = variant.ident.to_string();
+            parent.rename_all.map_or_else(|| name.clone(), |casing| casing.variant(&name))
+        });
+        let segment = match tagging {
+            Tagging::External => Some(wire_name),
+            Tagging::Adjacent { content } => Some(content.clone()),
+            Tagging::Internal | Tagging::Untagged => None,
+        };
+        let field_casing = serde.rename_all.or(parent.rename_all_fields);
+        let (_, fields) = fields_of(cx, &variant.fields, field_casing, false);
+        Variant {
+            ident: &variant.ident,
+            fields,
+            segment,
+        }
+    }
+}
+
+fn fields_of<'a>(
+    cx: &mut Ctxt,
+    fields: &'a syn::Fields,
+    casing: Option<Casing>,
+    transparent: bool,
+) -> (Style, Vec<Field<'a>>) {
+    let style = match fields {
+        syn::Fields::Named(_) => Style::Named,
+        syn::Fields::Unnamed(_) => Style::Tuple,
+        syn::Fields::Unit => Style::Unit,
+    };
+    // A newtype and a transparent struct are their only field on the wire.
+    let seamless = transparent || (style == Style::Tuple && fields.len() == 1);
+    let fields = fields
+        .iter()
+        .zip(fields.members())
+        .enumerate()
+        .map(|(index, (field, member))| {
+            let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
+            let serde = SerdeField::from_attrs(&field.attrs);
+            let segment = segment_of(&member, index, &attrs, &serde, casing, seamless);
+            Field {
+                member,
+                ty: &field.ty,
+                rules: attrs.rules,
+                segment,
+            }
+        })
+        .collect();
+    (style, fields)
+}
+
+fn segment_of(
+    member: &Member,
+    index: usize,
+    attrs: &FieldAttrs,
+    serde: &SerdeField,
+    casing: Option<Casing>,
+    seamless: bool,
+) -> Option<Segment> {
+    if let Some(rename) = &attrs.rename {
+        return Some(Segment::Member(rename.value()));
+    }
+    if serde.flatten || seamless {
+        return None;
+    }
+    match member {
+        Member::Named(ident) => {
+            let name = serde.rename.clone().unwrap_or_else(|| {
+                let rust = unraw(ident);
+                casing.map_or_else(|| rust.clone(), |casing| casing.field(&rust))
+            });
+            Some(Segment::Member(name))
+        }
+        Member::Unnamed(_) => Some(Segment::Index(index)),
+    }
+}
+
+/// `r#type` → `type`.
+pub fn unraw(ident: &Ident) -> String {
+    let name = ident.to_string();
+    name.strip_prefix("r#").map_or_else(|| name.clone(), str::to_owned)
+}

@@ -1,0 +1,266 @@
+//! Emits the `Validate` impl (and the `WireNames` impl that `unique(by = …)` reads).
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::{DeriveInput, Ident, LitStr};
+
+use crate::ast::{Container, Data, Field, Segment, Variant, unraw};
+use crate::attr::{Check, Format, Rule, RuleKind};
+use crate::ctxt::Ctxt;
+use crate::{bound, check, fallback};
+
+/// The whole derive: parse, check, emit; on any mistake, every error with a stand-in impl.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let container = Container::from_ast(&mut cx, input);
+    if let Some(container) = &container {
+        check::check(&mut cx, container);
+    }
+    if let Err(errors) = cx.check() {
+        return fallback::stand_in(input, &errors);
+    }
+    container.map_or_else(TokenStream::new, |container| expand(&container))
+}
+
+fn expand(container: &Container<'_>) -> TokenStream {
+    let ident = container.ident;
+    let generics = bound::with_bounds(container);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let body = match &container.data {
+        Data::Struct(fields) => struct_body(fields),
+        Data::Enum(variants) => enum_body(variants),
+    };
+    let checks = container.attrs.checks.iter().map(check_call);
+    let wire_names = wire_names(container);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
+            #[allow(unused_variables)]
+            fn validate_at(
+                &self,
+                __at: &::validate_core::Path<'_>,
+                __out: &mut ::validate_core::Violations,
+            ) {
+                #body
+                #(#checks)*
+            }
+        }
+        #wire_names
+    }
+}
+
+/// Where a field's value comes from: `&self.member` in a struct, a binding in an enum's arm.
+enum Source<'a> {
+    SelfMember(&'a syn::Member),
+    Binding(Ident),
+    Item,
+}
+
+impl Source<'_> {
+    /// A reference to the value, spanned for the caret of a type error.
+    fn tokens(&self, span: Span) -> TokenStream {
+        match self {
+            Source::SelfMember(member) => quote_spanned!(span=> &self.#member),
+            Source::Binding(binding) => {
+                let binding = Ident::new(&binding.to_string(), span);
+                quote_spanned!(span=> #binding)
+            }
+            Source::Item => quote_spanned!(span=> __item),
+        }
+    }
+}
+
+fn struct_body(fields: &[Field<'_>]) -> TokenStream {
+    let checked = fields.iter().filter(|field| !field.rules.is_empty());
+    let blocks = checked.map(|field| field_block(field, &Source::SelfMember(&field.member)));
+    quote!(#(#blocks)*)
+}
+
+fn enum_body(variants: &[Variant<'_>]) -> TokenStream {
+    let arms = variants.iter().filter_map(variant_arm);
+    quote! {
+        #[allow(unreachable_patterns)]
+        match self {
+            #(#arms)*
+            _ => {}
+        }
+    }
+}
+
+/// `Self::Variant { member: __field0, .. } => { … }` for a variant with rules on its fields.
+fn variant_arm(variant: &Variant<'_>) -> Option<TokenStream> {
+    let checked: Vec<(usize, &Field<'_>)> =
+        variant.fields.iter().enumerate().filter(|(_, field)| !field.rules.is_empty()).collect();
+    if checked.is_empty() {
+        return None;
+    }
+    let ident = variant.ident;
+    let members = checked.iter().map(|(_, field)| &field.member);
+    let bindings: Vec<Ident> = checked.iter().map(|(i, _)| format_ident!("__field{}", i)).collect();
+    let blocks = checked
+        .iter()
+        .zip(&bindings)
+        .map(|((_, field), binding)| field_block(field, &Source::Binding(binding.clone())));
+    let enter = variant.segment.as_ref().map(|name| quote!(let __at = &__at.member(#name);));
+    Some(quote! {
+        Self::#ident { #(#members: #bindings,)* .. } => {
+            #enter
+            #(#blocks)*
+        }
+    })
+}
+
+/// `{ let __p = <the field's path>; <its rules> }`
+fn field_block(field: &Field<'_>, source: &Source<'_>) -> TokenStream {
+    let path = match &field.segment {
+        Some(Segment::Member(name)) => quote!(&__at.member(#name)),
+        Some(Segment::Index(index)) => quote!(&__at.index(#index)),
+        None => quote!(__at),
+    };
+    let rules = field.rules.iter().map(|rule| rule_code(rule, source));
+    quote! {
+        {
+            let __p: &::validate_core::Path<'_> = #path;
+            #(#rules)*
+        }
+    }
+}
+
+/// The code of one rule on the value of `source` at `__p`, recording into `__out`.
+fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
+    // Located at the rule's name, so that a type error puts its caret there; resolved at the call
+    // site, so that it names the same locals as the rest of the generated code.
+    let span = Span::call_site().located_at(rule.name.span());
+    let value = source.tokens(span);
+    let r = quote_spanned!(span=> ::validate_core::__private);
+    match &rule.kind {
+        RuleKind::Required => record(rule, span, quote_spanned!(span=> #r::required::check(#value, __p))),
+        RuleKind::ReadOnly => record(rule, span, quote_spanned!(span=> #r::read_only::check(#value, __p))),
+        RuleKind::NonEmpty => record(rule, span, quote_spanned!(span=> #r::non_empty::check(#value))),
+        RuleKind::Length { min, max } => {
+            let (min, max) = (optional(min.as_ref()), optional(max.as_ref()));
+            record(rule, span, quote_spanned!(span=> #r::length::check(#value, #min, #max)))
+        }
+        RuleKind::Range { min, max } => {
+            let (min, max) = (optional(min.as_ref()), optional(max.as_ref()));
+            record(rule, span, quote_spanned!(span=> #r::range::check(#value, #min, #max)))
+        }
+        RuleKind::Pattern(pattern) => {
+            let check = record(rule, span, quote_spanned!(span=> #r::pattern::check(#value, &__PATTERN)));
+            quote_spanned! {span=>
+                {
+                    static __PATTERN: #r::Pattern = #r::Pattern::new(#pattern);
+                    #check
+                }
+            }
+        }
+        RuleKind::OneOf(values) => record(rule, span, quote_spanned!(span=> #r::one_of::check(#value, &[#(#values),*]))),
+        RuleKind::Format(Format::Uuid) => record(rule, span, quote_spanned!(span=> #r::format::uuid(#value))),
+        RuleKind::Format(Format::DateTime) => record(rule, span, quote_spanned!(span=> #r::format::date_time(#value))),
+        RuleKind::Localized => structural(rule, quote_spanned!(span=> #r::localized::check(#value, __p, __out);)),
+        RuleKind::Nested => quote_spanned!(span=> #r::nested::check(#value, __p, __out);),
+        RuleKind::Each(inner) => {
+            let inner = inner.iter().map(|rule| rule_code(rule, &Source::Item));
+            let call = quote_spanned! {span=>
+                #r::each::check(#value, __p, __out, |__item, __p, __out| { #(#inner)* });
+            };
+            structural(rule, call)
+        }
+        RuleKind::Unique { by: None, ignore_case } => {
+            structural(rule, quote_spanned!(span=> #r::unique::check(#value, #ignore_case, __p, __out);))
+        }
+        RuleKind::Unique { by: Some(field), ignore_case } => {
+            let rust_name = LitStr::new(&unraw(field), field.span());
+            let call = quote_spanned! {span=>
+                #r::unique::check_by(#value, |__item| &__item.#field, #rust_name, #ignore_case, __p, __out);
+            };
+            structural(rule, call)
+        }
+        RuleKind::Custom(function) => {
+            let check = record(rule, span, quote_spanned!(span=> #function(__v)));
+            quote_spanned! {span=>
+                {
+                    use #r::{ProbeOption as _, ProbeValue as _};
+                    if let ::core::option::Option::Some(__v) = (&#r::Probe(#value)).present() {
+                        #check
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Records the `Result` of a rule that yields one error at `__p`, with the attribute's overrides.
+fn record(rule: &Rule, span: Span, call: TokenStream) -> TokenStream {
+    if rule.code.is_none() && rule.message.is_none() {
+        return quote_spanned!(span=> __out.record(__p, #call););
+    }
+    let code = optional(rule.code.as_ref());
+    let message = optional(rule.message.as_ref());
+    quote_spanned!(span=> __out.record_as(__p, #call, #code, #message);)
+}
+
+/// A rule that records its own violations, wrapped to apply the attribute's overrides to them.
+fn structural(rule: &Rule, call: TokenStream) -> TokenStream {
+    if rule.code.is_none() && rule.message.is_none() {
+        return call;
+    }
+    let code = optional(rule.code.as_ref());
+    let message = optional(rule.message.as_ref());
+    quote! {
+        {
+            let __start = __out.len();
+            #call
+            __out.override_since(__start, #code, #message);
+        }
+    }
+}
+
+fn optional(value: Option<&impl quote::ToTokens>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `__out.record(__at, path::to::check(self));`
+fn check_call(check: &Check) -> TokenStream {
+    let function = &check.function;
+    let call = quote!(#function(self));
+    if check.code.is_none() && check.message.is_none() {
+        return quote!(__out.record(__at, #call););
+    }
+    let code = optional(check.code.as_ref());
+    let message = optional(check.message.as_ref());
+    quote!(__out.record_as(__at, #call, #code, #message);)
+}
+
+/// The wire name of every named field, for `unique(by = …)` on collections of this type.
+fn wire_names(container: &Container<'_>) -> TokenStream {
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let arms = match &container.data {
+        Data::Struct(fields) => fields
+            .iter()
+            .filter_map(|field| match (&field.member, &field.segment) {
+                (syn::Member::Named(rust), Some(Segment::Member(wire))) => {
+                    let rust = unraw(rust);
+                    Some(quote!(#rust => ::core::option::Option::Some(#wire),))
+                }
+                _ => None,
+            })
+            .collect(),
+        Data::Enum(_) => Vec::new(),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::validate_core::__private::WireNames for #ident #ty_generics #where_clause {
+            fn wire_name(__rust: &str) -> ::core::option::Option<&'static str> {
+                match __rust {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    }
+}
