@@ -74,7 +74,7 @@ impl fmt::Display for Violation {
 /// assert_eq!(violations.len(), 2);
 /// assert_eq!(
 ///     violations.to_string(),
-///     "name: The value must be at least 2 characters long; it has 1.\n\
+///     "name: The value must have at least 2 characters; it has 1.\n\
 ///      units: The value 0 is less than the minimum 1."
 /// );
 /// ```

@@ -16,7 +16,8 @@
 //!     tags: vec!["ok".into(), " ".into(), "much-too-long".into()],
 //!     quotas: BTreeMap::from([("gold".into(), 0)]),
 //! };
-//! let found: Vec<_> = hub.validate().unwrap_err().iter().map(|v| (v.code(), v.target())).collect();
+//! let violations = hub.validate().unwrap_err();
+//! let found: Vec<_> = violations.iter().map(|v| (v.code(), v.target())).collect();
 //! assert_eq!(found, [
 //!     ("EmptyValue", "tags[1]"),
 //!     ("ValueTooLong", "tags[2]"),
