@@ -1,0 +1,203 @@
+//! The body of `PUT …/hubs/{hubName}/relationships/{relationshipName}?api-version=2017-04-26`.
+//!
+//! Every property and rule of the Relationship resource: the OpenAPI description of
+//! Microsoft.CustomerInsights 2017-04-26, made stricter where a relationship would be unusable
+//! (a display name is required). Unknown properties are refused; the read-only properties are
+//! refused unless the service cleared them because they equal the stored values.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use validate_core::Validate;
+
+/// Text in several languages: language tag → text, such as `{"en-us": "Contact to account"}`.
+pub type LocalizedText = BTreeMap<String, String>;
+
+/// The resource as sent and returned: `id`, `name` and `type` are set by the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct RelationshipResourceFormat {
+    /// `/subscriptions/…/relationships/{relationshipName}`; read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub id: Option<String>,
+    /// `{hubName}/{relationshipName}`; read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub name: Option<String>,
+    /// `Microsoft.CustomerInsights/hubs/relationships`; read-only.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub resource_type: Option<String>,
+    /// The relationship itself.
+    #[validate(nested)]
+    pub properties: RelationshipDefinition,
+}
+
+/// The properties of a relationship between two profile types.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RelationshipDefinition {
+    /// How many related profiles one profile has; a closed set, enforced when reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cardinality: Option<Cardinality>,
+    /// The name shown to people, in at least one language.
+    #[validate(localized)]
+    pub display_name: LocalizedText,
+    /// A description, in at least one language when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(localized)]
+    pub description: Option<LocalizedText>,
+    /// When the relationship expires: an RFC 3339 date-time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(format(date_time))]
+    pub expiry_date_time_utc: Option<String>,
+    /// The properties of the relationship; field names are unique, ignoring case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(unique(by = field_name, ignore_case), nested)]
+    pub fields: Option<Vec<PropertyDefinition>>,
+    /// How the related profile is looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub lookup_mappings: Option<Vec<RelationshipTypeMapping>>,
+    /// The profile type on the first side.
+    #[validate(non_empty)]
+    pub profile_type: String,
+    /// The profile type on the other side.
+    #[validate(non_empty)]
+    pub related_profile_type: String,
+    /// Set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub provisioning_state: Option<ProvisioningState>,
+    /// Set by the server: the relationship's name from the URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub relationship_name: Option<String>,
+    /// Set by the server: a GUID fixed when the relationship is created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub relationship_guid_id: Option<String>,
+    /// Set by the server: the hub's tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub tenant_id: Option<String>,
+}
+
+/// How many profiles of the related type one profile has. Case-sensitive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cardinality {
+    /// One to one.
+    OneToOne,
+    /// One to many.
+    OneToMany,
+    /// Many to many.
+    ManyToMany,
+}
+
+/// The state of a resource's provisioning; read-only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProvisioningState {
+    /// Being provisioned.
+    Provisioning,
+    /// Provisioned.
+    Succeeded,
+    /// Expiring.
+    Expiring,
+    /// Being deleted.
+    Deleting,
+    /// Waiting for an operator.
+    HumanIntervention,
+    /// Failed.
+    Failed,
+}
+
+/// A property of the relationship (an item of `fields`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PropertyDefinition {
+    /// The separator of array values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub array_value_separator: Option<String>,
+    /// The values of an enum property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub enum_valid_values: Option<Vec<ProfileEnumValidValuesFormat>>,
+    /// The property's name.
+    #[validate(non_empty)]
+    pub field_name: String,
+    /// The property's type, such as `Edm.String`.
+    #[validate(non_empty)]
+    pub field_type: String,
+    /// Whether the property is an array.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_array: Option<bool>,
+    /// Whether the property is available in the graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_available_in_graph: Option<bool>,
+    /// Whether the property is an enum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_enum: Option<bool>,
+    /// Whether the property is a flag enum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_flag_enum: Option<bool>,
+    /// Whether the property is an image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_image: Option<bool>,
+    /// Whether the property is a localized string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_localized_string: Option<bool>,
+    /// Whether the property is a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_name: Option<bool>,
+    /// Whether the property is required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_required: Option<bool>,
+    /// The property's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_id: Option<String>,
+    /// A link to the schema item of the property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_item_prop_link: Option<String>,
+    /// The maximum length; any integer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<i64>,
+    /// Set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(read_only)]
+    pub data_source_precedence_rules: Option<Vec<serde_json::Value>>,
+}
+
+/// A valid value of an enum property.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProfileEnumValidValuesFormat {
+    /// The value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+    /// The value's name, in at least one language when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(localized)]
+    pub localized_value_names: Option<LocalizedText>,
+}
+
+/// How the related profile is found (an item of `lookupMappings`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RelationshipTypeMapping {
+    /// The field pairs, at least one.
+    #[validate(non_empty, nested)]
+    pub field_mappings: Vec<RelationshipTypeFieldMapping>,
+}
+
+/// One pair of fields that links the two profiles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RelationshipTypeFieldMapping {
+    /// The field of the profile.
+    #[validate(non_empty)]
+    pub profile_field_name: String,
+    /// The key property of the related profile.
+    #[validate(non_empty)]
+    pub related_profile_key_property: String,
+}
