@@ -1,0 +1,101 @@
+//! `validate()` on valid input makes no heap allocation: paths live on the stack, targets and
+//! messages are built only when a violation is recorded.
+
+use std::collections::{BTreeMap, HashMap};
+
+use allocation_counter::measure;
+use customer_insights::model::{PropertyDefinition, RelationshipResourceFormat};
+use validate_core::Validate;
+
+fn allocations_of(value: &impl Validate) -> u64 {
+    // The first call compiles the patterns, once for the process.
+    if let Err(violations) = value.validate() {
+        panic!("the value must be valid:\n{violations}");
+    }
+    measure(|| {
+        assert!(value.validate().is_ok());
+    })
+    .count_total
+}
+
+fn relationship(fields: usize) -> RelationshipResourceFormat {
+    let text = include_str!("../../examples/customer-insights/corpus/full-valid.json");
+    let mut body: RelationshipResourceFormat = serde_json::from_str(text).unwrap();
+    let template = body.properties.fields.as_ref().unwrap()[0].clone();
+    let fields = (0..fields)
+        .map(|i| PropertyDefinition { field_name: format!("Field{i}"), ..template.clone() })
+        .collect();
+    body.properties.fields = Some(fields);
+    body
+}
+
+#[test]
+fn the_relationship_model_allocates_nothing_when_valid() {
+    assert_eq!(allocations_of(&relationship(3)), 0);
+    assert_eq!(allocations_of(&relationship(100)), 0);
+}
+
+#[test]
+fn uniqueness_beyond_the_stack_buffer_allocates_one_index_vector() {
+    let body = relationship(200);
+    let _ = body.validate();
+    let info = measure(|| assert!(body.validate().is_ok()));
+    assert_eq!(info.count_total, 1, "documented: above 128 items, one vector of indexes");
+}
+
+#[derive(Validate)]
+struct EveryRule {
+    #[validate(required, non_empty, length(min = 1, max = 10), pattern("^[a-z]+$"), one_of("abc", "def"))]
+    name: Option<String>,
+    #[validate(range(min = 1, max = 10))]
+    count: u32,
+    #[validate(format(uuid))]
+    id: String,
+    #[validate(format(date_time))]
+    at: String,
+    #[validate(localized)]
+    names: HashMap<String, String>,
+    #[validate(each(non_empty), unique(ignore_case))]
+    tags: Vec<String>,
+    #[validate(nested)]
+    children: BTreeMap<String, Child>,
+    #[validate(read_only)]
+    server: Option<String>,
+    #[validate(custom(fine))]
+    custom: String,
+}
+
+#[derive(Validate)]
+struct Child {
+    #[validate(non_empty)]
+    name: String,
+}
+
+fn fine(_: &str) -> Result<(), validate_core::RuleError> {
+    Ok(())
+}
+
+#[test]
+fn every_rule_allocates_nothing_when_valid() {
+    let value = EveryRule {
+        name: Some("abc".into()),
+        count: 5,
+        id: "00000000-0000-0000-0000-000000000000".into(),
+        at: "2027-06-30T23:59:59Z".into(),
+        names: (0..20).map(|i| (format!("en-x{i:02}"), "x".to_owned())).collect(),
+        tags: (0..100).map(|i| format!("tag{i}")).collect(),
+        children: BTreeMap::from([("a".into(), Child { name: "x".into() })]),
+        server: None,
+        custom: "x".into(),
+    };
+    assert_eq!(allocations_of(&value), 0);
+}
+
+#[test]
+fn the_counter_sees_the_failure_path() {
+    // Proves the measurement is live: an invalid value must allocate its targets and messages.
+    let mut body = relationship(3);
+    body.properties.profile_type = String::new();
+    let info = measure(|| assert!(body.validate().is_err()));
+    assert!(info.count_total > 0);
+}

@@ -1,0 +1,486 @@
+//! Every rule: the passing case, each failing case, and the exact code, target and message.
+
+use std::collections::{BTreeMap, HashMap};
+
+use validate_core::{RuleError, Validate};
+use validate_tests::report;
+
+#[derive(Validate)]
+struct Required {
+    #[validate(required)]
+    value: Option<u8>,
+    #[validate(required(code = "NeedIt", message = "Say something."))]
+    custom: Option<String>,
+}
+
+#[test]
+fn required() {
+    assert!(Required { value: Some(0), custom: Some(String::new()) }.validate().is_ok());
+    assert_eq!(
+        report(&Required { value: None, custom: None }),
+        [
+            "MissingRequiredProperty value: The property 'value' is required.",
+            "NeedIt custom: Say something.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct NonEmpty<'a> {
+    #[validate(non_empty)]
+    text: &'a str,
+    #[validate(non_empty)]
+    list: Vec<u8>,
+    #[validate(non_empty)]
+    map: HashMap<String, u8>,
+    #[validate(non_empty)]
+    maybe: Option<String>,
+    #[validate(non_empty)]
+    array: [u8; 0],
+}
+
+#[test]
+fn non_empty() {
+    let filled = NonEmpty { text: " x ", list: vec![1], map: HashMap::from([("k".into(), 1)]), maybe: None, array: [] };
+    assert_eq!(report(&filled), ["EmptyValue array: The value must have at least 1 item."]);
+    let empty = NonEmpty { text: "\u{a0}\n", list: vec![], map: HashMap::new(), maybe: Some(String::new()), array: [] };
+    assert_eq!(
+        report(&empty),
+        [
+            "EmptyValue text: The value must not be empty or white space.",
+            "EmptyValue list: The value must have at least 1 item.",
+            "EmptyValue map: The value must have at least 1 entry.",
+            "EmptyValue maybe: The value must not be empty or white space.",
+            "EmptyValue array: The value must have at least 1 item.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Length {
+    #[validate(length(min = 2, max = 3))]
+    text: String,
+    #[validate(length(min = 1))]
+    list: Vec<u8>,
+    #[validate(length(max = 1))]
+    map: BTreeMap<u8, u8>,
+    #[validate(length(max = 1, code = "Long", message = "Too long."))]
+    maybe: Option<String>,
+}
+
+#[test]
+fn length_counts_characters_items_and_entries() {
+    let ok = Length { text: "ÿé".into(), list: vec![1], map: BTreeMap::new(), maybe: None };
+    assert!(ok.validate().is_ok());
+    let edges = Length { text: "ÿéü".into(), list: vec![1, 2], map: BTreeMap::from([(1, 1)]), maybe: Some("x".into()) };
+    assert!(edges.validate().is_ok());
+    let short = Length { text: "é".into(), list: vec![], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: Some("xy".into()) };
+    assert_eq!(
+        report(&short),
+        [
+            "ValueTooShort text: The value must have at least 2 characters; it has 1.",
+            "ValueTooShort list: The value must have at least 1 item; it has 0.",
+            "ValueTooLong map: The value must have at most 1 entry; it has 2.",
+            "Long maybe: Too long.",
+        ]
+    );
+    let long = Length { text: "abcd".into(), list: vec![1], map: BTreeMap::new(), maybe: None };
+    assert_eq!(report(&long), ["ValueTooLong text: The value must have at most 3 characters; it has 4."]);
+}
+
+const MAX_UNITS: u32 = 10;
+
+#[derive(Validate)]
+struct Range {
+    #[validate(range(min = 1, max = MAX_UNITS))]
+    units: u32,
+    #[validate(range(min = -1.5, max = 1.5))]
+    ratio: f64,
+    #[validate(range(max = 0))]
+    maybe: Option<i64>,
+}
+
+#[test]
+fn range_is_inclusive() {
+    assert!(Range { units: 1, ratio: -1.5, maybe: None }.validate().is_ok());
+    assert!(Range { units: 10, ratio: 1.5, maybe: Some(0) }.validate().is_ok());
+    assert_eq!(
+        report(&Range { units: 0, ratio: 2.0, maybe: Some(1) }),
+        [
+            "ValueOutOfRange units: The value 0 is less than the minimum 1.",
+            "ValueOutOfRange ratio: The value 2 is greater than the maximum 1.5.",
+            "ValueOutOfRange maybe: The value 1 is greater than the maximum 0.",
+        ]
+    );
+    assert_eq!(
+        report(&Range { units: 11, ratio: f64::NAN, maybe: None }),
+        [
+            "ValueOutOfRange units: The value 11 is greater than the maximum 10.",
+            "ValueOutOfRange ratio: The value is not a number.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Pattern {
+    #[validate(pattern("^[a-zA-Z][a-zA-Z0-9_]+$"))]
+    name: String,
+    #[validate(pattern(r"^\d+$", code = "NotDigits"))]
+    digits: Option<String>,
+}
+
+#[test]
+fn pattern_matches_and_echoes_safely() {
+    assert!(Pattern { name: "rel_1".into(), digits: Some("42".into()) }.validate().is_ok());
+    assert_eq!(
+        report(&Pattern { name: "1rel".into(), digits: Some("4x".into()) }),
+        [
+            "PatternMismatch name: The value '1rel' does not match the pattern '^[a-zA-Z][a-zA-Z0-9_]+$'.",
+            r"NotDigits digits: The value '4x' does not match the pattern '^\d+$'.",
+        ]
+    );
+    let hostile = Pattern { name: format!("\u{202e}{}", "x".repeat(200)), digits: None };
+    let message = report(&hostile).remove(0);
+    assert!(message.starts_with(r"PatternMismatch name: The value '\u{202e}xxx"), "{message}");
+    assert!(message.contains("x…' does not match"), "{message}");
+}
+
+#[derive(Validate)]
+struct OneOf {
+    #[validate(one_of("OneToOne", "OneToMany", "ManyToMany"))]
+    cardinality: String,
+}
+
+#[test]
+fn one_of_is_case_sensitive_and_lists_the_values() {
+    assert!(OneOf { cardinality: "OneToMany".into() }.validate().is_ok());
+    assert_eq!(
+        report(&OneOf { cardinality: "onetomany".into() }),
+        ["InvalidEnumValue cardinality: The value 'onetomany' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'."]
+    );
+}
+
+#[derive(Validate)]
+struct Format {
+    #[validate(format(uuid))]
+    id: String,
+    #[validate(format(date_time))]
+    at: Option<String>,
+}
+
+#[test]
+fn formats() {
+    assert!(Format { id: "00000000-aaaa-BBBB-cccc-000000000000".into(), at: Some("2027-06-30T23:59:60Z".into()) }
+        .validate()
+        .is_ok());
+    assert_eq!(
+        report(&Format { id: "not-a-guid".into(), at: Some("2027-06-30T23:59:59".into()) }),
+        [
+            "InvalidFormat id: The value 'not-a-guid' is not a GUID (8-4-4-4-12 hexadecimal digits).",
+            "InvalidFormat at: The value '2027-06-30T23:59:59' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Localized {
+    #[validate(localized)]
+    names: HashMap<String, String>,
+    #[validate(localized(code = "BadName"))]
+    other: Option<BTreeMap<String, String>>,
+}
+
+#[test]
+fn localized_maps_report_in_sorted_key_order_with_the_locale_first() {
+    let names: HashMap<String, String> =
+        [("zz-bad key", ""), ("en-us", "ok"), ("a", " "), ("de", "")].iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+    let expected = [
+        "InvalidLocale names['a']: The key 'a' is not a language tag such as 'en-us'.",
+        "EmptyValue names['a']: The value must not be empty or white space.",
+        "EmptyValue names['de']: The value must not be empty or white space.",
+        "InvalidLocale names['zz-bad key']: The key 'zz-bad key' is not a language tag such as 'en-us'.",
+        "EmptyValue names['zz-bad key']: The value must not be empty or white space.",
+    ];
+    // HashMap order varies between instances; the report must not.
+    for _ in 0..20 {
+        let value = Localized { names: names.clone().into_iter().collect(), other: None };
+        assert_eq!(report(&value), expected);
+    }
+    let other = Localized { names: HashMap::from([("en".into(), "x".into())]), other: Some(BTreeMap::new()) };
+    assert_eq!(report(&other), ["BadName other: The value must have at least 1 entry."]);
+}
+
+#[test]
+fn keys_are_escaped_in_targets() {
+    let value = Localized { names: HashMap::from([(r"it's\".into(), "x".into())]), other: None };
+    assert_eq!(report(&value), [r"InvalidLocale names['it\'s\\']: The key 'it's\' is not a language tag such as 'en-us'."]);
+}
+
+#[derive(Validate)]
+struct Inner {
+    #[validate(non_empty)]
+    name: String,
+}
+
+#[derive(Validate)]
+struct Nested {
+    #[validate(nested)]
+    one: Inner,
+    #[validate(nested)]
+    boxed: Box<Inner>,
+    #[validate(nested)]
+    maybe: Option<Inner>,
+    #[validate(nested)]
+    list: Vec<Inner>,
+    #[validate(nested)]
+    array: [Inner; 1],
+    #[validate(nested)]
+    map: HashMap<String, Inner>,
+    #[validate(nested)]
+    deep: Option<Vec<Option<Box<Inner>>>>,
+}
+
+fn inner(name: &str) -> Inner {
+    Inner { name: name.into() }
+}
+
+#[test]
+fn nested_walks_through_containers() {
+    let ok = Nested {
+        one: inner("a"),
+        boxed: Box::new(inner("a")),
+        maybe: None,
+        list: vec![inner("a")],
+        array: [inner("a")],
+        map: HashMap::from([("k".into(), inner("a"))]),
+        deep: Some(vec![None, Some(Box::new(inner("a")))]),
+    };
+    assert!(ok.validate().is_ok());
+    let bad = Nested {
+        one: inner(""),
+        boxed: Box::new(inner("")),
+        maybe: Some(inner("")),
+        list: vec![inner("a"), inner("")],
+        array: [inner("")],
+        map: HashMap::from([("b".into(), inner("")), ("a".into(), inner("")), ("c".into(), inner("x"))]),
+        deep: Some(vec![None, Some(Box::new(inner("")))]),
+    };
+    let targets: Vec<String> = bad.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(
+        targets,
+        [
+            "one.name",
+            "boxed.name",
+            "maybe.name",
+            "list[1].name",
+            "array[0].name",
+            "map['a'].name",
+            "map['b'].name",
+            "deep[1].name",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Each {
+    #[validate(each(non_empty, length(max = 3)))]
+    tags: Vec<String>,
+    #[validate(each(range(min = 1), code = "BadQuota"))]
+    quotas: Option<BTreeMap<String, u32>>,
+    #[validate(each(each(one_of("a", "b"))))]
+    grid: Vec<Vec<String>>,
+    #[validate(each(nested))]
+    items: Vec<Inner>,
+}
+
+#[test]
+fn each_applies_rules_to_every_item() {
+    let ok = Each { tags: vec!["a".into()], quotas: None, grid: vec![vec!["a".into()]], items: vec![inner("x")] };
+    assert!(ok.validate().is_ok());
+    let bad = Each {
+        tags: vec![" ".into(), "long".into()],
+        quotas: Some(BTreeMap::from([("x".into(), 0), ("y".into(), 2)])),
+        grid: vec![vec![], vec!["a".into(), "c".into()]],
+        items: vec![inner("")],
+    };
+    assert_eq!(
+        report(&bad),
+        [
+            "EmptyValue tags[0]: The value must not be empty or white space.",
+            "ValueTooLong tags[1]: The value must have at most 3 characters; it has 4.",
+            "BadQuota quotas['x']: The value 0 is less than the minimum 1.",
+            "InvalidEnumValue grid[1][1]: The value 'c' is not one of 'a', 'b'.",
+            "EmptyValue items[0].name: The value must not be empty or white space.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Unique {
+    #[validate(unique)]
+    ids: Vec<u32>,
+    #[validate(unique(ignore_case))]
+    names: Option<Vec<String>>,
+    #[validate(unique(by = name, code = "NameTaken"))]
+    items: Vec<Inner>,
+}
+
+#[test]
+fn unique_reports_every_repeat_after_the_first() {
+    let ok = Unique { ids: vec![1, 2], names: Some(vec!["a".into(), "b".into()]), items: vec![inner("a"), inner("A")] };
+    assert!(ok.validate().is_ok());
+    let bad = Unique {
+        ids: vec![3, 1, 3, 3],
+        names: Some(vec!["Ab".into(), "aB".into()]),
+        items: vec![inner("x"), inner("x")],
+    };
+    assert_eq!(
+        report(&bad),
+        [
+            "DuplicateValue ids[2]: The value '3' repeats the value at index 0.",
+            "DuplicateValue ids[3]: The value '3' repeats the value at index 0.",
+            "DuplicateValue names[1]: The value 'aB' repeats the value at index 0, ignoring case.",
+            "NameTaken items[1].name: The value 'x' repeats the value at index 0.",
+        ]
+    );
+}
+
+#[test]
+fn unique_handles_more_items_than_the_stack_buffer() {
+    let mut ids: Vec<u32> = (0..1_000).collect();
+    assert!(Unique { ids: ids.clone(), names: None, items: vec![] }.validate().is_ok());
+    ids.push(500);
+    assert_eq!(
+        report(&Unique { ids, names: None, items: vec![] }),
+        ["DuplicateValue ids[1000]: The value '500' repeats the value at index 500."]
+    );
+}
+
+#[derive(Validate)]
+struct ReadOnly {
+    #[validate(read_only)]
+    tenant_id: Option<String>,
+}
+
+#[test]
+fn read_only() {
+    assert!(ReadOnly { tenant_id: None }.validate().is_ok());
+    assert_eq!(
+        report(&ReadOnly { tenant_id: Some(String::new()) }),
+        ["ReadOnlyProperty tenant_id: The property 'tenant_id' is read-only: only the server sets it."]
+    );
+}
+
+fn no_spaces(value: &str) -> Result<(), RuleError> {
+    if value.contains(' ') { Err(RuleError::invalid("No spaces, please.")) } else { Ok(()) }
+}
+
+fn even(value: &u32) -> Result<(), RuleError> {
+    if value % 2 == 0 { Ok(()) } else { Err(RuleError::new("NotEven", format!("{value} is odd."))) }
+}
+
+#[derive(Validate)]
+struct Custom {
+    #[validate(custom(no_spaces))]
+    name: String,
+    #[validate(custom(even, message = "Even numbers only."))]
+    count: Option<u32>,
+    #[validate(each(custom(no_spaces)))]
+    tags: Vec<String>,
+    #[validate(custom(self::helpers::always_fails))]
+    pointed: u8,
+}
+
+mod helpers {
+    pub fn always_fails(_: &u8) -> Result<(), validate_core::RuleError> {
+        Err(validate_core::RuleError::invalid("Never.").at("deeper"))
+    }
+}
+
+#[test]
+fn custom_rules_get_the_value_and_skip_none() {
+    let bad = Custom { name: "a b".into(), count: Some(3), tags: vec!["x y".into()], pointed: 0 };
+    assert_eq!(
+        report(&bad),
+        [
+            "InvalidValue name: No spaces, please.",
+            "NotEven count: Even numbers only.",
+            "InvalidValue tags[0]: No spaces, please.",
+            "InvalidValue pointed.deeper: Never.",
+        ]
+    );
+    let fine = Custom { name: "ab".into(), count: None, tags: vec![], pointed: 0 };
+    assert_eq!(report(&fine), ["InvalidValue pointed.deeper: Never."]);
+}
+
+fn ordered(window: &Window) -> Result<(), RuleError> {
+    if window.start <= window.end { Ok(()) } else { Err(RuleError::new("InvalidWindow", "The end comes before the start.").at("end")) }
+}
+
+fn whole(_: &Window) -> Result<(), RuleError> {
+    Err(RuleError::invalid("Always."))
+}
+
+#[derive(Validate)]
+#[validate(check(ordered), check(whole, code = "Whole"))]
+struct Window {
+    #[validate(range(max = 100))]
+    start: u32,
+    end: u32,
+}
+
+#[test]
+fn container_checks_run_after_the_fields() {
+    assert_eq!(
+        report(&Window { start: 200, end: 1 }),
+        [
+            "ValueOutOfRange start: The value 200 is greater than the maximum 100.",
+            "InvalidWindow end: The end comes before the start.",
+            "Whole : Always.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Outer {
+    #[validate(nested)]
+    window: Window,
+}
+
+#[test]
+fn container_checks_of_nested_values_sit_under_their_path() {
+    assert_eq!(
+        report(&Outer { window: Window { start: 5, end: 1 } }),
+        ["InvalidWindow window.end: The end comes before the start.", "Whole window: Always."]
+    );
+}
+
+#[derive(Validate)]
+struct Ordered {
+    #[validate(non_empty, length(min = 3), pattern("^[a-z]*$"))]
+    name: String,
+}
+
+#[test]
+fn rules_of_one_field_report_in_the_order_written() {
+    assert_eq!(
+        report(&Ordered { name: " ".into() }),
+        [
+            "EmptyValue name: The value must not be empty or white space.",
+            "ValueTooShort name: The value must have at least 3 characters; it has 1.",
+            "PatternMismatch name: The value ' ' does not match the pattern '^[a-z]*$'.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Unchecked {
+    _free: String,
+    #[validate(non_empty)]
+    checked: String,
+}
+
+#[test]
+fn fields_without_the_attribute_are_not_checked() {
+    assert!(Unchecked { _free: String::new(), checked: "x".into() }.validate().is_ok());
+}
