@@ -91,9 +91,7 @@ impl ErrorDetail {
 impl ErrorResponse {
     /// A response with one error.
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        ErrorResponse {
-            error: ErrorDetail::new(code, message),
-        }
+        ErrorResponse { error: ErrorDetail::new(code, message) }
     }
 
     /// `InvalidRequestContent` with these details, at most [`MAX_DETAILS`] of them; the message

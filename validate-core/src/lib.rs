@@ -80,6 +80,7 @@
 extern crate self as validate_core;
 
 pub mod error_response;
+pub mod json;
 pub mod path;
 pub mod rules;
 pub mod text;
@@ -93,6 +94,7 @@ mod violation;
 pub mod __private;
 
 pub use error_response::{AdditionalInfo, ErrorDetail, ErrorResponse};
+pub use json::{from_json, parse_json};
 pub use path::Path;
 pub use rule_error::RuleError;
 pub use validate::Validate;

@@ -46,10 +46,7 @@ enum Segment<'a> {
 impl Path<'static> {
     /// The whole body: its target is the empty string.
     pub const fn root() -> Self {
-        Path {
-            parent: None,
-            segment: Segment::Root,
-        }
+        Path { parent: None, segment: Segment::Root }
     }
 }
 
@@ -70,10 +67,7 @@ impl<'a> Path<'a> {
     }
 
     const fn child(&'a self, segment: Segment<'a>) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            segment,
-        }
+        Path { parent: Some(self), segment }
     }
 
     /// The target as it goes on the wire: at most [`MAX_TARGET_CHARS`] characters, a longer one

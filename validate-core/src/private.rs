@@ -1,9 +1,9 @@
 //! What generated code names. Not public API: it may change in any release.
 
+pub use crate::rules::AsText;
 pub use crate::rules::custom::{Probe, ProbeOption, ProbeValue};
 pub use crate::rules::pattern::Pattern;
 pub use crate::rules::unique::WireNames;
-pub use crate::rules::AsText;
 pub use crate::rules::{
     each, format, length, localized, nested, non_empty, one_of, pattern, range, read_only, required, unique,
 };

@@ -52,11 +52,7 @@ pub struct RuleError {
 impl RuleError {
     /// A failure with its own ARM code (PascalCase, e.g. `"NameTaken"`) and message.
     pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Self {
-        RuleError {
-            code: code.into(),
-            message: message.into(),
-            at: None,
-        }
+        RuleError { code: code.into(), message: message.into(), at: None }
     }
 
     /// A failure with the code `InvalidValue`.

@@ -53,11 +53,7 @@ pub fn echo(value: &str) -> String {
 
 /// Cuts `text` to `max` characters, the last being `…`, when it is longer.
 pub(crate) fn cut_to(text: String, max: usize) -> String {
-    if text.chars().count() <= max {
-        text
-    } else {
-        cut_exact(&text, max)
-    }
+    if text.chars().count() <= max { text } else { cut_exact(&text, max) }
 }
 
 /// The first `max - 1` characters of `text` followed by `…`, never splitting a `\u{…}` escape.

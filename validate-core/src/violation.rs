@@ -20,11 +20,7 @@ impl Violation {
         code: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
     ) -> Self {
-        Violation {
-            target: target.into(),
-            code: code.into(),
-            message: message.into(),
-        }
+        Violation { target: target.into(), code: code.into(), message: message.into() }
     }
 
     /// Where the violation is, in the names on the wire: `properties.fields[1].fieldName`.
@@ -46,11 +42,7 @@ impl Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.target.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.target, self.message)
-        }
+        if self.target.is_empty() { f.write_str(&self.message) } else { write!(f, "{}: {}", self.target, self.message) }
     }
 }
 
@@ -150,11 +142,7 @@ impl Violations {
     fn record_error(&mut self, at: &Path<'_>, error: RuleError) {
         let (code, message, member) = error.into_parts();
         let target = at.target_with(member.as_deref());
-        self.list.push(Violation {
-            target,
-            code,
-            message,
-        });
+        self.list.push(Violation { target, code, message });
     }
 
     /// Gives every violation recorded since `start` the code and message an attribute gave.
@@ -221,8 +209,6 @@ impl Extend<Violation> for Violations {
 
 impl FromIterator<Violation> for Violations {
     fn from_iter<I: IntoIterator<Item = Violation>>(iter: I) -> Self {
-        Violations {
-            list: iter.into_iter().collect(),
-        }
+        Violations { list: iter.into_iter().collect() }
     }
 }

@@ -51,10 +51,7 @@ pub fn date_time<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     match value.as_text() {
         Some(text) if !is_date_time(text) => Err(RuleError::new(
             CODE,
-            format!(
-                "The value '{}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.",
-                echo(text)
-            ),
+            format!("The value '{}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.", echo(text)),
         )),
         _ => Ok(()),
     }
@@ -72,9 +69,7 @@ pub fn is_uuid(text: &str) -> bool {
     const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
     let mut groups = text.split('-');
     let shaped = GROUPS.iter().all(|&len| {
-        groups
-            .next()
-            .is_some_and(|group| group.len() == len && group.bytes().all(|b| b.is_ascii_hexdigit()))
+        groups.next().is_some_and(|group| group.len() == len && group.bytes().all(|b| b.is_ascii_hexdigit()))
     });
     shaped && groups.next().is_none()
 }

@@ -123,10 +123,9 @@ pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<u
             TOO_SHORT,
             format!("The value must have at least {}; it has {length}.", unit.count(min)),
         )),
-        (_, Some(max)) if length > max => Err(RuleError::new(
-            TOO_LONG,
-            format!("The value must have at most {}; it has {length}.", unit.count(max)),
-        )),
+        (_, Some(max)) if length > max => {
+            Err(RuleError::new(TOO_LONG, format!("The value must have at most {}; it has {length}.", unit.count(max))))
+        }
         _ => Ok(()),
     }
 }

@@ -109,10 +109,7 @@ where
 
 #[cold]
 fn not_a_tag(key: &str) -> RuleError {
-    RuleError::new(
-        CODE,
-        format!("The key '{}' is not a language tag such as 'en-us'.", echo(key)),
-    )
+    RuleError::new(CODE, format!("The key '{}' is not a language tag such as 'en-us'.", echo(key)))
 }
 
 /// Whether `tag` is a language tag: a primary subtag of 2 to 8 letters, then subtags of 1 to 8
@@ -131,7 +128,8 @@ pub fn is_language_tag(tag: &str) -> bool {
     let primary = subtags
         .next()
         .is_some_and(|primary| (2..=8).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary && subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric()))
+    primary
+        && subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -143,7 +141,8 @@ mod tests {
         for good in ["en", "EN-US", "de-de", "zh-Hant-TW", "abcdefgh", "sl-rozaj-biske-1994"] {
             assert!(is_language_tag(good), "{good}");
         }
-        for bad in ["x-a", "", "e", "abcdefghi", "en_us", "en us", "en-", "-en", "en--us", "en-abcdefghi", "1a", "é-fr"] {
+        for bad in ["x-a", "", "e", "abcdefghi", "en_us", "en us", "en-", "-en", "en--us", "en-abcdefghi", "1a", "é-fr"]
+        {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

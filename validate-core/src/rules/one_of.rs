@@ -33,8 +33,5 @@ pub fn check<T: AsText + ?Sized>(value: &T, allowed: &[&str]) -> Result<(), Rule
 /// The error for `value` outside `allowed`.
 #[cold]
 pub fn not_one_of(value: &str, allowed: &[&str]) -> RuleError {
-    RuleError::new(
-        CODE,
-        format!("The value '{}' is not one of {}.", echo(value), quoted_list(allowed)),
-    )
+    RuleError::new(CODE, format!("The value '{}' is not one of {}.", echo(value), quoted_list(allowed)))
 }

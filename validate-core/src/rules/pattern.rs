@@ -51,10 +51,7 @@ impl Pattern {
     /// expands, with the same version of `regex` (one workspace dependency). A `Pattern` written
     /// by hand with an invalid expression panics on first use.
     pub const fn new(source: &'static str) -> Self {
-        Pattern {
-            source,
-            compiled: OnceLock::new(),
-        }
+        Pattern { source, compiled: OnceLock::new() }
     }
 
     /// The expression as written.
@@ -75,11 +72,7 @@ pub fn check<T: AsText + ?Sized>(value: &T, pattern: &Pattern) -> Result<(), Rul
     match value.as_text() {
         Some(text) if !pattern.regex().is_match(text) => Err(RuleError::new(
             CODE,
-            format!(
-                "The value '{}' does not match the pattern '{}'.",
-                echo(text),
-                pattern.source
-            ),
+            format!("The value '{}' does not match the pattern '{}'.", echo(text), pattern.source),
         )),
         _ => Ok(()),
     }

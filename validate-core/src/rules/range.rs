@@ -83,14 +83,12 @@ pub fn check<T: Number + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T
         return Err(RuleError::new(CODE, "The value is not a number."));
     }
     match (min, max) {
-        (Some(min), _) if number < min => Err(RuleError::new(
-            CODE,
-            format!("The value {number} is less than the minimum {min}."),
-        )),
-        (_, Some(max)) if number > max => Err(RuleError::new(
-            CODE,
-            format!("The value {number} is greater than the maximum {max}."),
-        )),
+        (Some(min), _) if number < min => {
+            Err(RuleError::new(CODE, format!("The value {number} is less than the minimum {min}.")))
+        }
+        (_, Some(max)) if number > max => {
+            Err(RuleError::new(CODE, format!("The value {number} is greater than the maximum {max}.")))
+        }
         _ => Ok(()),
     }
 }

@@ -42,10 +42,7 @@ impl<T> ReadOnly for Option<T> {
 /// Fails with `ReadOnlyProperty` when `value` is `Some`.
 pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleError> {
     if value.is_set() {
-        Err(RuleError::new(
-            CODE,
-            format!("The property '{}' is read-only: only the server sets it.", at.last_name()),
-        ))
+        Err(RuleError::new(CODE, format!("The property '{}' is read-only: only the server sets it.", at.last_name())))
     } else {
         Ok(())
     }

@@ -41,11 +41,7 @@ impl<T> Required for Option<T> {
 
 /// Fails with `MissingRequiredProperty` when `value` is `None`; the message names the property at `at`.
 pub fn check<T: Required + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleError> {
-    if value.is_present() {
-        Ok(())
-    } else {
-        Err(missing(at))
-    }
+    if value.is_present() { Ok(()) } else { Err(missing(at)) }
 }
 
 /// The error for a missing property at `at`.

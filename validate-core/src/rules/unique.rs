@@ -261,7 +261,10 @@ fn report<I, K: UniqueKey + ?Sized>(
 
 /// Walks indexes sorted by key (then index) and pairs each repeat with the first of its group.
 /// Returns `None`, without allocating, when every key is unique.
-fn find_repeats(sorted: impl Iterator<Item = usize>, same: impl Fn(usize, usize) -> bool) -> Option<Vec<(usize, usize)>> {
+fn find_repeats(
+    sorted: impl Iterator<Item = usize>,
+    same: impl Fn(usize, usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
     let mut repeats: Option<Vec<(usize, usize)>> = None;
     let mut first: Option<usize> = None;
     for index in sorted {
@@ -276,10 +279,7 @@ fn find_repeats(sorted: impl Iterator<Item = usize>, same: impl Fn(usize, usize)
 #[cold]
 fn repeated(value: &str, first: usize, ignore_case: bool) -> RuleError {
     let how = if ignore_case { ", ignoring case" } else { "" };
-    RuleError::new(
-        CODE,
-        format!("The value '{value}' repeats the value at index {first}{how}."),
-    )
+    RuleError::new(CODE, format!("The value '{value}' repeats the value at index {first}{how}."))
 }
 
 #[cfg(test)]

@@ -1,0 +1,105 @@
+//! From request bytes to a validated value, or to the ARM 400 that explains every problem.
+//!
+//! The success path is `serde_json::from_slice` and [`Validate::validate`], nothing more. Only
+//! when reading fails is the body read again, into a tree that keeps repeated keys, to tell
+//! "not JSON" from "JSON of the wrong shape" and to find the exact target of a shape problem.
+
+mod shape;
+mod tree;
+mod tree_de;
+mod unique_keys;
+
+use serde::de::DeserializeOwned;
+
+pub use unique_keys::{UniqueKeys, unique_keys};
+
+use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
+use crate::Validate;
+use tree::Tree;
+use tree_de::TreeDeserializer;
+
+/// Reads `body` as a `T` and checks its rules: the value, or the ARM payload of every problem.
+///
+/// - Not JSON (empty, malformed, trailing characters, invalid UTF-8, a lone surrogate, a number
+///   out of range, a byte-order mark, nesting of 128 levels or more): `InvalidRequestContent`
+///   with the line and column, no details.
+/// - JSON of the wrong shape: `InvalidRequestContent` with a detail at its target
+///   (`InvalidPropertyType`, `InvalidEnumValue`, `UnknownProperty`, `MissingRequiredProperty`,
+///   `DuplicateProperty`, `ValueOutOfRange`).
+/// - Rule violations: `InvalidRequestContent` with one detail per violation.
+///
+/// ```
+/// use validate_core::{from_json, Validate};
+///
+/// #[derive(Debug, serde::Deserialize, Validate)]
+/// #[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// struct Hub {
+///     #[validate(length(min = 2))]
+///     hub_name: String,
+///     units: Option<u8>,
+/// }
+///
+/// let hub: Hub = from_json(br#"{"hubName":"contoso"}"#).unwrap();
+/// assert_eq!(hub.hub_name, "contoso");
+///
+/// let error = from_json::<Hub>(br#"{"hubName":"c"}"#).unwrap_err();
+/// assert_eq!(error.error.details[0].code, "ValueTooShort");
+///
+/// let error = from_json::<Hub>(br#"{"hubName":"contoso","units":"7"}"#).unwrap_err();
+/// let detail = &error.error.details[0];
+/// assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("InvalidPropertyType", Some("units")));
+/// assert_eq!(detail.message, "Expected an integer but found a string.");
+///
+/// let error = from_json::<Hub>(b"{\"hubName\":").unwrap_err();
+/// assert_eq!(error.error.message, "The request content is not valid JSON: EOF while parsing a value at line 1 column 11.");
+/// ```
+pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ErrorResponse> {
+    let value: T = parse_json(body)?;
+    match value.validate() {
+        Ok(()) => Ok(value),
+        Err(violations) => Err(ErrorResponse::from(violations)),
+    }
+}
+
+/// Reads `body` as a `T` with the same error mapping as [`from_json`], without checking rules:
+/// for handlers that adjust a value before its rules run.
+///
+/// ```
+/// use validate_core::parse_json;
+///
+/// let names: std::collections::BTreeMap<String, u8> = parse_json(br#"{"a":1}"#).unwrap();
+/// assert_eq!(names["a"], 1);
+/// let error = parse_json::<std::collections::BTreeMap<String, u8>>(br#"{"a":"x"}"#).unwrap_err();
+/// assert_eq!(error.error.details[0].target.as_deref(), Some("['a']"));
+/// ```
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ErrorResponse> {
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(explain::<T>(body, &error)),
+    }
+}
+
+/// Why `body` could not be read as a `T`.
+#[cold]
+#[inline(never)]
+fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
+    let tree = match Tree::parse(body) {
+        Ok(tree) => tree,
+        Err(syntax) => return not_json(&syntax),
+    };
+    match T::deserialize(TreeDeserializer::new(&tree)) {
+        Err(shape) => ErrorResponse::invalid_content(vec![shape.into_detail()]),
+        // The tree reads what serde_json refused (a type that needs serde_json's own
+        // deserializer, say): say where serde_json stopped, without its Rust-side wording.
+        Ok(_) => ErrorResponse::invalid_content(vec![ErrorDetail::new(
+            "InvalidValue",
+            format!("The value at line {} column {} is invalid.", fast.line(), fast.column()),
+        )]),
+    }
+}
+
+/// `InvalidRequestContent` for a body that is not JSON: serde_json's account of the syntax
+/// error, which names no Rust type, with its line and column.
+fn not_json(error: &serde_json::Error) -> ErrorResponse {
+    ErrorResponse::new(INVALID_REQUEST_CONTENT, format!("The request content is not valid JSON: {error}."))
+}
