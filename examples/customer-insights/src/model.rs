@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use validate_core::Validate;
 
 /// Text in several languages: language tag → text, such as `{"en-us": "Contact to account"}`.
+/// Read with [`validate_core::json::unique_keys`], so a repeated language tag is refused.
 pub type LocalizedText = BTreeMap<String, String>;
 
 /// The resource as sent and returned: `id`, `name` and `type` are set by the server.
@@ -42,10 +43,11 @@ pub struct RelationshipDefinition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cardinality: Option<Cardinality>,
     /// The name shown to people, in at least one language.
+    #[serde(deserialize_with = "validate_core::json::unique_keys")]
     #[validate(localized)]
     pub display_name: LocalizedText,
     /// A description, in at least one language when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "validate_core::json::unique_keys")]
     #[validate(localized)]
     pub description: Option<LocalizedText>,
     /// When the relationship expires: an RFC 3339 date-time.
@@ -176,7 +178,7 @@ pub struct ProfileEnumValidValuesFormat {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<i64>,
     /// The value's name, in at least one language when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "validate_core::json::unique_keys")]
     #[validate(localized)]
     pub localized_value_names: Option<LocalizedText>,
 }
