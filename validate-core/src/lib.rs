@@ -79,6 +79,8 @@
 #[allow(unused_extern_crates)]
 extern crate self as validate_core;
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod error_response;
 pub mod json;
 pub mod path;

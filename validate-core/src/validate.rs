@@ -40,8 +40,8 @@ use crate::{Path, Violations};
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `Validate`",
-    label = "`nested` needs a type with its own rules",
-    note = "derive `Validate` on `{Self}`, or remove `nested` from this field"
+    label = "`{Self}` needs rules of its own here",
+    note = "derive `Validate` on `{Self}` or implement it by hand; on a `nested` field, removing `nested` also works"
 )]
 pub trait Validate {
     /// Checks every rule and returns every violation, in field-declaration order.

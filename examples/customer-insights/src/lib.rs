@@ -1,5 +1,6 @@
 //! The Customer Insights "Create or Update Relationship" resource, built on validate-core as a
-//! user of the library would build it.
+//! user of the library would build it: the model, the URL rules, a store, the HTTP service and
+//! the `check` command.
 //!
 //! ```
 //! use customer_insights::model::RelationshipResourceFormat;
@@ -15,4 +16,9 @@
 //! assert!(body.validate().is_ok());
 //! ```
 
+pub mod address;
+pub mod check;
 pub mod model;
+pub mod resource;
+pub mod service;
+pub mod store;

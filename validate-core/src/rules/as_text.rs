@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 /// A value that may hold text. `None` (an absent `Option`) skips the rule.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not text, so this rule cannot check it",
-    label = "a text rule is applied to this field",
-    note = "`pattern`, `one_of`, `format` and `localized` check strings: `String`, `&str`, `Cow<str>`, `Box<str>`, or an `Option` of one"
+    message = "this rule checks text, and `{Self}` is not text",
+    label = "this rule needs a string",
+    note = "`pattern`, `one_of` and `format` check `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>` or `Arc<str>`, or an `Option` of one; `localized` checks a map whose keys and values are such strings"
 )]
 pub trait AsText {
     /// The text, or `None` when the value is absent.

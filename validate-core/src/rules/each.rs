@@ -34,8 +34,8 @@ use crate::{Path, Violations};
 
 /// A collection whose items can be checked one by one, each at its own target.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a collection, so its items cannot be checked one by one",
-    label = "`each` and `nested` on items need a collection here",
+    message = "`each` cannot be checked on `{Self}`",
+    label = "`each` needs a collection or a map",
     note = "`each` works on `Vec`, slices, arrays, `VecDeque`, `BTreeMap` and `HashMap` (their values), or an `Option` of one"
 )]
 pub trait Each {

@@ -53,7 +53,7 @@ pub const STACK_ITEMS: usize = 128;
 #[diagnostic::on_unimplemented(
     message = "`unique` cannot be checked on `{Self}`",
     label = "`unique` needs a sequence held in one slice",
-    note = "`unique` works on `Vec`, slices, arrays and `Box<[T]>`, or an `Option` of one"
+    note = "`unique` works on `Vec`, slices, arrays and `Box<[T]>`, or an `Option` of one; a set holds each value once already"
 )]
 pub trait Items {
     /// The item type.
@@ -183,7 +183,7 @@ impl<T: UniqueKey + ?Sized> UniqueKey for &T {
 #[diagnostic::on_unimplemented(
     message = "`unique(by = …)` needs `{Self}` to derive `Validate`",
     label = "the items of this collection do not derive `Validate`",
-    note = "the derive knows the wire name of each field, which the target of a duplicate names"
+    note = "derive `Validate` on `{Self}`: the derive knows the wire name of each field, which names the target of a duplicate"
 )]
 pub trait WireNames {
     /// The wire name of the field named `rust_name` in Rust, if it has one.

@@ -1,0 +1,195 @@
+//! The URL of a relationship: its route, its names and `api-version`, checked in ARM's order.
+
+use percent_encoding::percent_decode_str;
+use validate_core::Validate;
+
+/// The API versions with this resource's schema.
+pub const API_VERSIONS: [&str; 2] = ["2017-04-26", "2017-01-01"];
+
+/// The names in `…/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/
+/// Microsoft.CustomerInsights/hubs/{hubName}/relationships/{relationshipName}?api-version=…`,
+/// as the caller wrote them. Its rules are the URL's rules; the first violation is the answer.
+#[derive(Clone, Debug, PartialEq, Eq, Validate)]
+pub struct RelationshipAddress {
+    /// `api-version`: required, one of [`API_VERSIONS`].
+    #[validate(
+        rename = "api-version",
+        required(
+            code = "MissingApiVersionParameter",
+            message = "The api-version query parameter (?api-version=) is required for all requests."
+        ),
+        one_of(
+            "2017-04-26",
+            "2017-01-01",
+            code = "InvalidApiVersionParameter",
+            message = "The api-version is not supported; the supported versions are '2017-04-26' and '2017-01-01'."
+        )
+    )]
+    pub api_version: Option<String>,
+    /// A GUID.
+    #[validate(
+        rename = "subscriptionId",
+        format(uuid, code = "InvalidSubscriptionId", message = "The subscription id must be a GUID.")
+    )]
+    pub subscription_id: String,
+    /// 1–90 letters or digits (any script), `-`, `_`, `.`, `(`, `)`, not ending with `.`.
+    #[validate(
+        rename = "resourceGroupName",
+        length(
+            min = 1,
+            max = 90,
+            code = "InvalidResourceGroupName",
+            message = "The resource group name must have 1 to 90 characters."
+        ),
+        pattern(
+            r"^[-\w._()]*[-\w_()]$",
+            code = "InvalidResourceGroupName",
+            message = "The resource group name may hold letters, digits, '-', '_', '.', '(' and ')', and must not end with '.'."
+        )
+    )]
+    pub resource_group_name: String,
+    /// 2–64 characters: a letter, then letters or digits.
+    #[validate(
+        rename = "hubName",
+        length(min = 2, max = 64, code = "InvalidResourceName", message = "The hub name must have 2 to 64 characters."),
+        pattern(
+            "^[a-zA-Z][a-zA-Z0-9]+$",
+            code = "InvalidResourceName",
+            message = "The hub name must start with a letter and hold only letters and digits."
+        )
+    )]
+    pub hub_name: String,
+    /// At most 512 characters: a letter, then letters, digits or `_`.
+    #[validate(
+        rename = "relationshipName",
+        length(max = 512, code = "InvalidResourceName", message = "The relationship name must have at most 512 characters."),
+        pattern(
+            "^[a-zA-Z][a-zA-Z0-9_]+$",
+            code = "InvalidResourceName",
+            message = "The relationship name must start with a letter and hold only letters, digits and '_'."
+        )
+    )]
+    pub relationship_name: String,
+}
+
+/// The fixed segments of the route, matched case-insensitively; `None` marks a name.
+const ROUTE: [Option<&str>; 10] = [
+    Some("subscriptions"),
+    None,
+    Some("resourceGroups"),
+    None,
+    Some("providers"),
+    Some("Microsoft.CustomerInsights"),
+    Some("hubs"),
+    None,
+    Some("relationships"),
+    None,
+];
+
+impl RelationshipAddress {
+    /// Reads the names from a path and a query; `None` when the path is not this route.
+    ///
+    /// ```
+    /// use customer_insights::address::RelationshipAddress;
+    ///
+    /// let path = "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/\
+    ///             microsoft.customerinsights/hubs/hub1/relationships/Rel_1";
+    /// let address = RelationshipAddress::from_uri(path, Some("api-version=2017-04-26")).unwrap();
+    /// assert_eq!(address.relationship_name, "Rel_1");
+    /// assert!(RelationshipAddress::from_uri("/subscriptions/x", None).is_none());
+    /// ```
+    pub fn from_uri(path: &str, query: Option<&str>) -> Option<Self> {
+        let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
+        if segments.len() != ROUTE.len() {
+            return None;
+        }
+        let mut names = Vec::with_capacity(4);
+        for (segment, fixed) in segments.iter().zip(ROUTE) {
+            match fixed {
+                Some(fixed) if !segment.eq_ignore_ascii_case(fixed) => return None,
+                Some(_) => {}
+                None => names.push(percent_decode_str(segment).decode_utf8_lossy().into_owned()),
+            }
+        }
+        let mut names = names.into_iter();
+        Some(RelationshipAddress {
+            api_version: query.and_then(api_version),
+            subscription_id: names.next()?,
+            resource_group_name: names.next()?,
+            hub_name: names.next()?,
+            relationship_name: names.next()?,
+        })
+    }
+
+    /// The key the resource is stored under: names compared case-insensitively.
+    pub fn key(&self) -> RelationshipKey {
+        RelationshipKey {
+            subscription_id: self.subscription_id.to_lowercase(),
+            resource_group_name: self.resource_group_name.to_lowercase(),
+            hub_name: self.hub_name.to_lowercase(),
+            relationship_name: self.relationship_name.to_lowercase(),
+        }
+    }
+
+    /// The resource id, in the caller's casing.
+    pub fn resource_id(&self) -> String {
+        format!(
+            "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.CustomerInsights/hubs/{}/relationships/{}",
+            self.subscription_id, self.resource_group_name, self.hub_name, self.relationship_name
+        )
+    }
+}
+
+/// The names of a relationship, lowercased: two addresses that differ only in case share a key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RelationshipKey {
+    /// The subscription id, lowercased.
+    pub subscription_id: String,
+    /// The resource group, lowercased.
+    pub resource_group_name: String,
+    /// The hub, lowercased.
+    pub hub_name: String,
+    /// The relationship, lowercased.
+    pub relationship_name: String,
+}
+
+/// The value of `api-version` in a query string (the parameter's name in any case).
+fn api_version(query: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = percent_decode_str(name).decode_utf8_lossy();
+        name.eq_ignore_ascii_case("api-version")
+            .then(|| percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_version_is_read_from_the_query() {
+        assert_eq!(api_version("a=1&API-Version=2017-04-26"), Some("2017-04-26".into()));
+        assert_eq!(api_version("api-version="), Some(String::new()));
+        assert_eq!(api_version("x=api-version"), None);
+    }
+
+    #[test]
+    fn names_are_percent_decoded() {
+        let path = "/subscriptions/s/resourceGroups/my%28rg%29/providers/Microsoft.CustomerInsights/hubs/h/relationships/r";
+        assert_eq!(RelationshipAddress::from_uri(path, None).unwrap().resource_group_name, "my(rg)");
+    }
+
+    #[test]
+    fn other_routes_are_not_this_one() {
+        for path in [
+            "/",
+            "",
+            "/subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/relationships/r/",
+            "/subscriptions/s/resourceGroups/g/providers/Microsoft.Other/hubs/h/relationships/r",
+            "/subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/profiles/r",
+        ] {
+            assert!(RelationshipAddress::from_uri(path, None).is_none(), "{path}");
+        }
+    }
+}

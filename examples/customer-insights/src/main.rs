@@ -1,0 +1,134 @@
+//! `customer-insights`: the reference Relationship service (`serve`, the default) and `check`.
+
+use std::io::{IsTerminal as _, Read as _};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use customer_insights::store::MemoryStore;
+use customer_insights::{check, service};
+
+/// The Customer Insights "Create or Update Relationship" reference service.
+#[derive(Parser)]
+#[command(name = "customer-insights", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve PUT and GET of relationships over HTTP, in memory (the default).
+    Serve(ServeArgs),
+    /// Validate a request body; prints `valid` (exit 0) or the ARM payload (exit 1).
+    Check {
+        /// The body's file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The largest request body accepted; larger ones get 413.
+    #[arg(long, default_value_t = 1_048_576)]
+    max_body_bytes: usize,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { file }) => run_check(file),
+        Some(Command::Serve(args)) => run_serve(&args),
+        None => run_serve(&cli.serve),
+    }
+}
+
+fn run_check(file: Option<PathBuf>) -> ExitCode {
+    let body = match read_input(file.as_ref()) {
+        Ok(body) => body,
+        Err(error) => {
+            let name = file.map_or_else(|| "standard input".to_owned(), |file| file.display().to_string());
+            eprintln!("customer-insights: cannot read {name}: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let checked = check::check(&body);
+    println!("{}", checked.output);
+    if checked.valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn read_input(file: Option<&PathBuf>) -> std::io::Result<Vec<u8>> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => std::fs::read(path),
+        _ => {
+            let mut body = Vec::new();
+            std::io::stdin().read_to_end(&mut body)?;
+            Ok(body)
+        }
+    }
+}
+
+fn run_serve(args: &ServeArgs) -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("customer-insights: cannot start the runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(serve(args.clone())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("customer-insights: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let app = service::router(Arc::new(MemoryStore::default()), args.max_body_bytes);
+    tracing::info!(addr = %listener.local_addr()?, max_body_bytes = args.max_body_bytes, "listening");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM: stop accepting, finish the requests in flight, then return.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

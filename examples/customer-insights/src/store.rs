@@ -1,0 +1,46 @@
+//! Where relationships are kept: a small trait, so that a database can replace the memory.
+
+use std::collections::HashMap;
+use std::sync::{PoisonError, RwLock};
+
+use crate::address::RelationshipKey;
+use crate::model::RelationshipResourceFormat;
+
+/// A store of relationships, safe to share between concurrent requests.
+pub trait RelationshipStore: Send + Sync + 'static {
+    /// The stored relationship, if any.
+    fn get(&self, key: &RelationshipKey) -> Option<RelationshipResourceFormat>;
+
+    /// Replaces the relationship at `key` with what `update` makes of the current one, atomically:
+    /// no other write to `key` happens in between. When `update` fails, nothing changes.
+    fn upsert<E>(
+        &self,
+        key: RelationshipKey,
+        update: impl FnOnce(Option<&RelationshipResourceFormat>) -> Result<RelationshipResourceFormat, E>,
+    ) -> Result<RelationshipResourceFormat, E>;
+}
+
+/// Relationships in memory, behind one lock.
+#[derive(Default)]
+pub struct MemoryStore {
+    relationships: RwLock<HashMap<RelationshipKey, RelationshipResourceFormat>>,
+}
+
+impl RelationshipStore for MemoryStore {
+    fn get(&self, key: &RelationshipKey) -> Option<RelationshipResourceFormat> {
+        // A panic while holding the lock cannot leave a half-written entry: entries are replaced whole.
+        let relationships = self.relationships.read().unwrap_or_else(PoisonError::into_inner);
+        relationships.get(key).cloned()
+    }
+
+    fn upsert<E>(
+        &self,
+        key: RelationshipKey,
+        update: impl FnOnce(Option<&RelationshipResourceFormat>) -> Result<RelationshipResourceFormat, E>,
+    ) -> Result<RelationshipResourceFormat, E> {
+        let mut relationships = self.relationships.write().unwrap_or_else(PoisonError::into_inner);
+        let updated = update(relationships.get(&key))?;
+        relationships.insert(key, updated.clone());
+        Ok(updated)
+    }
+}
