@@ -1,0 +1,72 @@
+//! `customer-insights check`: output and exit codes.
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_customer-insights"))
+}
+
+fn corpus(name: &str) -> String {
+    format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_valid_file_prints_valid_and_exits_0() {
+    let output = bin().args(["check", &corpus("full-valid.json")]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "valid\n");
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn an_invalid_file_prints_the_payload_and_exits_1() {
+    let output = bin().args(["check", &corpus("broken-several.json")]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let payload: validate_core::ErrorResponse = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(payload.error.details.len(), 6);
+    assert!(String::from_utf8(output.stdout).unwrap().starts_with("{\n  \"error\": {\n"), "pretty JSON");
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash_or_no_file() {
+    let body = std::fs::read(corpus("official-example.json")).unwrap();
+    for args in [&["check", "-"][..], &["check"][..]] {
+        let output = with_stdin(args, &body);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(output.stdout, b"valid\n");
+    }
+    let output = with_stdin(&["check"], b"not json");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stdout).unwrap().contains("is not valid JSON"));
+}
+
+#[test]
+fn a_missing_file_is_an_error_on_stderr_with_exit_2() {
+    let output = bin().args(["check", "/nonexistent/body.json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8(output.stderr).unwrap().contains("cannot read /nonexistent/body.json"));
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let output = bin().args(["check", "a", "b"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = bin().args(["--no-such-flag"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn help_names_both_commands() {
+    let output = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(help.contains("serve") && help.contains("check") && help.contains("--max-body-bytes"), "{help}");
+}

@@ -1,0 +1,84 @@
+//! The service over a real socket: a PUT and a GET, an 8 MiB body answered with 413 (not a reset
+//! connection), and graceful behaviour under many concurrent requests.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use customer_insights::service::router;
+use customer_insights::store::MemoryStore;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::{TcpListener, TcpStream};
+
+const VALID: &str = include_str!("../corpus/full-valid.json");
+const PATH: &str = "/subscriptions/6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub1/relationships/rel_1?api-version=2017-04-26";
+
+async fn start(max_body_bytes: usize) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(Arc::new(MemoryStore::default()), max_body_bytes);
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+/// Sends one HTTP/1.1 request and reads the whole answer (the server closes after it).
+async fn exchange(addr: SocketAddr, head: &str, body: &[u8]) -> String {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(30), stream.read_to_end(&mut answer)).await.unwrap().unwrap();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn put_head(length: usize) -> String {
+    format!(
+        "PUT {PATH} HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: {length}\r\nconnection: close\r\n\r\n"
+    )
+}
+
+#[tokio::test]
+async fn put_then_get_over_a_socket() {
+    let addr = start(1 << 20).await;
+    let answer = exchange(addr, &put_head(VALID.len()), VALID.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.contains("x-ms-request-id: "));
+    let answer = exchange(addr, &format!("GET {PATH} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"), b"").await;
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.contains(r#""profileType":"Contact""#));
+}
+
+#[tokio::test]
+async fn an_eight_mebibyte_body_gets_413_not_a_reset() {
+    let addr = start(1 << 20).await;
+    let body = vec![b' '; 8 * 1024 * 1024];
+    let answer = exchange(addr, &put_head(body.len()), &body).await;
+    assert!(answer.starts_with("HTTP/1.1 413 Payload Too Large\r\n"), "{}", &answer[..answer.len().min(300)]);
+    assert!(answer.contains("x-ms-error-code: RequestBodyTooLarge"));
+    assert!(answer.ends_with(r#""message":"The request body is larger than this service accepts."}}"#), "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_concurrent_requests_all_get_answers() {
+    let addr = start(1 << 20).await;
+    let tasks: Vec<_> = (0..200)
+        .map(|i| {
+            tokio::spawn(async move {
+                let body = if i % 2 == 0 { VALID.to_owned() } else { r#"{"properties":{}}"#.to_owned() };
+                exchange(addr, &put_head(body.len()), body.as_bytes()).await
+            })
+        })
+        .collect();
+    let (mut ok, mut bad) = (0, 0);
+    for task in tasks {
+        let answer = task.await.unwrap();
+        if answer.starts_with("HTTP/1.1 200") {
+            ok += 1;
+        } else if answer.starts_with("HTTP/1.1 400") {
+            bad += 1;
+        } else {
+            panic!("unexpected answer: {answer}");
+        }
+    }
+    assert_eq!((ok, bad), (100, 100));
+}
