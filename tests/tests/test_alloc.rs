@@ -22,9 +22,8 @@ fn relationship(fields: usize) -> RelationshipResourceFormat {
     let text = include_str!("../../examples/customer-insights/corpus/full-valid.json");
     let mut body: RelationshipResourceFormat = serde_json::from_str(text).unwrap();
     let template = body.properties.fields.as_ref().unwrap()[0].clone();
-    let fields = (0..fields)
-        .map(|i| PropertyDefinition { field_name: format!("Field{i}"), ..template.clone() })
-        .collect();
+    let fields =
+        (0..fields).map(|i| PropertyDefinition { field_name: format!("Field{i}"), ..template.clone() }).collect();
     body.properties.fields = Some(fields);
     body
 }
@@ -71,6 +70,7 @@ struct Child {
     name: String,
 }
 
+#[allow(clippy::unnecessary_wraps)] // a custom rule's signature
 fn fine(_: &str) -> Result<(), validate_core::RuleError> {
     Ok(())
 }

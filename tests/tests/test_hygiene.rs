@@ -1,6 +1,6 @@
 //! Generated code uses absolute paths only: it still compiles with the prelude's names shadowed.
 
-#![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
+#![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms, clippy::unnecessary_wraps)]
 
 mod shadowed {
     struct Result;
@@ -46,7 +46,10 @@ mod shadowed {
     #[derive(::validate_core::Validate)]
     pub enum Choice {
         A(#[validate(non_empty)] ::std::string::String),
-        B { #[validate(localized)] names: ::std::collections::BTreeMap<::std::string::String, ::std::string::String> },
+        B {
+            #[validate(localized)]
+            names: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        },
     }
 }
 

@@ -18,10 +18,7 @@ fn required() {
     assert!(Required { value: Some(0), custom: Some(String::new()) }.validate().is_ok());
     assert_eq!(
         report(&Required { value: None, custom: None }),
-        [
-            "MissingRequiredProperty value: The property 'value' is required.",
-            "NeedIt custom: Say something.",
-        ]
+        ["MissingRequiredProperty value: The property 'value' is required.", "NeedIt custom: Say something.",]
     );
 }
 
@@ -72,9 +69,11 @@ struct Length {
 fn length_counts_characters_items_and_entries() {
     let ok = Length { text: "ÿé".into(), list: vec![1], map: BTreeMap::new(), maybe: None };
     assert!(ok.validate().is_ok());
-    let edges = Length { text: "ÿéü".into(), list: vec![1, 2], map: BTreeMap::from([(1, 1)]), maybe: Some("x".into()) };
+    let edges =
+        Length { text: "ÿéü".into(), list: vec![1, 2], map: BTreeMap::from([(1, 1)]), maybe: Some("x".into()) };
     assert!(edges.validate().is_ok());
-    let short = Length { text: "é".into(), list: vec![], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: Some("xy".into()) };
+    let short =
+        Length { text: "é".into(), list: vec![], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: Some("xy".into()) };
     assert_eq!(
         report(&short),
         [
@@ -170,9 +169,11 @@ struct Format {
 
 #[test]
 fn formats() {
-    assert!(Format { id: "00000000-aaaa-BBBB-cccc-000000000000".into(), at: Some("2027-06-30T23:59:60Z".into()) }
-        .validate()
-        .is_ok());
+    assert!(
+        Format { id: "00000000-aaaa-BBBB-cccc-000000000000".into(), at: Some("2027-06-30T23:59:60Z".into()) }
+            .validate()
+            .is_ok()
+    );
     assert_eq!(
         report(&Format { id: "not-a-guid".into(), at: Some("2027-06-30T23:59:59".into()) }),
         [
@@ -192,8 +193,10 @@ struct Localized {
 
 #[test]
 fn localized_maps_report_in_sorted_key_order_with_the_locale_first() {
-    let names: HashMap<String, String> =
-        [("zz-bad key", ""), ("en-us", "ok"), ("a", " "), ("de", "")].iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+    let names: HashMap<String, String> = [("zz-bad key", ""), ("en-us", "ok"), ("a", " "), ("de", "")]
+        .iter()
+        .map(|(k, v)| ((*k).into(), (*v).into()))
+        .collect();
     let expected = [
         "InvalidLocale names['a']: The key 'a' is not a language tag such as 'en-us'.",
         "EmptyValue names['a']: The value must not be empty or white space.",
@@ -213,7 +216,10 @@ fn localized_maps_report_in_sorted_key_order_with_the_locale_first() {
 #[test]
 fn keys_are_escaped_in_targets() {
     let value = Localized { names: HashMap::from([(r"it's\".into(), "x".into())]), other: None };
-    assert_eq!(report(&value), [r"InvalidLocale names['it\'s\\']: The key 'it's\' is not a language tag such as 'en-us'."]);
+    assert_eq!(
+        report(&value),
+        [r"InvalidLocale names['it\'s\\']: The key 'it's\' is not a language tag such as 'en-us'."]
+    );
 }
 
 #[derive(Validate)]
@@ -375,8 +381,10 @@ fn no_spaces(value: &str) -> Result<(), RuleError> {
     if value.contains(' ') { Err(RuleError::invalid("No spaces, please.")) } else { Ok(()) }
 }
 
+// A custom rule takes its value by reference, whatever its size.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn even(value: &u32) -> Result<(), RuleError> {
-    if value % 2 == 0 { Ok(()) } else { Err(RuleError::new("NotEven", format!("{value} is odd."))) }
+    if value.is_multiple_of(2) { Ok(()) } else { Err(RuleError::new("NotEven", format!("{value} is odd."))) }
 }
 
 #[derive(Validate)]
@@ -392,6 +400,7 @@ struct Custom {
 }
 
 mod helpers {
+    #[allow(clippy::trivially_copy_pass_by_ref)]
     pub fn always_fails(_: &u8) -> Result<(), validate_core::RuleError> {
         Err(validate_core::RuleError::invalid("Never.").at("deeper"))
     }
@@ -414,7 +423,11 @@ fn custom_rules_get_the_value_and_skip_none() {
 }
 
 fn ordered(window: &Window) -> Result<(), RuleError> {
-    if window.start <= window.end { Ok(()) } else { Err(RuleError::new("InvalidWindow", "The end comes before the start.").at("end")) }
+    if window.start <= window.end {
+        Ok(())
+    } else {
+        Err(RuleError::new("InvalidWindow", "The end comes before the start.").at("end"))
+    }
 }
 
 fn whole(_: &Window) -> Result<(), RuleError> {

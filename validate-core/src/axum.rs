@@ -119,7 +119,7 @@ impl IntoResponse for ErrorResponse {
     }
 }
 
-/// A JSON body read with [`from_json`](crate::from_json): well-formed, well-shaped and valid.
+/// A JSON body read with [`from_json`]: well-formed, well-shaped and valid.
 ///
 /// Checks, in order: the content type (`application/json` or `…/…+json`, parameters allowed;
 /// else 415), the size under axum's body limit (`DefaultBodyLimit`; else 413, after reading and
@@ -127,7 +127,7 @@ impl IntoResponse for ErrorResponse {
 #[derive(Clone, Debug)]
 pub struct ValidJson<T>(pub T);
 
-/// A JSON body read with [`parse_json`](crate::parse_json): the same checks as [`ValidJson`]
+/// A JSON body read with [`parse_json`]: the same checks as [`ValidJson`]
 /// but the rules, for handlers that adjust the value before validating it.
 #[derive(Clone, Debug)]
 pub struct ArmJson<T>(pub T);
@@ -194,10 +194,9 @@ async fn drain(body: &mut Body, seen: &AtomicUsize) {
     // Past the limit every data frame comes back as an error, but it was read all the same.
     while seen.load(Ordering::Relaxed) < MAX_DRAINED_BYTES {
         match body.frame().await {
-            None => break,
             Some(Ok(_)) => {}
             Some(Err(error)) if is_over_limit(&error) => {}
-            Some(Err(_)) => break,
+            None | Some(Err(_)) => break,
         }
     }
 }

@@ -52,16 +52,19 @@ impl Path<'static> {
 
 impl<'a> Path<'a> {
     /// An object member, written `.name` after its parent (no dot at the root).
+    #[must_use]
     pub const fn member(&'a self, name: &'a str) -> Path<'a> {
         self.child(Segment::Member(name))
     }
 
     /// An array item (or a tuple field), written `[index]`.
+    #[must_use]
     pub const fn index(&'a self, index: usize) -> Path<'a> {
         self.child(Segment::Index(index))
     }
 
     /// A map entry, written `['key']` with `'` and `\` escaped by a backslash.
+    #[must_use]
     pub const fn key(&'a self, key: &'a dyn Display) -> Path<'a> {
         self.child(Segment::Key(key))
     }
@@ -99,8 +102,7 @@ impl<'a> Path<'a> {
             parent.write(out)?;
         }
         match self.segment {
-            Segment::Root => Ok(()),
-            Segment::Member(name) if name.is_empty() => Ok(()),
+            Segment::Root | Segment::Member("") => Ok(()),
             Segment::Member(name) => {
                 if !out.is_empty() {
                     out.push('.');

@@ -9,18 +9,18 @@ pub const RESOURCE_TYPE: &str = "Microsoft.CustomerInsights/hubs/relationships";
 /// Clears each read-only value of `sent` that equals the stored one, so that the body of a GET
 /// can be PUT back unchanged. Any other read-only value stays and fails `read_only`.
 pub fn clear_unchanged(sent: &mut RelationshipResourceFormat, stored: &RelationshipResourceFormat) {
-    clear_if_equal(&mut sent.id, &stored.id);
-    clear_if_equal(&mut sent.name, &stored.name);
-    clear_if_equal(&mut sent.resource_type, &stored.resource_type);
+    clear_if_equal(&mut sent.id, stored.id.as_ref());
+    clear_if_equal(&mut sent.name, stored.name.as_ref());
+    clear_if_equal(&mut sent.resource_type, stored.resource_type.as_ref());
     let (sent, stored) = (&mut sent.properties, &stored.properties);
-    clear_if_equal(&mut sent.provisioning_state, &stored.provisioning_state);
-    clear_if_equal(&mut sent.relationship_name, &stored.relationship_name);
-    clear_if_equal(&mut sent.relationship_guid_id, &stored.relationship_guid_id);
-    clear_if_equal(&mut sent.tenant_id, &stored.tenant_id);
+    clear_if_equal(&mut sent.provisioning_state, stored.provisioning_state.as_ref());
+    clear_if_equal(&mut sent.relationship_name, stored.relationship_name.as_ref());
+    clear_if_equal(&mut sent.relationship_guid_id, stored.relationship_guid_id.as_ref());
+    clear_if_equal(&mut sent.tenant_id, stored.tenant_id.as_ref());
 }
 
-fn clear_if_equal<T: PartialEq>(sent: &mut Option<T>, stored: &Option<T>) {
-    if sent.is_some() && sent == stored {
+fn clear_if_equal<T: PartialEq>(sent: &mut Option<T>, stored: Option<&T>) {
+    if sent.is_some() && sent.as_ref() == stored {
         *sent = None;
     }
 }

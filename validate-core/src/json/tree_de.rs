@@ -30,7 +30,7 @@ impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
     }
 }
 
-impl<'de, 't> Deserializer<'de> for TreeDeserializer<'t> {
+impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
     type Error = ShapeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
@@ -132,7 +132,7 @@ impl<'de> de::SeqAccess<'de> for Items<'_> {
 /// The members of an object: struct fields (`.name`) or map entries (`['key']`). A key seen
 /// twice is refused here, since serde keeps the last value of a repeated map key silently.
 struct Members<'t> {
-    members: std::slice::Iter<'t, (String, Tree)>,
+    remaining: std::slice::Iter<'t, (String, Tree)>,
     current: Option<&'t (String, Tree)>,
     seen: HashSet<&'t str>,
     are_fields: bool,
@@ -140,7 +140,7 @@ struct Members<'t> {
 
 impl<'t> Members<'t> {
     fn new(members: &'t [(String, Tree)], are_fields: bool) -> Self {
-        Members { members: members.iter(), current: None, seen: HashSet::new(), are_fields }
+        Members { remaining: members.iter(), current: None, seen: HashSet::new(), are_fields }
     }
 
     fn step(&self, key: &str) -> Step {
@@ -152,7 +152,7 @@ impl<'de> de::MapAccess<'de> for Members<'_> {
     type Error = ShapeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, ShapeError> {
-        let Some(entry) = self.members.next() else {
+        let Some(entry) = self.remaining.next() else {
             return Ok(None);
         };
         self.current = Some(entry);
@@ -172,7 +172,7 @@ impl<'de> de::MapAccess<'de> for Members<'_> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.members.len())
+        Some(self.remaining.len())
     }
 }
 

@@ -60,6 +60,11 @@ impl Pattern {
     }
 
     /// The compiled expression.
+    ///
+    /// # Panics
+    ///
+    /// On first use, if the expression is invalid: never for a pattern from the derive, which
+    /// compiled it when it expanded.
     pub fn regex(&self) -> &Regex {
         self.compiled.get_or_init(|| {
             Regex::new(self.source).expect("the derive compiled this pattern with the same regex version")

@@ -25,7 +25,7 @@ pub const CODE: &str = "ReadOnlyProperty";
 /// A value that may be absent: only `Option` is.
 #[diagnostic::on_unimplemented(
     message = "`read_only` applies to `Option` fields, and `{Self}` is not an `Option`",
-    label = "this field is always present, so it could never be left out",
+    label = "`read_only` needs an `Option` field",
     note = "make the field an `Option` so that a client can leave it out"
 )]
 pub trait ReadOnly {

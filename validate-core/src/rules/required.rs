@@ -25,7 +25,7 @@ pub const CODE: &str = "MissingRequiredProperty";
 /// A value that may be absent: only `Option` is.
 #[diagnostic::on_unimplemented(
     message = "`required` applies to `Option` fields, and `{Self}` is not an `Option`",
-    label = "this field is always present",
+    label = "`required` needs an `Option` field",
     note = "serde already requires a field that is not an `Option`: remove `required`, or make the field an `Option`"
 )]
 pub trait Required {
