@@ -69,7 +69,8 @@ fn at_most_one_hundred_details_and_the_count_of_the_rest() {
 #[test]
 fn the_same_input_gives_the_same_bytes() {
     let make = || {
-        let names: std::collections::HashMap<String, String> = (0..50).map(|i| (format!("k{i} x"), String::new())).collect();
+        let names: std::collections::HashMap<String, String> =
+            (0..50).map(|i| (format!("k{i} x"), String::new())).collect();
         let violations = Tagged { names }.validate().unwrap_err();
         serde_json::to_vec(&ErrorResponse::from(violations)).unwrap()
     };

@@ -76,14 +76,18 @@ fn a_byte_order_mark_is_not_json() {
 
 #[test]
 fn a_lone_surrogate_is_not_json() {
-    let message = assert_not_json(with_properties(r#""displayName":{"en-us":"\ud800"},"profileType":"A","relatedProfileType":"B""#).as_bytes());
+    let message = assert_not_json(
+        with_properties(r#""displayName":{"en-us":"\ud800"},"profileType":"A","relatedProfileType":"B""#).as_bytes(),
+    );
     assert!(message.contains("hex escape"), "{message}");
 }
 
 #[test]
 fn a_number_out_of_range_is_not_json_wherever_it_is() {
     for body in [
-        with_properties(&format!("{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":1e400}}]")),
+        with_properties(&format!(
+            "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":1e400}}]"
+        )),
         with_properties(r#""displayName":{"en-us":"x"},"profileType":1e400,"relatedProfileType":"B""#),
         format!(r#"{{"properties":{{{BASE}}},"x":-1e400}}"#),
     ] {
@@ -108,17 +112,27 @@ fn nesting_up_to_127_levels_is_json_and_128_is_not() {
 
 #[test]
 fn wrong_json_types() {
-    let (code, target, message) = one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":7,"relatedProfileType":"B""#));
+    let (code, target, message) =
+        one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":7,"relatedProfileType":"B""#));
     assert_eq!((code.as_str(), target.as_str()), ("InvalidPropertyType", "properties.profileType"));
     assert_eq!(message, "Expected a string but found a number.");
     let (_, target, message) = one_detail(r#"{"properties":[]}"#);
     assert_eq!((target.as_str(), message.as_str()), ("properties", "Expected an object but found an array."));
     let (_, target, message) = one_detail(&with_properties(&format!("{BASE},\"fields\":{{}}")));
     assert_eq!((target.as_str(), message.as_str()), ("properties.fields", "Expected an array but found an object."));
-    let (_, target, message) = one_detail(&with_properties(r#""displayName":{"en-us":true},"profileType":"A","relatedProfileType":"B""#));
-    assert_eq!((target.as_str(), message.as_str()), ("properties.displayName['en-us']", "Expected a string but found a boolean."));
-    let (_, target, message) = one_detail(&with_properties(&format!("{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"isArray\":\"yes\"}}]")));
-    assert_eq!((target.as_str(), message.as_str()), ("properties.fields[0].isArray", "Expected a boolean but found a string."));
+    let (_, target, message) =
+        one_detail(&with_properties(r#""displayName":{"en-us":true},"profileType":"A","relatedProfileType":"B""#));
+    assert_eq!(
+        (target.as_str(), message.as_str()),
+        ("properties.displayName['en-us']", "Expected a string but found a boolean.")
+    );
+    let (_, target, message) = one_detail(&with_properties(&format!(
+        "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"isArray\":\"yes\"}}]"
+    )));
+    assert_eq!(
+        (target.as_str(), message.as_str()),
+        ("properties.fields[0].isArray", "Expected a boolean but found a string.")
+    );
 }
 
 #[test]
@@ -136,9 +150,15 @@ fn a_body_of_the_wrong_type_at_the_root_has_no_target() {
 #[test]
 fn integers_refuse_minus_zero_and_two_to_the_sixty_four() {
     for number in ["-0", "18446744073709551616", "1.5"] {
-        let body = with_properties(&format!("{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":{number}}}]"));
+        let body = with_properties(&format!(
+            "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":{number}}}]"
+        ));
         let (code, target, message) = one_detail(&body);
-        assert_eq!((code.as_str(), target.as_str()), ("InvalidPropertyType", "properties.fields[0].maxLength"), "{number}");
+        assert_eq!(
+            (code.as_str(), target.as_str()),
+            ("InvalidPropertyType", "properties.fields[0].maxLength"),
+            "{number}"
+        );
         assert_eq!(message, "Expected an integer but found a number.");
     }
 }
@@ -168,7 +188,8 @@ fn missing_and_null_required_properties() {
     let (code, target, message) = one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":"A""#));
     assert_eq!((code.as_str(), target.as_str()), ("MissingRequiredProperty", "properties.relatedProfileType"));
     assert_eq!(message, "The property 'relatedProfileType' is required.");
-    let (code, target, _) = one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":null,"relatedProfileType":"B""#));
+    let (code, target, _) =
+        one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":null,"relatedProfileType":"B""#));
     assert_eq!((code.as_str(), target.as_str()), ("InvalidPropertyType", "properties.profileType"));
     let (code, target, _) = one_detail("{}");
     assert_eq!((code.as_str(), target.as_str()), ("MissingRequiredProperty", "properties"));
@@ -178,13 +199,15 @@ fn missing_and_null_required_properties() {
 
 #[test]
 fn repeated_properties_and_repeated_map_keys() {
-    let (code, target, message) =
-        one_detail(&with_properties(&format!("{BASE},\"profileType\":\"C\"")));
+    let (code, target, message) = one_detail(&with_properties(&format!("{BASE},\"profileType\":\"C\"")));
     assert_eq!((code.as_str(), target.as_str()), ("DuplicateProperty", "properties.profileType"));
     assert_eq!(message, "The property appears more than once.");
-    let (code, target, _) = one_detail(&with_properties(r#""displayName":{"en-us":"a","en-us":"b"},"profileType":"A","relatedProfileType":"B""#));
+    let (code, target, _) = one_detail(&with_properties(
+        r#""displayName":{"en-us":"a","en-us":"b"},"profileType":"A","relatedProfileType":"B""#,
+    ));
     assert_eq!((code.as_str(), target.as_str()), ("DuplicateProperty", "properties.displayName['en-us']"));
-    let (code, target, _) = one_detail(&with_properties(&format!("{BASE},\"description\":{{\"de\":\"a\",\"de\":\"a\"}}")));
+    let (code, target, _) =
+        one_detail(&with_properties(&format!("{BASE},\"description\":{{\"de\":\"a\",\"de\":\"a\"}}")));
     assert_eq!((code.as_str(), target.as_str()), ("DuplicateProperty", "properties.description['de']"));
 }
 
@@ -200,7 +223,8 @@ fn a_megabyte_key_is_cut_in_target_and_message() {
 
 #[test]
 fn invisible_characters_in_echoed_values_are_escaped() {
-    let (code, _, message) = one_detail(&with_properties(&format!("{BASE},\"cardinality\":\"One\\u0000To\\u202eOne\"")));
+    let (code, _, message) =
+        one_detail(&with_properties(&format!("{BASE},\"cardinality\":\"One\\u0000To\\u202eOne\"")));
     assert_eq!(code, "InvalidEnumValue");
     assert!(message.starts_with(r"The value 'One\u{0}To\u{202e}One' is not one of"), "{message}");
 }
@@ -216,7 +240,8 @@ fn no_rust_names_in_messages() {
     ];
     for body in bodies {
         let text = serde_json::to_string(&error_of(body.as_bytes())).unwrap();
-        for rust in ["struct", "Relationship", "PropertyDefinition", "enum", "Vec", "Option", "i64", "usize", "variant"] {
+        for rust in ["struct", "Relationship", "PropertyDefinition", "enum", "Vec", "Option", "i64", "usize", "variant"]
+        {
             assert!(!text.contains(rust), "{rust} in {text}");
         }
     }

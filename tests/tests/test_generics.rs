@@ -46,7 +46,8 @@ where
 
 #[test]
 fn bounds_through_each_and_maps_and_defaults() {
-    let texts: Texts<&str, String> = Texts { words: vec!["ok", "NO"], names: BTreeMap::from([("en".into(), "x".into())]) };
+    let texts: Texts<&str, String> =
+        Texts { words: vec!["ok", "NO"], names: BTreeMap::from([("en".into(), "x".into())]) };
     let targets: Vec<_> = texts.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
     assert_eq!(targets, ["words[1]"]);
 }

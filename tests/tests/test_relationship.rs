@@ -1,7 +1,7 @@
 //! The Relationship model against the corpus and against each rule of relationship-rules.md.
 
 use customer_insights::model::{
-    Cardinality, LocalizedText, PropertyDefinition, ProfileEnumValidValuesFormat, ProvisioningState,
+    Cardinality, LocalizedText, ProfileEnumValidValuesFormat, PropertyDefinition, ProvisioningState,
     RelationshipDefinition, RelationshipResourceFormat, RelationshipTypeFieldMapping, RelationshipTypeMapping,
 };
 use validate_core::Validate;
@@ -93,10 +93,7 @@ fn cardinality_is_a_closed_case_sensitive_set() {
 fn display_name_needs_one_entry_tags_and_text() {
     let mut body = valid();
     body.properties.display_name = LocalizedText::new();
-    assert_eq!(
-        only(&body),
-        "EmptyValue properties.displayName: The value must have at least 1 entry."
-    );
+    assert_eq!(only(&body), "EmptyValue properties.displayName: The value must have at least 1 entry.");
     body.properties.display_name = names(&[("EN-US", "Name"), ("zh-Hant-TW", "名稱")]);
     assert!(body.validate().is_ok());
     body.properties.display_name = names(&[("en us", " ")]);
@@ -140,7 +137,8 @@ fn expiry_is_an_rfc_3339_date_time() {
 #[test]
 fn field_names_are_unique_ignoring_case() {
     let mut body = valid();
-    body.properties.fields = Some(vec![field("Straße", "Edm.String"), field("Other", "Edm.String"), field("STRAßE", "Edm.Int32")]);
+    body.properties.fields =
+        Some(vec![field("Straße", "Edm.String"), field("Other", "Edm.String"), field("STRAßE", "Edm.Int32")]);
     assert_eq!(
         only(&body),
         "DuplicateValue properties.fields[2].fieldName: The value 'STRAßE' repeats the value at index 0, ignoring case."
@@ -241,7 +239,8 @@ fn read_only_properties_are_refused_when_sent() {
     let mut role = field("Role", "Edm.String");
     role.data_source_precedence_rules = Some(vec![serde_json::json!({ "precedence": 1 })]);
     body.properties.fields = Some(vec![role]);
-    let found: Vec<String> = codes_and_targets(&body.validate().unwrap_err()).into_iter().map(|(c, t)| format!("{c} {t}")).collect();
+    let found: Vec<String> =
+        codes_and_targets(&body.validate().unwrap_err()).into_iter().map(|(c, t)| format!("{c} {t}")).collect();
     assert_eq!(
         found,
         [

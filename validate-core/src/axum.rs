@@ -29,11 +29,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 
+use axum::RequestExt as _;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::RequestExt as _;
 use http_body::{Frame, SizeHint};
 use http_body_util::BodyExt as _;
 use http_body_util::LengthLimitError;
@@ -235,15 +235,12 @@ impl HttpBody for Counted {
     type Data = Bytes;
     type Error = axum::Error;
 
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
         let polled = Pin::new(&mut self.inner).poll_frame(cx);
-        if let Poll::Ready(Some(Ok(frame))) = &polled {
-            if let Some(data) = frame.data_ref() {
-                self.seen.fetch_add(data.len(), Ordering::Relaxed);
-            }
+        if let Poll::Ready(Some(Ok(frame))) = &polled
+            && let Some(data) = frame.data_ref()
+        {
+            self.seen.fetch_add(data.len(), Ordering::Relaxed);
         }
         polled
     }
@@ -269,7 +266,9 @@ mod tests {
 
     #[test]
     fn json_content_types() {
-        for good in ["application/json", "Application/JSON; charset=utf-8", "application/merge-patch+json", "text/x+json"] {
+        for good in
+            ["application/json", "Application/JSON; charset=utf-8", "application/merge-patch+json", "text/x+json"]
+        {
             assert!(is_json(&headers(good)), "{good}");
         }
         for bad in ["text/plain", "application/jsonx", "json", "application/json-seq", "/+json", ""] {

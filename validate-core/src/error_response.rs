@@ -42,7 +42,7 @@ pub struct ErrorResponse {
 /// One error: the top-level one, or an entry of its `details`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
-    /// A PascalCase code that identifies the class of error; never localized.
+    /// A `PascalCase` code that identifies the class of error; never localized.
     pub code: String,
     /// A message for people.
     pub message: String,

@@ -50,7 +50,7 @@ pub struct RuleError {
 }
 
 impl RuleError {
-    /// A failure with its own ARM code (PascalCase, e.g. `"NameTaken"`) and message.
+    /// A failure with its own ARM code (`PascalCase`, e.g. `"NameTaken"`) and message.
     pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Self {
         RuleError { code: code.into(), message: message.into(), at: None }
     }

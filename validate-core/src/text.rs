@@ -62,10 +62,10 @@ fn cut_exact(text: &str, max: usize) -> String {
     let end = text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at);
     let mut kept = &text[..end];
     // An escape cut in half would read as something else: drop the partial escape.
-    if let Some(start) = kept.rfind("\\u{") {
-        if !kept[start..].contains('}') {
-            kept = &kept[..start];
-        }
+    if let Some(start) = kept.rfind("\\u{")
+        && !kept[start..].contains('}')
+    {
+        kept = &kept[..start];
     }
     let mut out = String::with_capacity(kept.len() + 3);
     out.push_str(kept);

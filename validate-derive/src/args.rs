@@ -1,7 +1,8 @@
 //! The token grammar inside `#[validate(…)]`: a comma-separated list of arguments, each a literal,
 //! a path, `name = value` or `name(…)`. Each rule then reads the arguments it accepts.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -15,8 +16,9 @@ pub enum Arg {
     Path(syn::Path),
     /// `min = 3`, `code = "X"`, `by = field`
     Named { name: Ident, value: Expr },
-    /// `length(max = 3)`, `each(non_empty)`: the name and what the parentheses hold.
-    List { name: Ident, args: TokenStream, span: Span },
+    /// `length(max = 3)`, `each(non_empty)`: the name and the parentheses, read by `parse_group`
+    /// once the name says what they hold.
+    List { name: Ident, parens: Group },
 }
 
 impl Arg {
@@ -44,29 +46,40 @@ impl Parse for Arg {
         }
         if input.peek(syn::token::Paren) {
             let name = path.require_ident()?.clone();
-            let content;
-            let parens = parenthesized!(content in input);
-            let args = content.parse()?;
-            return Ok(Arg::List {
-                name,
-                args,
-                span: parens.span.join(),
-            });
+            return Ok(Arg::List { name, parens: input.parse()? });
         }
         Ok(Arg::Path(path))
     }
 }
 
-/// Parses a comma-separated list of arguments.
-pub fn parse_list(tokens: TokenStream) -> syn::Result<Vec<Arg>> {
-    let list = syn::parse::Parser::parse2(Punctuated::<Arg, Token![,]>::parse_terminated, tokens)?;
+/// The arguments of `#[validate(…)]`.
+pub fn parse_attr(list: &syn::MetaList) -> syn::Result<Vec<Arg>> {
+    let list = list.parse_args_with(Punctuated::<Arg, Token![,]>::parse_terminated)?;
     Ok(list.into_iter().collect())
 }
 
-/// The string of `name = "…"`, or an error under the value.
-pub fn lit_str(value: &Expr, what: &str) -> syn::Result<syn::LitStr> {
-    match value {
-        Expr::Lit(syn::ExprLit { lit: Lit::Str(text), .. }) => Ok(text.clone()),
-        other => Err(syn::Error::new_spanned(other, format!("{what} must be a string literal"))),
-    }
+/// The arguments inside the parentheses of `name(…)`. Parsed inside the group, so that a
+/// mistake at the end of the arguments is reported at the `)`, not at the derive.
+pub fn parse_group(parens: &Group) -> syn::Result<Vec<Arg>> {
+    let parser = |input: ParseStream<'_>| {
+        let content;
+        parenthesized!(content in input);
+        Punctuated::<Arg, Token![,]>::parse_terminated(&content)
+    };
+    let list = syn::parse::Parser::parse2(parser, TokenStream::from(TokenTree::Group(parens.clone())))?;
+    Ok(list.into_iter().collect())
+}
+
+/// The string of `key = "…"`, or an error under the value.
+pub fn lit_str(value: &Expr, key: &str) -> syn::Result<syn::LitStr> {
+    let message = match value {
+        Expr::Lit(syn::ExprLit { lit: Lit::Str(text), .. }) => return Ok(text.clone()),
+        // `code = NameTooLong`: the quotes were forgotten.
+        Expr::Path(path) if path.path.get_ident().is_some() => {
+            let word = path.to_token_stream();
+            format!("`{key}` must be a string literal; did you mean `{key} = \"{word}\"`?")
+        }
+        _ => format!("`{key}` must be a string literal, such as `{key} = \"…\"`"),
+    };
+    Err(syn::Error::new_spanned(value, message))
 }

@@ -68,24 +68,19 @@ impl<'a> Container<'a> {
             }
             syn::Data::Enum(data) => {
                 let tagging = tagging_of(&serde);
-                let variants = data
-                    .variants
-                    .iter()
-                    .map(|variant| Variant::from_ast(cx, variant, &serde, &tagging))
-                    .collect();
+                let variants =
+                    data.variants.iter().map(|variant| Variant::from_ast(cx, variant, &serde, &tagging)).collect();
                 Data::Enum(variants)
             }
             syn::Data::Union(data) => {
-                cx.error_spanned_by(data.union_token, "`Validate` cannot be derived for a union; use a struct or an enum");
+                cx.error_spanned_by(
+                    data.union_token,
+                    "`Validate` cannot be derived for a union; use a struct or an enum",
+                );
                 return None;
             }
         };
-        Some(Container {
-            ident: &input.ident,
-            generics: &input.generics,
-            data,
-            attrs,
-        })
+        Some(Container { ident: &input.ident, generics: &input.generics, data, attrs })
     }
 
     /// Every field of every variant.
@@ -124,11 +119,7 @@ impl<'a> Variant<'a> {
         };
         let field_casing = serde.rename_all.or(parent.rename_all_fields);
         let (_, fields) = fields_of(cx, &variant.fields, field_casing, false);
-        Variant {
-            ident: &variant.ident,
-            fields,
-            segment,
-        }
+        Variant { ident: &variant.ident, fields, segment }
     }
 }
 
@@ -153,12 +144,7 @@ fn fields_of<'a>(
             let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
             let serde = SerdeField::from_attrs(&field.attrs);
             let segment = segment_of(&member, index, &attrs, &serde, casing, seamless);
-            Field {
-                member,
-                ty: &field.ty,
-                rules: attrs.rules,
-                segment,
-            }
+            Field { member, ty: &field.ty, rules: attrs.rules, segment }
         })
         .collect();
     (style, fields)

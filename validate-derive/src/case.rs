@@ -29,7 +29,7 @@ impl Casing {
         })
     }
 
-    /// A field name, written in Rust's snake_case, in this casing.
+    /// A field name, written in Rust's `snake_case`, in this casing.
     pub fn field(self, name: &str) -> String {
         match self {
             Casing::Lower | Casing::Snake => name.to_owned(),
@@ -41,7 +41,7 @@ impl Casing {
         }
     }
 
-    /// A variant name, written in Rust's PascalCase, in this casing.
+    /// A variant name, written in Rust's `PascalCase`, in this casing.
     pub fn variant(self, name: &str) -> String {
         match self {
             Casing::Pascal => name.to_owned(),

@@ -22,7 +22,10 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
     }
     let has = |name: &str| rules.iter().find(|rule| rule.name == name);
     if let (Some(_), Some(read_only)) = (has("required"), has("read_only")) {
-        cx.error_spanned_by(&read_only.name, "`required` and `read_only` contradict each other: a client must send the field and must not");
+        cx.error_spanned_by(
+            &read_only.name,
+            "`required` and `read_only` contradict each other: a client must send the field and must not; keep one",
+        );
     }
 }
 
@@ -32,26 +35,35 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
             cx.error_spanned_by(&rule.name, message);
         }
-        RuleKind::Nested if rule.code.is_some() || rule.message.is_some() => {
-            let token = rule.code.as_ref().or(rule.message.as_ref());
-            cx.error_spanned_by(token, "`nested` takes no `code` or `message`: the nested type's rules give their own");
-        }
         RuleKind::Length { min: Some(min), max: Some(max) } | RuleKind::Range { min: Some(min), max: Some(max) } => {
-            if let (Some(low), Some(high)) = (literal_number(min), literal_number(max)) {
-                if low > high {
-                    cx.error_spanned_by(min, format!("`min` is greater than `max`: no value can pass `{}`", rule.name));
-                }
+            if let (Some(low), Some(high)) = (literal_number(min), literal_number(max))
+                && low > high
+            {
+                cx.error_spanned_by(min, format!("`min` is greater than `max`: no value can pass `{}`", rule.name));
             }
         }
         RuleKind::Each(inner) => check_rules(cx, inner, true),
         RuleKind::Pattern(pattern) => {
             // The runtime compiles the same text with the same regex version, so it cannot fail there.
             if let Err(error) = regex::Regex::new(&pattern.value()) {
-                cx.error_spanned_by(pattern, format!("invalid regular expression: {error}"));
+                cx.error_spanned_by(pattern, format!("invalid regular expression: {}", regex_reason(&error)));
             }
         }
         _ => {}
     }
+}
+
+/// The reason alone, on one line, as the house style wants: regex's own text spreads over several
+/// lines, repeating the pattern, and the caret of the error is under the pattern already.
+fn regex_reason(error: &regex::Error) -> String {
+    let text = error.to_string();
+    let reason = text.lines().rev().find_map(|line| line.trim().strip_prefix("error: "));
+    reason.map_or_else(|| lowercase_first(text.trim().trim_end_matches('.')), str::to_owned)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The value of a numeric literal, possibly negated, to compare bounds written as literals.
@@ -64,5 +76,19 @@ fn literal_number(expr: &Expr) -> Option<f64> {
         },
         Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => literal_number(&unary.expr).map(|n| -n),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regex_errors_read_as_one_line() {
+        let reason = |pattern: &str| regex::Regex::new(pattern).map_err(|error| regex_reason(&error)).err();
+        assert_eq!(reason("(").as_deref(), Some("unclosed group"));
+        assert_eq!(reason("^[a-z+$").as_deref(), Some("unclosed character class"));
+        assert_eq!(reason("a{2,1}").as_deref(), Some("invalid repetition count range, the start must be <= the end"));
+        assert_eq!(reason("^[a-z]+$"), None);
     }
 }

@@ -2,7 +2,8 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{DeriveInput, Ident, LitStr};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Expr, Ident, LitStr};
 
 use crate::ast::{Container, Data, Field, Segment, Variant, unraw};
 use crate::attr::{Check, Format, Rule, RuleKind};
@@ -134,19 +135,17 @@ fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
     let value = source.tokens(span);
     let r = quote_spanned!(span=> ::validate_core::__private);
     match &rule.kind {
-        RuleKind::Required => record(rule, span, quote_spanned!(span=> #r::required::check(#value, __p))),
-        RuleKind::ReadOnly => record(rule, span, quote_spanned!(span=> #r::read_only::check(#value, __p))),
-        RuleKind::NonEmpty => record(rule, span, quote_spanned!(span=> #r::non_empty::check(#value))),
+        RuleKind::Required => record(rule, span, &quote_spanned!(span=> #r::required::check(#value, __p))),
+        RuleKind::ReadOnly => record(rule, span, &quote_spanned!(span=> #r::read_only::check(#value, __p))),
+        RuleKind::NonEmpty => record(rule, span, &quote_spanned!(span=> #r::non_empty::check(#value))),
         RuleKind::Length { min, max } => {
-            let (min, max) = (optional(min.as_ref()), optional(max.as_ref()));
-            record(rule, span, quote_spanned!(span=> #r::length::check(#value, #min, #max)))
+            bounded(rule, span, &quote_spanned!(span=> #r::length::check), &value, min.as_ref(), max.as_ref())
         }
         RuleKind::Range { min, max } => {
-            let (min, max) = (optional(min.as_ref()), optional(max.as_ref()));
-            record(rule, span, quote_spanned!(span=> #r::range::check(#value, #min, #max)))
+            bounded(rule, span, &quote_spanned!(span=> #r::range::check), &value, min.as_ref(), max.as_ref())
         }
         RuleKind::Pattern(pattern) => {
-            let check = record(rule, span, quote_spanned!(span=> #r::pattern::check(#value, &__PATTERN)));
+            let check = record(rule, span, &quote_spanned!(span=> #r::pattern::check(#value, &__PATTERN)));
             quote_spanned! {span=>
                 {
                     static __PATTERN: #r::Pattern = #r::Pattern::new(#pattern);
@@ -154,9 +153,11 @@ fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
                 }
             }
         }
-        RuleKind::OneOf(values) => record(rule, span, quote_spanned!(span=> #r::one_of::check(#value, &[#(#values),*]))),
-        RuleKind::Format(Format::Uuid) => record(rule, span, quote_spanned!(span=> #r::format::uuid(#value))),
-        RuleKind::Format(Format::DateTime) => record(rule, span, quote_spanned!(span=> #r::format::date_time(#value))),
+        RuleKind::OneOf(values) => {
+            record(rule, span, &quote_spanned!(span=> #r::one_of::check(#value, &[#(#values),*])))
+        }
+        RuleKind::Format(Format::Uuid) => record(rule, span, &quote_spanned!(span=> #r::format::uuid(#value))),
+        RuleKind::Format(Format::DateTime) => record(rule, span, &quote_spanned!(span=> #r::format::date_time(#value))),
         RuleKind::Localized => structural(rule, quote_spanned!(span=> #r::localized::check(#value, __p, __out);)),
         RuleKind::Nested => quote_spanned!(span=> #r::nested::check(#value, __p, __out);),
         RuleKind::Each(inner) => {
@@ -177,7 +178,7 @@ fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
             structural(rule, call)
         }
         RuleKind::Custom(function) => {
-            let check = record(rule, span, quote_spanned!(span=> #function(__v)));
+            let check = record(rule, span, &quote_spanned!(span=> #function(__v)));
             quote_spanned! {span=>
                 {
                     use #r::{ProbeOption as _, ProbeValue as _};
@@ -190,8 +191,41 @@ fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
     }
 }
 
+/// `length` and `range`. The bounds go in through a closure whose body fixes their type, so that
+/// a bound of the wrong type is reported under the bound, and a field of the wrong type once,
+/// under the rule (passing `Some(bound)` straight to the check reports it twice).
+fn bounded(
+    rule: &Rule,
+    span: Span,
+    check: &TokenStream,
+    value: &TokenStream,
+    min: Option<&Expr>,
+    max: Option<&Expr>,
+) -> TokenStream {
+    let mut params = Vec::new();
+    let mut bounds = Vec::new();
+    let mut pass = |name: &str, bound: Option<&Expr>| match bound {
+        Some(bound) => {
+            let param = Ident::new(name, span);
+            bounds.push(bound.clone());
+            let passed = quote_spanned!(span=> ::core::option::Option::Some(#param));
+            params.push(param);
+            passed
+        }
+        None => quote_spanned!(span=> ::core::option::Option::None),
+    };
+    let (min, max) = (pass("__min", min), pass("__max", max));
+    let call = record(rule, span, &quote_spanned!(span=> __bounded(#(#bounds),*)));
+    quote_spanned! {span=>
+        {
+            let __bounded = |#(#params),*| #check(#value, #min, #max);
+            #call
+        }
+    }
+}
+
 /// Records the `Result` of a rule that yields one error at `__p`, with the attribute's overrides.
-fn record(rule: &Rule, span: Span, call: TokenStream) -> TokenStream {
+fn record(rule: &Rule, span: Span, call: &TokenStream) -> TokenStream {
     if rule.code.is_none() && rule.message.is_none() {
         return quote_spanned!(span=> __out.record(__p, #call););
     }
@@ -223,19 +257,22 @@ fn optional(value: Option<&impl quote::ToTokens>) -> TokenStream {
     }
 }
 
-/// `__out.record(__at, path::to::check(self));`
+/// `__out.record(__at, path::to::check(self));`, located at the function so that a function of
+/// the wrong signature is reported there.
 fn check_call(check: &Check) -> TokenStream {
     let function = &check.function;
-    let call = quote!(#function(self));
+    let span = Span::call_site().located_at(function.span());
+    let call = quote_spanned!(span=> #function(self));
     if check.code.is_none() && check.message.is_none() {
-        return quote!(__out.record(__at, #call););
+        return quote_spanned!(span=> __out.record(__at, #call););
     }
     let code = optional(check.code.as_ref());
     let message = optional(check.message.as_ref());
-    quote!(__out.record_as(__at, #call, #code, #message);)
+    quote_spanned!(span=> __out.record_as(__at, #call, #code, #message);)
 }
 
 /// The wire name of every named field, for `unique(by = …)` on collections of this type.
+/// `do_not_recommend` keeps rustc from listing every derived type when items lack the impl.
 fn wire_names(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
@@ -254,6 +291,7 @@ fn wire_names(container: &Container<'_>) -> TokenStream {
     };
     quote! {
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl #impl_generics ::validate_core::__private::WireNames for #ident #ty_generics #where_clause {
             fn wire_name(__rust: &str) -> ::core::option::Option<&'static str> {
                 match __rust {

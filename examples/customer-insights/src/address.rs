@@ -51,7 +51,12 @@ pub struct RelationshipAddress {
     /// 2–64 characters: a letter, then letters or digits.
     #[validate(
         rename = "hubName",
-        length(min = 2, max = 64, code = "InvalidResourceName", message = "The hub name must have 2 to 64 characters."),
+        length(
+            min = 2,
+            max = 64,
+            code = "InvalidResourceName",
+            message = "The hub name must have 2 to 64 characters."
+        ),
         pattern(
             "^[a-zA-Z][a-zA-Z0-9]+$",
             code = "InvalidResourceName",
@@ -62,7 +67,11 @@ pub struct RelationshipAddress {
     /// At most 512 characters: a letter, then letters, digits or `_`.
     #[validate(
         rename = "relationshipName",
-        length(max = 512, code = "InvalidResourceName", message = "The relationship name must have at most 512 characters."),
+        length(
+            max = 512,
+            code = "InvalidResourceName",
+            message = "The relationship name must have at most 512 characters."
+        ),
         pattern(
             "^[a-zA-Z][a-zA-Z0-9_]+$",
             code = "InvalidResourceName",
@@ -176,7 +185,8 @@ mod tests {
 
     #[test]
     fn names_are_percent_decoded() {
-        let path = "/subscriptions/s/resourceGroups/my%28rg%29/providers/Microsoft.CustomerInsights/hubs/h/relationships/r";
+        let path =
+            "/subscriptions/s/resourceGroups/my%28rg%29/providers/Microsoft.CustomerInsights/hubs/h/relationships/r";
         assert_eq!(RelationshipAddress::from_uri(path, None).unwrap().resource_group_name, "my(rg)");
     }
 

@@ -1,7 +1,7 @@
 //! The body of `PUT …/hubs/{hubName}/relationships/{relationshipName}?api-version=2017-04-26`.
 //!
-//! Every property and rule of the Relationship resource: the OpenAPI description of
-//! Microsoft.CustomerInsights 2017-04-26, made stricter where a relationship would be unusable
+//! Every property and rule of the Relationship resource: the `OpenAPI` description of
+//! `Microsoft.CustomerInsights` 2017-04-26, made stricter where a relationship would be unusable
 //! (a display name is required). Unknown properties are refused; the read-only properties are
 //! refused unless the service cleared them because they equal the stored values.
 

@@ -67,7 +67,11 @@ fn check_address(address: &RelationshipAddress) -> Result<(), ArmError> {
     Err(ArmError::bad_request(response))
 }
 
-async fn put<S: RelationshipStore>(store: &S, address: RelationshipAddress, request: Request) -> Result<Response, ArmError> {
+async fn put<S: RelationshipStore>(
+    store: &S,
+    address: RelationshipAddress,
+    request: Request,
+) -> Result<Response, ArmError> {
     check_address(&address)?;
     let ArmJson(mut sent) = ArmJson::<RelationshipResourceFormat>::from_request(request, &()).await?;
     let stored = store.upsert(address.key(), |stored| {

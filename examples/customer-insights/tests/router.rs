@@ -94,7 +94,9 @@ fn check_headers(answer: &Answer) {
 }
 
 fn with_properties(properties: Value) -> String {
-    json!({ "properties": properties }).to_string()
+    let mut body = serde_json::Map::new();
+    body.insert("properties".to_owned(), properties);
+    Value::Object(body).to_string()
 }
 
 fn base() -> Value {
@@ -103,8 +105,9 @@ fn base() -> Value {
 
 fn merged(extra: Value) -> String {
     let mut properties = base();
-    for (key, value) in extra.as_object().unwrap() {
-        properties[key] = value.clone();
+    let Value::Object(extra) = extra else { panic!("extra properties must be an object") };
+    for (key, value) in extra {
+        properties[key] = value;
     }
     with_properties(properties)
 }
@@ -117,7 +120,9 @@ async fn put_creates_and_get_reads_back() {
     let body = &created.body;
     assert_eq!(
         body["id"],
-        format!("/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-rg/providers/Microsoft.CustomerInsights/hubs/contosoHub/relationships/ContactToAccount")
+        format!(
+            "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-rg/providers/Microsoft.CustomerInsights/hubs/contosoHub/relationships/ContactToAccount"
+        )
     );
     assert_eq!(body["name"], "contosoHub/ContactToAccount");
     assert_eq!(body["type"], "Microsoft.CustomerInsights/hubs/relationships");
@@ -135,7 +140,9 @@ async fn put_creates_and_get_reads_back() {
 async fn names_match_ignoring_case_and_keep_the_creators_casing() {
     let service = Service::new();
     let created = service.put(&url("contosoHub", "ContactToAccount"), VALID).await;
-    let other_case = url("CONTOSOHUB", "contacttoaccount").replace("/subscriptions/", "/SUBSCRIPTIONS/").replace("Microsoft.CustomerInsights", "microsoft.customerinsights");
+    let other_case = url("CONTOSOHUB", "contacttoaccount")
+        .replace("/subscriptions/", "/SUBSCRIPTIONS/")
+        .replace("Microsoft.CustomerInsights", "microsoft.customerinsights");
     let updated = service.put(&other_case, &merged(json!({ "profileType": "Lead" }))).await;
     assert_eq!(updated.status, StatusCode::OK, "{}", updated.body);
     assert_eq!(updated.body["name"], "contosoHub/ContactToAccount");
@@ -184,10 +191,16 @@ async fn read_only_values_are_refused_on_create() {
         "provisioningState": "Succeeded", "tenantId": "hub1"
     }});
     let refused = service.put(&url("hub1", "rel_1"), &body.to_string()).await;
-    let targets: Vec<String> = refused.detail_pairs().into_iter().map(|(code, target)| format!("{code} {target}")).collect();
+    let targets: Vec<String> =
+        refused.detail_pairs().into_iter().map(|(code, target)| format!("{code} {target}")).collect();
     assert_eq!(
         targets,
-        ["ReadOnlyProperty id", "ReadOnlyProperty type", "ReadOnlyProperty properties.provisioningState", "ReadOnlyProperty properties.tenantId"]
+        [
+            "ReadOnlyProperty id",
+            "ReadOnlyProperty type",
+            "ReadOnlyProperty properties.provisioningState",
+            "ReadOnlyProperty properties.tenantId"
+        ]
     );
     assert_eq!(service.get(&url("hub1", "rel_1")).await.status, StatusCode::NOT_FOUND);
 }
@@ -218,7 +231,11 @@ async fn url_rows_of_the_contract() {
         (good.replace("rel_1", &format!("r{}", "x".repeat(512))), "InvalidResourceName", "relationshipName"),
     ];
     for (uri, code, target) in cases {
-        assert_eq!(url_error(&service, &uri).await, (StatusCode::BAD_REQUEST, code.to_owned(), target.to_owned()), "{uri}");
+        assert_eq!(
+            url_error(&service, &uri).await,
+            (StatusCode::BAD_REQUEST, code.to_owned(), target.to_owned()),
+            "{uri}"
+        );
     }
     let unicode = good.replace("contoso-rg", "gr%C3%BCn(rg)_1.x");
     assert_eq!(service.put(&unicode, VALID).await.status, StatusCode::OK);
@@ -232,15 +249,24 @@ async fn checks_come_in_the_contract_order() {
     // Route before method, method before api-version.
     let answer = service.send(Request::delete("/nowhere").body(Body::empty()).unwrap()).await;
     assert_eq!((answer.status, answer.code()), (StatusCode::NOT_FOUND, "NotFound"));
-    let answer = service.send(Request::delete(good.replace("?api-version=2017-04-26", "")).body(Body::empty()).unwrap()).await;
+    let answer =
+        service.send(Request::delete(good.replace("?api-version=2017-04-26", "")).body(Body::empty()).unwrap()).await;
     assert_eq!((answer.status, answer.code()), (StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed"));
     assert_eq!(answer.headers["allow"], "GET, PUT");
     // api-version, then subscriptionId, resourceGroupName, hubName, relationshipName: the first alone.
-    let all_bad = good.replace("2017-04-26", "1").replace(SUBSCRIPTION, "x").replace("contoso-rg", "rg.").replace("hub1", "1").replace("rel_1", "-");
+    let all_bad = good
+        .replace("2017-04-26", "1")
+        .replace(SUBSCRIPTION, "x")
+        .replace("contoso-rg", "rg.")
+        .replace("hub1", "1")
+        .replace("rel_1", "-");
     assert_eq!(url_error(&service, &all_bad).await.1, "InvalidApiVersionParameter");
     let no_version_issue = all_bad.replace("api-version=1", "api-version=2017-04-26");
     assert_eq!(url_error(&service, &no_version_issue).await.1, "InvalidSubscriptionId");
-    assert_eq!(url_error(&service, &no_version_issue.replace("/x/", &format!("/{SUBSCRIPTION}/"))).await.1, "InvalidResourceGroupName");
+    assert_eq!(
+        url_error(&service, &no_version_issue.replace("/x/", &format!("/{SUBSCRIPTION}/"))).await.1,
+        "InvalidResourceGroupName"
+    );
     // The URL before the content type, the content type before the size, the size before the syntax.
     let bad_hub = good.replace("hub1", "1");
     let request = Request::put(&bad_hub).header("content-type", "text/plain").body(Body::from("x")).unwrap();
@@ -248,7 +274,8 @@ async fn checks_come_in_the_contract_order() {
     let small = Service::with_limit(8);
     let request = Request::put(&good).header("content-type", "text/plain").body(Body::from("not json at all")).unwrap();
     assert_eq!(small.send(request).await.code(), "UnsupportedMediaType");
-    let request = Request::put(&good).header("content-type", "application/json").body(Body::from("not json at all")).unwrap();
+    let request =
+        Request::put(&good).header("content-type", "application/json").body(Body::from("not json at all")).unwrap();
     assert_eq!(small.send(request).await.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -259,7 +286,11 @@ async fn content_type_and_size() {
     for content_type in ["text/plain", "application/xml", "application/jsonp"] {
         let request = Request::put(&uri).header("content-type", content_type).body(Body::from(VALID)).unwrap();
         let answer = service.send(request).await;
-        assert_eq!((answer.status, answer.code()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType"), "{content_type}");
+        assert_eq!(
+            (answer.status, answer.code()),
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType"),
+            "{content_type}"
+        );
     }
     let answer = service.send(Request::put(&uri).body(Body::from(VALID)).unwrap()).await;
     assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "no content type");
@@ -287,8 +318,17 @@ async fn body_rows_of_the_contract() {
         (merged(json!({ "profileType": 7 })), "InvalidPropertyType", "properties.profileType"),
         (merged(json!({ "cardinality": "OneToFew" })), "InvalidEnumValue", "properties.cardinality"),
         (merged(json!({ "colour": "red" })), "UnknownProperty", "properties.colour"),
-        (with_properties(json!({ "displayName": { "en": "x" }, "profileType": "A" })), "MissingRequiredProperty", "properties.relatedProfileType"),
-        (r#"{"properties":{"displayName":{"en":"x","en":"y"},"profileType":"A","relatedProfileType":"B"}}"#.to_owned(), "DuplicateProperty", "properties.displayName['en']"),
+        (
+            with_properties(json!({ "displayName": { "en": "x" }, "profileType": "A" })),
+            "MissingRequiredProperty",
+            "properties.relatedProfileType",
+        ),
+        (
+            r#"{"properties":{"displayName":{"en":"x","en":"y"},"profileType":"A","relatedProfileType":"B"}}"#
+                .to_owned(),
+            "DuplicateProperty",
+            "properties.displayName['en']",
+        ),
         ("[]".to_owned(), "InvalidPropertyType", ""),
     ];
     for (body, code, target) in shape {
@@ -310,14 +350,38 @@ async fn every_rule_of_the_relationship_through_the_router() {
         (json!({ "displayName": { "en": " " } }), "EmptyValue", "properties.displayName['en']"),
         (json!({ "description": { "1x": "d" } }), "InvalidLocale", "properties.description['1x']"),
         (json!({ "expiryDateTimeUtc": "tomorrow" }), "InvalidFormat", "properties.expiryDateTimeUtc"),
-        (json!({ "fields": [field("A", "Edm.String"), field("a", "Edm.String")] }), "DuplicateValue", "properties.fields[1].fieldName"),
+        (
+            json!({ "fields": [field("A", "Edm.String"), field("a", "Edm.String")] }),
+            "DuplicateValue",
+            "properties.fields[1].fieldName",
+        ),
         (json!({ "fields": [field("", "Edm.String")] }), "EmptyValue", "properties.fields[0].fieldName"),
         (json!({ "fields": [field("A", "")] }), "EmptyValue", "properties.fields[0].fieldType"),
-        (json!({ "fields": [{ "fieldName": "A", "fieldType": "T", "enumValidValues": [{ "localizedValueNames": {} }] }] }), "EmptyValue", "properties.fields[0].enumValidValues[0].localizedValueNames"),
-        (json!({ "fields": [{ "fieldName": "A", "fieldType": "T", "dataSourcePrecedenceRules": [] }] }), "ReadOnlyProperty", "properties.fields[0].dataSourcePrecedenceRules"),
-        (json!({ "lookupMappings": [{ "fieldMappings": [] }] }), "EmptyValue", "properties.lookupMappings[0].fieldMappings"),
-        (json!({ "lookupMappings": [{ "fieldMappings": [{ "profileFieldName": "", "relatedProfileKeyProperty": "Id" }] }] }), "EmptyValue", "properties.lookupMappings[0].fieldMappings[0].profileFieldName"),
-        (json!({ "lookupMappings": [{ "fieldMappings": [{ "profileFieldName": "A", "relatedProfileKeyProperty": " " }] }] }), "EmptyValue", "properties.lookupMappings[0].fieldMappings[0].relatedProfileKeyProperty"),
+        (
+            json!({ "fields": [{ "fieldName": "A", "fieldType": "T", "enumValidValues": [{ "localizedValueNames": {} }] }] }),
+            "EmptyValue",
+            "properties.fields[0].enumValidValues[0].localizedValueNames",
+        ),
+        (
+            json!({ "fields": [{ "fieldName": "A", "fieldType": "T", "dataSourcePrecedenceRules": [] }] }),
+            "ReadOnlyProperty",
+            "properties.fields[0].dataSourcePrecedenceRules",
+        ),
+        (
+            json!({ "lookupMappings": [{ "fieldMappings": [] }] }),
+            "EmptyValue",
+            "properties.lookupMappings[0].fieldMappings",
+        ),
+        (
+            json!({ "lookupMappings": [{ "fieldMappings": [{ "profileFieldName": "", "relatedProfileKeyProperty": "Id" }] }] }),
+            "EmptyValue",
+            "properties.lookupMappings[0].fieldMappings[0].profileFieldName",
+        ),
+        (
+            json!({ "lookupMappings": [{ "fieldMappings": [{ "profileFieldName": "A", "relatedProfileKeyProperty": " " }] }] }),
+            "EmptyValue",
+            "properties.lookupMappings[0].fieldMappings[0].relatedProfileKeyProperty",
+        ),
         (json!({ "profileType": "" }), "EmptyValue", "properties.profileType"),
         (json!({ "relatedProfileType": "\t" }), "EmptyValue", "properties.relatedProfileType"),
         (json!({ "relationshipName": "rel_1" }), "ReadOnlyProperty", "properties.relationshipName"),
@@ -330,7 +394,9 @@ async fn every_rule_of_the_relationship_through_the_router() {
     }
     let ok = service.put(&uri, &merged(json!({ "cardinality": "ManyToMany", "maxLength": null }))).await;
     assert_eq!(ok.status, StatusCode::BAD_REQUEST, "maxLength is not a property of the definition");
-    let ok = service.put(&uri, &merged(json!({ "cardinality": "ManyToMany", "expiryDateTimeUtc": "2027-01-01T00:00:00+01:00" }))).await;
+    let ok = service
+        .put(&uri, &merged(json!({ "cardinality": "ManyToMany", "expiryDateTimeUtc": "2027-01-01T00:00:00+01:00" })))
+        .await;
     assert_eq!(ok.status, StatusCode::OK);
 }
 

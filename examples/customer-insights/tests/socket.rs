@@ -43,7 +43,8 @@ async fn put_then_get_over_a_socket() {
     let answer = exchange(addr, &put_head(VALID.len()), VALID.as_bytes()).await;
     assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     assert!(answer.contains("x-ms-request-id: "));
-    let answer = exchange(addr, &format!("GET {PATH} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"), b"").await;
+    let answer =
+        exchange(addr, &format!("GET {PATH} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n"), b"").await;
     assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     assert!(answer.contains(r#""profileType":"Contact""#));
 }

@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 
 pub use unique_keys::{UniqueKeys, unique_keys};
 
-use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
 use crate::Validate;
+use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
 use tree::Tree;
 use tree_de::TreeDeserializer;
 
@@ -98,7 +98,7 @@ fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> ErrorR
     }
 }
 
-/// `InvalidRequestContent` for a body that is not JSON: serde_json's account of the syntax
+/// `InvalidRequestContent` for a body that is not JSON: `serde_json`'s account of the syntax
 /// error, which names no Rust type, with its line and column.
 fn not_json(error: &serde_json::Error) -> ErrorResponse {
     ErrorResponse::new(INVALID_REQUEST_CONTENT, format!("The request content is not valid JSON: {error}."))

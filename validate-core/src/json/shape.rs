@@ -13,12 +13,22 @@ use crate::text::echo;
 #[derive(Debug)]
 pub(crate) enum Problem {
     /// The JSON type is wrong: `expected` and `found` name JSON types ("a string", "an object").
-    WrongType { expected: &'static str, found: &'static str },
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
     Missing(&'static str),
     /// A number outside what its integer type holds.
-    OutOfRange { value: String, min: &'static str, max: &'static str },
+    OutOfRange {
+        value: String,
+        min: &'static str,
+        max: &'static str,
+    },
     Unknown(String),
-    NotOneOf { value: String, allowed: &'static [&'static str] },
+    NotOneOf {
+        value: String,
+        allowed: &'static [&'static str],
+    },
     Repeated,
     /// A message from a type's own `Deserialize` impl.
     Other(String),
@@ -64,11 +74,15 @@ impl ShapeError {
             Problem::WrongType { expected, found } => {
                 ("InvalidPropertyType", format!("Expected {expected} but found {found}."))
             }
-            Problem::Missing(name) => ("MissingRequiredProperty", format!("The property '{}' is required.", echo(name))),
+            Problem::Missing(name) => {
+                ("MissingRequiredProperty", format!("The property '{}' is required.", echo(name)))
+            }
             Problem::OutOfRange { value, min, max } => {
                 ("ValueOutOfRange", format!("The value {} is outside the range {min} to {max}.", echo(&value)))
             }
-            Problem::Unknown(name) => ("UnknownProperty", format!("The property '{}' is not allowed here.", echo(&name))),
+            Problem::Unknown(name) => {
+                ("UnknownProperty", format!("The property '{}' is not allowed here.", echo(&name)))
+            }
             Problem::NotOneOf { value, allowed } => {
                 let error = not_one_of(&value, allowed);
                 ("InvalidEnumValue", error.message().to_owned())
@@ -144,13 +158,14 @@ fn json_type_of_unexpected(found: &Unexpected<'_>) -> &'static str {
         Unexpected::Char(_) | Unexpected::Str(_) => "a string",
         Unexpected::Unit | Unexpected::Option => "null",
         Unexpected::Seq => "an array",
-        Unexpected::Map | Unexpected::Enum | Unexpected::StructVariant | Unexpected::NewtypeVariant | Unexpected::TupleVariant => {
-            "an object"
+        Unexpected::Map
+        | Unexpected::Enum
+        | Unexpected::StructVariant
+        | Unexpected::NewtypeVariant
+        | Unexpected::TupleVariant => "an object",
+        Unexpected::Bytes(_) | Unexpected::UnitVariant | Unexpected::NewtypeStruct | Unexpected::Other(_) => {
+            "another kind of value"
         }
-        Unexpected::Bytes(_)
-        | Unexpected::UnitVariant
-        | Unexpected::NewtypeStruct
-        | Unexpected::Other(_) => "another kind of value",
     }
 }
 
@@ -164,7 +179,11 @@ pub(crate) fn json_type_of_expected(expected: &dyn Expected) -> &'static str {
         "an object"
     } else if text.starts_with("sequence") || text.starts_with("tuple") || text.starts_with("array") {
         "an array"
-    } else if text.starts_with("string") || text.starts_with("char") || text.contains("identifier") || text.starts_with("enum") {
+    } else if text.starts_with("string")
+        || text.starts_with("char")
+        || text.contains("identifier")
+        || text.starts_with("enum")
+    {
         "a string"
     } else if integer.iter().any(|name| text.starts_with(name)) {
         "an integer"

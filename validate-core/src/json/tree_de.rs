@@ -93,7 +93,11 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, ShapeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -224,7 +228,11 @@ impl<'de> de::VariantAccess<'de> for Content<'_> {
         TreeDeserializer::new(self.content).deserialize_seq(visitor).map_err(|e| self.here(e))
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, ShapeError> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
         TreeDeserializer::new(self.content).deserialize_struct("", fields, visitor).map_err(|e| self.here(e))
     }
 }

@@ -1,4 +1,4 @@
-//! Maps that refuse a repeated key, where serde_json would keep the last value silently.
+//! Maps that refuse a repeated key, where `serde_json` would keep the last value silently.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Display};

@@ -1,0 +1,9 @@
+use validate_core::Validate;
+
+#[derive(Validate)]
+struct Hub {
+    #[validate(length(size = 10))]
+    name: String,
+}
+
+fn main() {}
