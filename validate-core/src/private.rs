@@ -11,3 +11,7 @@ pub use crate::{Path, RuleError, Validate, Violations};
 
 /// Shorthand for the optional bounds the derive passes to `length` and `range`.
 pub use ::core::option::Option::{None, Some};
+
+/// The walk behind "every problem in one response"; see `json::explain`.
+pub use crate::json::explain::{self, Explain};
+pub use crate::json::{ShapeError, Tree, TreeDeserializer};

@@ -58,6 +58,18 @@ pub trait Validate {
     /// This is how a value is validated as part of a larger one: the derive calls it for
     /// `nested` fields, with the field's path.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
+
+    /// For [`from_json`](crate::from_json) after a failed read: records every shape problem and
+    /// rule violation of `tree` read as `Self`, and returns `true`; `false` when the type cannot
+    /// be walked (the default). The derive implements it for structs with named fields.
+    #[doc(hidden)]
+    fn __explain(tree: &crate::json::Tree, at: &Path<'_>, out: &mut Violations) -> bool
+    where
+        Self: Sized,
+    {
+        let _ = (tree, at, out);
+        false
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for &T {

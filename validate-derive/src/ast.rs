@@ -13,6 +13,7 @@ pub struct Container<'a> {
     pub generics: &'a syn::Generics,
     pub data: Data<'a>,
     pub attrs: ContainerAttrs,
+    pub serde: SerdeContainer,
 }
 
 pub enum Data<'a> {
@@ -41,6 +42,9 @@ pub struct Field<'a> {
     pub rules: Vec<Rule>,
     /// The segment the field adds to targets: `None` for a newtype's or a flattened field.
     pub segment: Option<Segment>,
+    /// The key serde reads a named field from.
+    pub key: Option<String>,
+    pub serde: SerdeField,
 }
 
 pub enum Segment {
@@ -80,7 +84,7 @@ impl<'a> Container<'a> {
                 return None;
             }
         };
-        Some(Container { ident: &input.ident, generics: &input.generics, data, attrs })
+        Some(Container { ident: &input.ident, generics: &input.generics, data, attrs, serde })
     }
 
     /// Every field of every variant.
@@ -143,8 +147,9 @@ fn fields_of<'a>(
         .map(|(index, (field, member))| {
             let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
             let serde = SerdeField::from_attrs(&field.attrs);
-            let segment = segment_of(&member, index, &attrs, &serde, casing, seamless);
-            Field { member, ty: &field.ty, rules: attrs.rules, segment }
+            let key = key_of(&member, &serde, casing);
+            let segment = segment_of(&member, index, &attrs, &serde, key.as_ref(), seamless);
+            Field { member, ty: &field.ty, rules: attrs.rules, segment, key, serde }
         })
         .collect();
     (style, fields)
@@ -155,7 +160,7 @@ fn segment_of(
     index: usize,
     attrs: &FieldAttrs,
     serde: &SerdeField,
-    casing: Option<Casing>,
+    key: Option<&String>,
     seamless: bool,
 ) -> Option<Segment> {
     if let Some(rename) = &attrs.rename {
@@ -164,16 +169,22 @@ fn segment_of(
     if serde.flatten || seamless {
         return None;
     }
-    match member {
-        Member::Named(ident) => {
-            let name = serde.rename.clone().unwrap_or_else(|| {
-                let rust = unraw(ident);
-                casing.map_or_else(|| rust.clone(), |casing| casing.field(&rust))
-            });
-            Some(Segment::Member(name))
-        }
-        Member::Unnamed(_) => Some(Segment::Index(index)),
+    match (member, key) {
+        (Member::Named(_), Some(key)) => Some(Segment::Member(key.clone())),
+        _ => Some(Segment::Index(index)),
     }
+}
+
+/// The key serde reads a named field from: its `rename`, or its name in the container's casing.
+fn key_of(member: &Member, serde: &SerdeField, casing: Option<Casing>) -> Option<String> {
+    let Member::Named(ident) = member else {
+        return None;
+    };
+    let name = serde.rename.clone().unwrap_or_else(|| {
+        let rust = unraw(ident);
+        casing.map_or_else(|| rust.clone(), |casing| casing.field(&rust))
+    });
+    Some(name)
 }
 
 /// `r#type` → `type`.

@@ -27,12 +27,13 @@ fn expand(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let generics = bound::with_bounds(container);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let body = match &container.data {
-        Data::Struct(fields) => struct_body(fields),
-        Data::Enum(variants) => enum_body(variants),
-    };
-    let checks = container.attrs.checks.iter().map(check_call);
+    let checks = container.attrs.checks.iter().map(|check| check_call(check, &quote!(self)));
     let wire_names = wire_names(container);
+    let (body, hook, walk) = match (crate::explain::walk(container), &container.data) {
+        (Some(walk), _) => (walk.validate_body, Some(walk.hook), Some(walk.impl_block)),
+        (None, Data::Struct(fields)) => (struct_body(fields), None, None),
+        (None, Data::Enum(variants)) => (enum_body(variants), None, None),
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
@@ -45,16 +46,21 @@ fn expand(container: &Container<'_>) -> TokenStream {
                 #body
                 #(#checks)*
             }
+
+            #hook
         }
         #wire_names
+        #walk
     }
 }
 
-/// Where a field's value comes from: `&self.member` in a struct, a binding in an enum's arm.
-enum Source<'a> {
+/// Where a field's value comes from: `&self.member` in a struct, a binding in an enum's arm, an
+/// item inside `each`, or a value read on its own by the walk.
+pub(crate) enum Source<'a> {
     SelfMember(&'a syn::Member),
     Binding(Ident),
     Item,
+    Local,
 }
 
 impl Source<'_> {
@@ -67,6 +73,7 @@ impl Source<'_> {
                 quote_spanned!(span=> #binding)
             }
             Source::Item => quote_spanned!(span=> __item),
+            Source::Local => quote_spanned!(span=> __value),
         }
     }
 }
@@ -128,7 +135,7 @@ fn field_block(field: &Field<'_>, source: &Source<'_>) -> TokenStream {
 }
 
 /// The code of one rule on the value of `source` at `__p`, recording into `__out`.
-fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
+pub(crate) fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
     // Located at the rule's name, so that a type error puts its caret there; resolved at the call
     // site, so that it names the same locals as the rest of the generated code.
     let span = Span::call_site().located_at(rule.name.span());
@@ -257,12 +264,12 @@ fn optional(value: Option<&impl quote::ToTokens>) -> TokenStream {
     }
 }
 
-/// `__out.record(__at, path::to::check(self));`, located at the function so that a function of
-/// the wrong signature is reported there.
-fn check_call(check: &Check) -> TokenStream {
+/// `__out.record(__at, path::to::check(<receiver>));`, located at the function so that a function
+/// of the wrong signature is reported there.
+pub(crate) fn check_call(check: &Check, receiver: &TokenStream) -> TokenStream {
     let function = &check.function;
     let span = Span::call_site().located_at(function.span());
-    let call = quote_spanned!(span=> #function(self));
+    let call = quote_spanned!(span=> #function(#receiver));
     if check.code.is_none() && check.message.is_none() {
         return quote_spanned!(span=> __out.record(__at, #call););
     }

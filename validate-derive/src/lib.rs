@@ -13,6 +13,7 @@ mod case;
 mod check;
 mod ctxt;
 mod expand;
+mod explain;
 mod fallback;
 mod serde_attr;
 mod suggest;

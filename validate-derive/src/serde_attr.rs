@@ -1,12 +1,15 @@
-//! The serde attributes that decide the names on the wire. Anything else serde accepts is ignored
-//! here, and serde's own derive reports serde's mistakes.
+//! The serde attributes that decide the names on the wire and how a body is read (for the walk
+//! that finds every problem at once). Anything else serde accepts is ignored here, and serde's own
+//! derive reports serde's mistakes.
 
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, LitStr};
+use syn::{Attribute, ExprPath, LitStr};
 
 use crate::case::Casing;
 
 /// What serde says about a container (a struct, an enum or an enum variant).
+// Each flag is one of serde's own switches, read as written.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 pub struct SerdeContainer {
     pub rename: Option<String>,
@@ -16,6 +19,11 @@ pub struct SerdeContainer {
     pub content: Option<String>,
     pub untagged: bool,
     pub transparent: bool,
+    pub deny_unknown_fields: bool,
+    /// `#[serde(default)]` or `#[serde(default = "path")]` on the container.
+    pub default: Option<Default>,
+    /// `from`, `try_from` or `remote`: serde does not read the fields as declared.
+    pub converted: bool,
 }
 
 /// What serde says about a field.
@@ -23,6 +31,20 @@ pub struct SerdeContainer {
 pub struct SerdeField {
     pub rename: Option<String>,
     pub flatten: bool,
+    pub aliases: Vec<String>,
+    pub default: Option<Default>,
+    /// `skip` or `skip_deserializing`: never read from the body.
+    pub skip: bool,
+    /// `deserialize_with = "path"`, or `with = "module"` as `module::deserialize`.
+    pub deserialize_with: Option<ExprPath>,
+}
+
+/// Where a missing value comes from.
+pub enum Default {
+    /// `Default::default()`
+    Trait,
+    /// A function of no arguments.
+    Function(ExprPath),
 }
 
 impl SerdeContainer {
@@ -43,6 +65,13 @@ impl SerdeContainer {
                 found.untagged = true;
             } else if meta.path.is_ident("transparent") {
                 found.transparent = true;
+            } else if meta.path.is_ident("deny_unknown_fields") {
+                found.deny_unknown_fields = true;
+            } else if meta.path.is_ident("default") {
+                found.default = Some(default(&meta)?);
+            } else if meta.path.is_ident("from") || meta.path.is_ident("try_from") || meta.path.is_ident("remote") {
+                found.converted = true;
+                skip_value(&meta)?;
             } else {
                 skip_value(&meta)?;
             }
@@ -60,6 +89,17 @@ impl SerdeField {
                 found.rename = deserialize_side(&meta)?.or(found.rename.take());
             } else if meta.path.is_ident("flatten") {
                 found.flatten = true;
+            } else if meta.path.is_ident("alias") {
+                found.aliases.push(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("default") {
+                found.default = Some(default(&meta)?);
+            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+                found.skip = true;
+            } else if meta.path.is_ident("deserialize_with") {
+                found.deserialize_with = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+            } else if meta.path.is_ident("with") {
+                let module: ExprPath = meta.value()?.parse::<LitStr>()?.parse()?;
+                found.deserialize_with = Some(syn::parse_quote!(#module::deserialize));
             } else {
                 skip_value(&meta)?;
             }
@@ -95,6 +135,15 @@ fn deserialize_side(meta: &ParseNestedMeta<'_>) -> syn::Result<Option<String>> {
 
 fn casing(meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Casing>> {
     Ok(deserialize_side(meta)?.and_then(|name| Casing::from_serde_name(&name)))
+}
+
+/// `default` or `default = "path"`.
+fn default(meta: &ParseNestedMeta<'_>) -> syn::Result<Default> {
+    if meta.input.peek(syn::Token![=]) {
+        Ok(Default::Function(meta.value()?.parse::<LitStr>()?.parse()?))
+    } else {
+        Ok(Default::Trait)
+    }
 }
 
 /// Consumes `= value` or `(…)` of an item this derive does not need.

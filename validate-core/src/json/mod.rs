@@ -2,8 +2,11 @@
 //!
 //! The success path is `serde_json::from_slice` and [`Validate::validate`], nothing more. Only
 //! when reading fails is the body read again, into a tree that keeps repeated keys, to tell
-//! "not JSON" from "JSON of the wrong shape" and to find the exact target of a shape problem.
+//! "not JSON" from "JSON of the wrong shape", to find the exact target of every shape problem,
+//! and to check the rules of every part that is well-shaped.
 
+#[doc(hidden)]
+pub mod explain;
 mod shape;
 mod tree;
 mod tree_de;
@@ -11,12 +14,16 @@ mod unique_keys;
 
 use serde::de::DeserializeOwned;
 
+#[doc(hidden)]
+pub use shape::ShapeError;
+#[doc(hidden)]
+pub use tree::Tree;
+#[doc(hidden)]
+pub use tree_de::TreeDeserializer;
 pub use unique_keys::{UniqueKeys, unique_keys};
 
-use crate::Validate;
 use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
-use tree::Tree;
-use tree_de::TreeDeserializer;
+use crate::{Path, Validate, Violations};
 
 /// Reads `body` as a `T` and checks its rules: the value, or the ARM payload of every problem.
 ///
@@ -54,11 +61,30 @@ use tree_de::TreeDeserializer;
 /// assert_eq!(error.error.message, "The request content is not valid JSON: EOF while parsing a value at line 1 column 11.");
 /// ```
 pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ErrorResponse> {
-    let value: T = parse_json(body)?;
-    match value.validate() {
-        Ok(()) => Ok(value),
-        Err(violations) => Err(ErrorResponse::from(violations)),
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => match value.validate() {
+            Ok(()) => Ok(value),
+            Err(violations) => Err(ErrorResponse::from(violations)),
+        },
+        Err(error) => Err(explain_all::<T>(body, &error)),
     }
+}
+
+/// Every problem of a body that failed to read as a `T`: the shape problems of every part and
+/// the rule violations of every well-shaped part, when `T`'s derive can walk it; else the first
+/// problem, as [`parse_json`] finds it.
+#[cold]
+#[inline(never)]
+fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
+    let tree = match Tree::parse(body) {
+        Ok(tree) => tree,
+        Err(syntax) => return not_json(&syntax),
+    };
+    let mut found = Violations::new();
+    if T::__explain(&tree, &Path::root(), &mut found) && !found.is_empty() {
+        return ErrorResponse::from(found);
+    }
+    explain_tree::<T>(&tree, fast)
 }
 
 /// Reads `body` as a `T` with the same error mapping as [`from_json`], without checking rules:
@@ -83,11 +109,15 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ErrorResponse> 
 #[cold]
 #[inline(never)]
 fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
-    let tree = match Tree::parse(body) {
-        Ok(tree) => tree,
-        Err(syntax) => return not_json(&syntax),
-    };
-    match T::deserialize(TreeDeserializer::new(&tree)) {
+    match Tree::parse(body) {
+        Ok(tree) => explain_tree::<T>(&tree, fast),
+        Err(syntax) => not_json(&syntax),
+    }
+}
+
+/// The first shape problem of a well-formed body, at its target.
+fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
+    match T::deserialize(TreeDeserializer::new(tree)) {
         Err(shape) => ErrorResponse::invalid_content(vec![shape.into_detail()]),
         // The tree reads what serde_json refused (a type that needs serde_json's own
         // deserializer, say): say where serde_json stopped, without its Rust-side wording.

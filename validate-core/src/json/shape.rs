@@ -45,7 +45,7 @@ pub(crate) enum Step {
 /// A shape problem and where it is. Implements `serde::de::Error` so that serde's derived code
 /// reports missing, unknown and repeated fields and wrong types in a structured way.
 #[derive(Debug)]
-pub(crate) struct ShapeError {
+pub struct ShapeError {
     problem: Problem,
     /// The steps from the problem up to the root: the last one is nearest the root.
     steps: Vec<Step>,
@@ -69,7 +69,12 @@ impl ShapeError {
 
     /// The ARM detail: code, target and message.
     pub(crate) fn into_detail(self) -> ErrorDetail {
-        let target = render(self.steps.iter().rev(), &Path::root());
+        self.into_detail_at(&Path::root())
+    }
+
+    /// The ARM detail of a problem found in the value at `at`.
+    pub(crate) fn into_detail_at(self, at: &Path<'_>) -> ErrorDetail {
+        let target = render(self.steps.iter().rev(), at);
         let (code, message) = match self.problem {
             Problem::WrongType { expected, found } => {
                 ("InvalidPropertyType", format!("Expected {expected} but found {found}."))

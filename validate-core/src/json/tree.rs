@@ -6,13 +6,20 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// One JSON value.
-pub(crate) enum Tree {
+pub enum Tree {
+    /// `null`
     Null,
+    /// `true` or `false`
     Bool(bool),
+    /// A non-negative integer that fits `u64`.
     Unsigned(u64),
+    /// A negative integer that fits `i64`.
     Signed(i64),
+    /// Any other number (`-0` included).
     Float(f64),
-    String(String),
+    /// A string.
+    Text(String),
+    /// An array.
     Array(Vec<Tree>),
     /// Members in document order, repeats included.
     Object(Vec<(String, Tree)>),
@@ -33,7 +40,7 @@ impl Tree {
             Tree::Null => "null",
             Tree::Bool(_) => "a boolean",
             Tree::Unsigned(_) | Tree::Signed(_) | Tree::Float(_) => "a number",
-            Tree::String(_) => "a string",
+            Tree::Text(_) => "a string",
             Tree::Array(_) => "an array",
             Tree::Object(_) => "an object",
         }
@@ -76,11 +83,11 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 
     fn visit_str<E>(self, value: &str) -> Result<Tree, E> {
-        Ok(Tree::String(value.to_owned()))
+        Ok(Tree::Text(value.to_owned()))
     }
 
     fn visit_string<E>(self, value: String) -> Result<Tree, E> {
-        Ok(Tree::String(value))
+        Ok(Tree::Text(value))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {

@@ -11,7 +11,7 @@ use super::shape::{Problem, ShapeError, Step};
 use super::tree::Tree;
 
 /// A deserializer over one value of the tree.
-pub(crate) struct TreeDeserializer<'t> {
+pub struct TreeDeserializer<'t> {
     tree: &'t Tree,
 }
 
@@ -40,7 +40,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
             Tree::Unsigned(value) => visitor.visit_u64(*value),
             Tree::Signed(value) => visitor.visit_i64(*value),
             Tree::Float(value) => visitor.visit_f64(*value),
-            Tree::String(value) => visitor.visit_str(value),
+            Tree::Text(value) => visitor.visit_str(value),
             Tree::Array(items) => visitor.visit_seq(Items { items: items.iter().enumerate() }),
             Tree::Object(members) => {
                 // A struct with `flatten` is read as a map, yet its keys are members.
@@ -84,7 +84,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
         visitor: V,
     ) -> Result<V::Value, ShapeError> {
         match self.tree {
-            Tree::String(variant) => visitor.visit_enum(variant.as_str().into_deserializer()),
+            Tree::Text(variant) => visitor.visit_enum(variant.as_str().into_deserializer()),
             Tree::Object(members) if members.len() == 1 => match members.first() {
                 Some((variant, content)) => visitor.visit_enum(Variant { variant, content }),
                 None => Err(ShapeError::wrong_type("a string", "an empty object")),

@@ -1,0 +1,235 @@
+//! `from_json` reports every shape problem and the rule violations of every well-shaped part in
+//! one payload.
+
+use std::collections::BTreeMap;
+
+use customer_insights::model::RelationshipResourceFormat;
+use serde::Deserialize;
+use validate_core::{ErrorResponse, RuleError, Validate, from_json};
+
+fn problems<T: serde::de::DeserializeOwned + Validate>(body: &str) -> Vec<String> {
+    match from_json::<T>(body.as_bytes()) {
+        Ok(_) => Vec::new(),
+        Err(error) => lines(&error),
+    }
+}
+
+fn lines(error: &ErrorResponse) -> Vec<String> {
+    error.error.details.iter().map(|d| format!("{} {}", d.code, d.target.as_deref().unwrap_or(""))).collect()
+}
+
+#[test]
+fn the_example_of_the_issue_gives_seven_details_in_order() {
+    let body = r#"{"properties":{"cardinality":"OneToFew","displayName":{"en us":"x"},"profileType":"",
+        "fields":[{"fieldName":7}],"colour":"red"}}"#;
+    assert_eq!(
+        problems::<RelationshipResourceFormat>(body),
+        [
+            "InvalidEnumValue properties.cardinality",
+            "InvalidLocale properties.displayName['en us']",
+            "InvalidPropertyType properties.fields[0].fieldName",
+            "MissingRequiredProperty properties.fields[0].fieldType",
+            "EmptyValue properties.profileType",
+            "MissingRequiredProperty properties.relatedProfileType",
+            "UnknownProperty properties.colour",
+        ]
+    );
+    let error = from_json::<RelationshipResourceFormat>(body.as_bytes()).unwrap_err();
+    assert_eq!(error.error.message, "The request content was invalid: 7 errors were found.");
+    let enum_detail = &error.error.details[0];
+    assert_eq!(enum_detail.message, "The value 'OneToFew' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'.");
+}
+
+#[test]
+fn problems_in_several_items_and_mappings_at_once() {
+    let body = r#"{"id":"x","properties":{"displayName":{"en":"a","en":"b"},"profileType":"P","relatedProfileType":3,
+        "fields":[{"fieldName":"A","fieldType":"T","isArray":"no"},{"fieldName":"","fieldType":"T","extra":1},
+                  {"fieldName":"B","fieldType":"T","enumValidValues":[{"value":"one"},{"localizedValueNames":{}}]}],
+        "lookupMappings":[{"fieldMappings":[{"profileFieldName":"A"}]},{"fieldMappings":{}}],
+        "expiryDateTimeUtc":"soon"}}"#;
+    assert_eq!(
+        problems::<RelationshipResourceFormat>(body),
+        [
+            "ReadOnlyProperty id",
+            "DuplicateProperty properties.displayName['en']",
+            "InvalidFormat properties.expiryDateTimeUtc",
+            "InvalidPropertyType properties.fields[0].isArray",
+            "EmptyValue properties.fields[1].fieldName",
+            "UnknownProperty properties.fields[1].extra",
+            "InvalidPropertyType properties.fields[2].enumValidValues[0].value",
+            "EmptyValue properties.fields[2].enumValidValues[1].localizedValueNames",
+            "MissingRequiredProperty properties.lookupMappings[0].fieldMappings[0].relatedProfileKeyProperty",
+            "InvalidPropertyType properties.lookupMappings[1].fieldMappings",
+            "InvalidPropertyType properties.relatedProfileType",
+        ]
+    );
+}
+
+#[test]
+fn uniqueness_runs_only_when_every_item_is_well_shaped() {
+    let duplicate_and_bad = r#"{"properties":{"displayName":{"en":"a"},"profileType":"P","relatedProfileType":"R",
+        "fields":[{"fieldName":"A","fieldType":"T"},{"fieldName":"a","fieldType":"T"},{"fieldName":"C","fieldType":1}]}}"#;
+    assert_eq!(
+        problems::<RelationshipResourceFormat>(duplicate_and_bad),
+        ["InvalidPropertyType properties.fields[2].fieldType"]
+    );
+    let duplicate_and_missing = r#"{"properties":{"displayName":{"en":"a"},"profileType":"P",
+        "fields":[{"fieldName":"A","fieldType":"T"},{"fieldName":"a","fieldType":"T"}]}}"#;
+    assert_eq!(
+        problems::<RelationshipResourceFormat>(duplicate_and_missing),
+        ["DuplicateValue properties.fields[1].fieldName", "MissingRequiredProperty properties.relatedProfileType"]
+    );
+}
+
+#[test]
+fn a_body_of_the_wrong_type_at_the_root_is_one_detail() {
+    assert_eq!(problems::<RelationshipResourceFormat>("[1,2]"), ["InvalidPropertyType "]);
+    assert_eq!(problems::<RelationshipResourceFormat>("{}"), ["MissingRequiredProperty properties"]);
+}
+
+fn no_colons(value: &str) -> Result<(), RuleError> {
+    if value.contains(':') { Err(RuleError::invalid("No colons.")) } else { Ok(()) }
+}
+
+fn pair_differs(pair: &Pair) -> Result<(), RuleError> {
+    if pair.left == pair.right { Err(RuleError::new("SameSides", "The sides are equal.").at("right")) } else { Ok(()) }
+}
+
+/// A field type with serde only: read whole, never walked.
+#[derive(Debug, Deserialize, PartialEq)]
+struct Plain {
+    x: u8,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[validate(check(pair_differs))]
+struct Pair {
+    #[validate(length(max = 3))]
+    left: String,
+    right: String,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)]
+struct Everything {
+    #[serde(alias = "nameAlias")]
+    #[validate(non_empty, custom(no_colons))]
+    display_name: String,
+    #[serde(default)]
+    #[validate(range(min = 1))]
+    count: u32,
+    #[serde(default = "default_tags")]
+    #[validate(each(non_empty))]
+    tags: Vec<String>,
+    maybe: Option<u8>,
+    plain: Option<Plain>,
+    #[serde(rename = "PAIR")]
+    #[validate(nested)]
+    pair: Option<Pair>,
+    #[validate(nested)]
+    boxed: Option<Box<Pair>>,
+    #[validate(nested)]
+    by_key: BTreeMap<String, Pair>,
+    #[serde(skip)]
+    #[validate(range(max = 0))]
+    skipped: u8,
+}
+
+fn default_tags() -> Vec<String> {
+    vec![" ".to_owned()]
+}
+
+#[test]
+fn serde_attributes_are_honoured_as_serde_reads_them() {
+    // `count` takes its default (0, below the minimum); `tags` its default function's value; `maybe`
+    // is `None`; an alias is the field; `plain` is read whole; `PAIR` is renamed.
+    let body = r#"{"nameAlias":"a:b","plain":{"x":300},"PAIR":{"left":"long","right":"long"},
+        "boxed":{"left":1,"right":"r"},"byKey":{"b":{"left":"l","right":"l"},"a":{"left":"abcd"}},"skipped":1}"#;
+    assert_eq!(
+        problems::<Everything>(body),
+        [
+            "InvalidValue displayName",
+            "ValueOutOfRange count",
+            "EmptyValue tags[0]",
+            "ValueOutOfRange plain.x",
+            "ValueTooLong PAIR.left",
+            "SameSides PAIR.right",
+            "InvalidPropertyType boxed.left",
+            "ValueTooLong byKey['a'].left",
+            "MissingRequiredProperty byKey['a'].right",
+            "SameSides byKey['b'].right",
+            "UnknownProperty skipped",
+        ]
+    );
+}
+
+#[test]
+fn the_name_and_its_alias_together_are_a_repeat() {
+    let body = r#"{"displayName":"a","nameAlias":"b","byKey":{}}"#;
+    assert_eq!(
+        problems::<Everything>(body),
+        ["DuplicateProperty displayName", "ValueOutOfRange count", "EmptyValue tags[0]"]
+    );
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct Lenient {
+    #[validate(non_empty)]
+    name: String,
+    number: u8,
+}
+
+#[test]
+fn without_deny_unknown_fields_unknown_properties_are_ignored() {
+    assert_eq!(
+        problems::<Lenient>(r#"{"name":"","number":"x","other":1}"#),
+        ["EmptyValue name", "InvalidPropertyType number"]
+    );
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct Flat {
+    #[validate(non_empty)]
+    name: String,
+    #[serde(flatten)]
+    rest: BTreeMap<String, u8>,
+}
+
+#[test]
+fn flatten_is_read_whole_and_reports_its_first_problem() {
+    assert_eq!(problems::<Flat>(r#"{"name":"","a":"x","b":"y"}"#).len(), 1);
+}
+
+#[test]
+fn at_most_one_hundred_details_with_the_count() {
+    let fields: Vec<String> = (0..150).map(|i| format!(r#"{{"fieldName":"f{i}","fieldType":{i}}}"#)).collect();
+    let body = format!(
+        r#"{{"properties":{{"displayName":{{"en":"a"}},"profileType":"P","relatedProfileType":"R","fields":[{}]}}}}"#,
+        fields.join(",")
+    );
+    let error = from_json::<RelationshipResourceFormat>(body.as_bytes()).unwrap_err();
+    assert_eq!(error.error.details.len(), 100);
+    assert_eq!(
+        error.error.message,
+        "The request content was invalid: 150 errors were found; the first 100 are listed and 50 are left out."
+    );
+}
+
+#[test]
+fn the_same_bytes_give_the_same_error_bytes() {
+    let body =
+        br#"{"properties":{"displayName":{"zz":"","aa":"x","en us":"y"},"profileType":7,"fields":[{"fieldName":1}]}}"#;
+    let first = serde_json::to_vec(&from_json::<RelationshipResourceFormat>(body).unwrap_err()).unwrap();
+    for _ in 0..5 {
+        assert_eq!(serde_json::to_vec(&from_json::<RelationshipResourceFormat>(body).unwrap_err()).unwrap(), first);
+    }
+}
+
+#[test]
+fn not_json_is_still_one_message_without_details() {
+    let error = from_json::<RelationshipResourceFormat>(b"{\"properties\":{").unwrap_err();
+    assert!(error.error.details.is_empty());
+}

@@ -1,0 +1,335 @@
+//! Every problem at once: a walk over the tree of a body that failed to read, run on the failure
+//! path only. It reads each field of a struct on its own, as serde would read it, records every
+//! shape problem at its target, runs the field's rules on every value that reads, and descends
+//! into `nested` fields item by item. The derive implements [`Explain`] for structs.
+//!
+//! No bound is asked of field types: reading a field goes through [`Reader`], which picks
+//! `DeserializeOwned` when the concrete field type has it (autoref-based dispatch), and
+//! descending goes through [`Walker`], which picks [`Explain`] when the type has it and reads the
+//! value whole otherwise.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
+
+use super::shape::{Problem, ShapeError};
+use super::tree::Tree;
+use super::tree_de::TreeDeserializer;
+use crate::{Path, Validate, Violation, Violations};
+
+/// A type whose shape problems and rule violations can all be found in one walk.
+pub trait Explain: Sized {
+    /// Records every problem of `tree` read as `Self` at `at`; the value when it reads whole.
+    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self>;
+}
+
+/// Records a shape problem at `at`.
+pub fn record_shape(error: ShapeError, at: &Path<'_>, out: &mut Violations) {
+    let detail = error.into_detail_at(at);
+    out.push(Violation::new(detail.target.unwrap_or_default(), detail.code, detail.message));
+}
+
+/// Reads a `T` from `tree`, or records why it cannot be read.
+pub fn read<T: DeserializeOwned>(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+    match T::deserialize(TreeDeserializer::new(tree)) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            record_shape(error, at, out);
+            None
+        }
+    }
+}
+
+/// Reads a field with its `deserialize_with` function, or records why it cannot be read.
+pub fn read_with<T>(
+    tree: &Tree,
+    at: &Path<'_>,
+    out: &mut Violations,
+    read: impl FnOnce(TreeDeserializer<'_>) -> Result<T, ShapeError>,
+) -> Option<T> {
+    match read(TreeDeserializer::new(tree)) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            record_shape(error, at, out);
+            None
+        }
+    }
+}
+
+/// Records that the required field at `at` is missing.
+pub fn missing(at: &Path<'_>, out: &mut Violations) {
+    out.record(at, Err(crate::rules::required::missing(at)));
+}
+
+/// Records that the field at `at` appears more than once.
+pub fn repeated(at: &Path<'_>, out: &mut Violations) {
+    record_shape(ShapeError::new(Problem::Repeated), at, out);
+}
+
+/// Records every member of `members` whose key is not among `known`, in document order;
+/// whether there was any.
+pub fn unknown(members: &[(String, Tree)], known: &[&str], at: &Path<'_>, out: &mut Violations) -> bool {
+    let mut found = false;
+    for (key, _) in members.iter().filter(|(key, _)| !known.contains(&key.as_str())) {
+        record_shape(ShapeError::new(Problem::Unknown(key.clone())), &at.member(key), out);
+        found = true;
+    }
+    found
+}
+
+/// The members of an object, or `None` after recording that `tree` is not an object.
+pub fn object<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Option<&'t [(String, Tree)]> {
+    match tree {
+        Tree::Object(members) => Some(members),
+        other => {
+            record_shape(ShapeError::wrong_type("an object", other.kind()), at, out);
+            None
+        }
+    }
+}
+
+/// What an object holds under one field's names.
+pub enum Found<'t> {
+    /// No member has any of the names.
+    Missing,
+    /// Exactly one member has one of the names.
+    Once(&'t Tree),
+    /// More than one member has one of the names.
+    Repeated,
+}
+
+/// The member named by `names` (a field's name and its aliases).
+pub fn find<'t>(members: &'t [(String, Tree)], names: &[&str]) -> Found<'t> {
+    let mut matching = members.iter().filter(|(key, _)| names.contains(&key.as_str()));
+    match (matching.next(), matching.next()) {
+        (None, _) => Found::Missing,
+        (Some((_, value)), None) => Found::Once(value),
+        (Some(_), Some(_)) => Found::Repeated,
+    }
+}
+
+/// Reads a value the way the derive's fields are read; see the module documentation.
+pub struct Reader<T>(PhantomData<T>);
+
+impl<T> Reader<T> {
+    /// A reader of `T`.
+    pub const fn new() -> Self {
+        Reader(PhantomData)
+    }
+}
+
+impl<T> Default for Reader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Reading a type that has `DeserializeOwned`: chosen first.
+pub trait ReadOwned<T> {
+    /// Reads a present member.
+    fn read(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    /// Reads a missing member as serde does: `None` for an `Option`, else `MissingRequiredProperty`.
+    fn read_missing(&self, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+}
+
+impl<T: DeserializeOwned> ReadOwned<T> for Reader<T> {
+    fn read(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+        read(tree, at, out)
+    }
+
+    fn read_missing(&self, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+        match T::deserialize(MissingDeserializer) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                missing(at, out);
+                None
+            }
+        }
+    }
+}
+
+/// Reading any other type: nothing can be read, and nothing is claimed.
+pub trait ReadNothing<T> {
+    /// Gives up.
+    fn read(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    /// Gives up.
+    fn read_missing(&self, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+}
+
+impl<T> ReadNothing<T> for &Reader<T> {
+    fn read(&self, _: &Tree, _: &Path<'_>, _: &mut Violations) -> Option<T> {
+        None
+    }
+
+    fn read_missing(&self, _: &Path<'_>, _: &mut Violations) -> Option<T> {
+        None
+    }
+}
+
+/// Descends into a `nested` field; see the module documentation.
+pub struct Walker<T>(PhantomData<T>);
+
+impl<T> Walker<T> {
+    /// A walker of `T`.
+    pub const fn new() -> Self {
+        Walker(PhantomData)
+    }
+}
+
+impl<T> Default for Walker<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+// Called as `(&&&Walker::<T>::new()).walk(…)`: method lookup tries `&&Walker` first, then
+// `&Walker`, then `Walker`, so the first impl whose bounds `T` meets is the one used.
+
+/// Walking a type that implements [`Explain`]: chosen first.
+pub trait WalkExplained<T> {
+    /// Walks `tree` as a `T`.
+    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+}
+
+impl<T: Explain> WalkExplained<T> for &&Walker<T> {
+    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+        T::explain(tree, at, out)
+    }
+}
+
+/// Walking any other type: read it whole, then check its rules.
+pub trait WalkWhole<T> {
+    /// Reads `tree` as a `T` and validates it.
+    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+}
+
+impl<T: DeserializeOwned + Validate> WalkWhole<T> for &Walker<T> {
+    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+        let value = read::<T>(tree, at, out)?;
+        value.validate_at(at, out);
+        Some(value)
+    }
+}
+
+/// Walking a type that cannot be read at all: nothing is claimed. Only types that are never
+/// read from a body get here (the walk is generated for them all the same).
+pub trait WalkNothing<T> {
+    /// Gives up.
+    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+}
+
+impl<T> WalkNothing<T> for Walker<T> {
+    fn walk(&self, _: &Tree, _: &Path<'_>, _: &mut Violations) -> Option<T> {
+        None
+    }
+}
+
+impl<T: Explain> Explain for Option<T> {
+    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        match tree {
+            Tree::Null => Some(None),
+            tree => T::explain(tree, at, out).map(Some),
+        }
+    }
+}
+
+impl<T: Explain> Explain for Box<T> {
+    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        T::explain(tree, at, out).map(Box::new)
+    }
+}
+
+impl<T: Explain> Explain for Vec<T> {
+    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        let Tree::Array(items) = tree else {
+            record_shape(ShapeError::wrong_type("an array", tree.kind()), at, out);
+            return None;
+        };
+        let mut read = Vec::with_capacity(items.len());
+        let mut whole = true;
+        for (index, item) in items.iter().enumerate() {
+            match T::explain(item, &at.index(index), out) {
+                Some(value) if whole => read.push(value),
+                Some(_) => {}
+                None => whole = false,
+            }
+        }
+        whole.then_some(read)
+    }
+}
+
+/// The entries of a map in sorted key order (as `validate()` reports them), each walked.
+fn explain_entries<K, V, M>(
+    tree: &Tree,
+    at: &Path<'_>,
+    out: &mut Violations,
+    mut insert: impl FnMut(&mut M, K, V),
+) -> Option<M>
+where
+    K: DeserializeOwned,
+    V: Explain,
+    M: Default,
+{
+    let members = object(tree, at, out)?;
+    let mut sorted: Vec<&(String, Tree)> = members.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut map = M::default();
+    let mut whole = true;
+    for (i, (key, value)) in sorted.iter().map(|entry| (&entry.0, &entry.1)).enumerate() {
+        let entry = at.key(key);
+        if i > 0 && sorted[i - 1].0 == *key {
+            repeated(&entry, out);
+            whole = false;
+            continue;
+        }
+        let key: Result<K, ShapeError> = K::deserialize(key.as_str().into_deserializer());
+        match (key, V::explain(value, &entry, out)) {
+            (Ok(key), Some(value)) => insert(&mut map, key, value),
+            (Err(error), _) => {
+                record_shape(error, &entry, out);
+                whole = false;
+            }
+            (Ok(_), None) => whole = false,
+        }
+    }
+    whole.then_some(map)
+}
+
+impl<K: DeserializeOwned + Ord, V: Explain> Explain for BTreeMap<K, V> {
+    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        explain_entries(tree, at, out, |map: &mut Self, key, value| {
+            map.insert(key, value);
+        })
+    }
+}
+
+impl<K: DeserializeOwned + Eq + Hash, V: Explain, S: std::hash::BuildHasher + Default> Explain for HashMap<K, V, S> {
+    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        explain_entries(tree, at, out, |map: &mut Self, key, value| {
+            map.insert(key, value);
+        })
+    }
+}
+
+/// What serde's derived code reads a missing field with: `None` for an `Option`, else an error.
+struct MissingDeserializer;
+
+impl<'de> Deserializer<'de> for MissingDeserializer {
+    type Error = ShapeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, ShapeError> {
+        Err(ShapeError::new(Problem::Missing("")))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
