@@ -277,3 +277,11 @@ fn integers_out_of_their_type_range() {
     assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("ValueOutOfRange", Some("n")));
     assert_eq!(detail.message, "The value 300 is outside the range 0 to 255.");
 }
+
+#[test]
+fn unknown_names_that_are_not_plain_are_written_as_keys() {
+    let (code, target, _) = one_detail(&with_properties(&format!("{BASE},\"a.b\":1")));
+    assert_eq!((code.as_str(), target.as_str()), ("UnknownProperty", "properties['a.b']"));
+    let (_, target, _) = one_detail(&with_properties(&format!("{BASE},\"x\\u0000\\u202e\":1")));
+    assert_eq!(target, r"properties['x\u{0}\u{202e}']");
+}

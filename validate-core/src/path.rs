@@ -103,20 +103,18 @@ impl<'a> Path<'a> {
         }
         match self.segment {
             Segment::Root | Segment::Member("") => Ok(()),
-            Segment::Member(name) => {
+            Segment::Member(name) if is_plain(name) => {
                 if !out.is_empty() {
                     out.push('.');
                 }
                 out.push_str(name);
                 Ok(())
             }
+            // A name from the request (an unknown property) may hold `.`, `[` or invisible
+            // characters: written as a key, the target stays unambiguous and readable.
+            Segment::Member(name) => write_key(out, &name),
             Segment::Index(index) => write!(out, "[{index}]"),
-            Segment::Key(key) => {
-                out.push_str("['");
-                write!(text::KeyEscaper(out), "{key}")?;
-                out.push_str("']");
-                Ok(())
-            }
+            Segment::Key(key) => write_key(out, key),
         }
     }
 
@@ -131,6 +129,19 @@ impl<'a> Path<'a> {
             Segment::Index(_) | Segment::Key(_) => self.target(),
         }
     }
+}
+
+/// Whether a member name can follow a `.` as it is: letters, digits, `_`, `-`, `$` and `@`.
+fn is_plain(name: &str) -> bool {
+    name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$' | '@'))
+}
+
+/// `['key']`, with `'` and `\` escaped and invisible characters written as `\u{…}`.
+fn write_key(out: &mut String, key: &dyn Display) -> fmt::Result {
+    out.push_str("['");
+    write!(text::KeyEscaper(out), "{key}")?;
+    out.push_str("']");
+    Ok(())
 }
 
 impl Display for Path<'_> {
@@ -159,6 +170,17 @@ mod tests {
         assert_eq!(entry.target(), r"a[0]['x\'\\y']");
         assert_eq!(root.index(3).target(), "[3]");
         assert_eq!(root.key(&"k").target(), "['k']");
+    }
+
+    #[test]
+    fn members_that_are_not_plain_names_are_written_as_keys() {
+        let root = Path::root();
+        let p = root.member("properties");
+        assert_eq!(p.member("a.b").target(), "properties['a.b']");
+        assert_eq!(p.member("x\u{0}").target(), r"properties['x\u{0}']");
+        assert_eq!(p.member("it's").target(), r"properties['it\'s']");
+        assert_eq!(p.member("api-version").target(), "properties.api-version");
+        assert_eq!(root.member("名前").target(), "名前");
     }
 
     #[test]
