@@ -462,6 +462,17 @@ proptest! {
 }
 
 #[test]
+fn the_fuzz_seed_corpus_passes_the_fuzz_checks() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/corpus/from_json");
+    let mut count = 0;
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        fuzz_from_json(&std::fs::read(entry.unwrap().path()).unwrap());
+        count += 1;
+    }
+    assert!(count >= 4, "the seed corpus is there");
+}
+
+#[test]
 fn targets_parse_back_into_steps() {
     assert_eq!(
         parse_target(r"properties.displayName['it\'s\\ \u{202e}'].x[3]"),
