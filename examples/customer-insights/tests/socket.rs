@@ -1,5 +1,6 @@
 //! The service over a real socket: a PUT and a GET, an 8 MiB body answered with 413 (not a reset
-//! connection), and graceful behaviour under many concurrent requests.
+//! connection), and a short bounded load: thousands of mixed requests on concurrent keep-alive
+//! connections, every answer checked.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -7,7 +8,7 @@ use std::time::Duration;
 
 use customer_insights::service::router;
 use customer_insights::store::MemoryStore;
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
 const VALID: &str = include_str!("../corpus/full-valid.json");
@@ -82,4 +83,68 @@ async fn many_concurrent_requests_all_get_answers() {
         }
     }
     assert_eq!((ok, bad), (100, 100));
+}
+
+/// One answer read from a keep-alive connection: the status and the body.
+async fn read_answer(reader: &mut BufReader<TcpStream>) -> (u16, String) {
+    let mut status_line = String::new();
+    reader.read_line(&mut status_line).await.unwrap();
+    let status = status_line.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).await.unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).await.unwrap();
+    (status, String::from_utf8(body).unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn thousands_of_mixed_requests_on_keep_alive_connections() {
+    const CONNECTIONS: usize = 64;
+    const PER_CONNECTION: usize = 50;
+    let addr = start(1 << 20).await;
+    let invalid = include_str!("../corpus/broken-several.json");
+    let seed = exchange(addr, &put_head(VALID.len()), VALID.as_bytes()).await;
+    assert!(seed.starts_with("HTTP/1.1 200"), "{seed}");
+    let tasks: Vec<_> = (0..CONNECTIONS)
+        .map(|connection| {
+            tokio::spawn(async move {
+                let mut reader = BufReader::new(TcpStream::connect(addr).await.unwrap());
+                let mut statuses = [0usize; 3];
+                for i in 0..PER_CONNECTION {
+                    let kind = (connection + i) % 3;
+                    let path = PATH.replace("rel_1", &format!("rel_{}", connection % 8));
+                    let request = match kind {
+                        0 => format!("PUT {path} HTTP/1.1\r\nhost: l\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{VALID}", VALID.len()),
+                        1 => format!("PUT {path} HTTP/1.1\r\nhost: l\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{invalid}", invalid.len()),
+                        _ => format!("GET {PATH} HTTP/1.1\r\nhost: l\r\n\r\n"),
+                    };
+                    reader.get_mut().write_all(request.as_bytes()).await.unwrap();
+                    let (status, body) = read_answer(&mut reader).await;
+                    match kind {
+                        0 | 2 => assert!(status == 200 && body.contains(r#""profileType":"Contact""#), "{status} {body}"),
+                        _ => assert!(status == 400 && body.contains("6 errors were found"), "{status} {body}"),
+                    }
+                    statuses[kind] += 1;
+                }
+                statuses
+            })
+        })
+        .collect();
+    let mut total = [0usize; 3];
+    for task in tasks {
+        let statuses = tokio::time::timeout(Duration::from_secs(60), task).await.unwrap().unwrap();
+        for (sum, count) in total.iter_mut().zip(statuses) {
+            *sum += count;
+        }
+    }
+    assert_eq!(total.iter().sum::<usize>(), CONNECTIONS * PER_CONNECTION);
 }
