@@ -22,7 +22,11 @@ pub const MAX_MESSAGE_CHARS: usize = 400;
 
 /// Checks what every ARM error this library writes promises: a `PascalCase` code, at most 100
 /// details, targets within 512 characters, messages within [`MAX_MESSAGE_CHARS`] and free of raw
-/// control characters and bidirectional overrides. Panics with the reason otherwise.
+/// control characters and bidirectional overrides.
+///
+/// # Panics
+///
+/// When one of those promises is broken, with the reason.
 pub fn assert_well_formed(error: &ErrorResponse) {
     assert_detail(&error.error);
     assert!(error.error.details.len() <= 100, "{} details", error.error.details.len());
@@ -54,6 +58,10 @@ fn is_hidden(c: char) -> bool {
 /// The fuzz target's body (`fuzz/fuzz_targets/from_json.rs`), also run by the test suite: any
 /// bytes through `from_json` for the Relationship model never panic, and either read as a valid
 /// relationship or give a well-formed ARM error, the same bytes each time.
+///
+/// # Panics
+///
+/// When any of that does not hold: that is what the fuzzer looks for.
 pub fn fuzz_from_json(bytes: &[u8]) {
     match from_json::<RelationshipResourceFormat>(bytes) {
         Ok(value) => assert!(value.validate().is_ok(), "from_json returned an invalid value"),
