@@ -36,29 +36,50 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, Expect)> {
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend(with_properties(BASE));
     let many_fields: Vec<String> = (0..150).map(|i| format!(r#"{{"fieldName":"F{i}","fieldType":""}}"#)).collect();
-    let repeated_keys = format!(r#""displayName":{{{}}},"profileType":"A","relatedProfileType":"B""#, vec![r#""en":"a""#; 10_000].join(","));
+    let repeated_keys = format!(
+        r#""displayName":{{{}}},"profileType":"A","relatedProfileType":"B""#,
+        vec![r#""en":"a""#; 10_000].join(",")
+    );
     let repeated_members = format!("{BASE},{}", vec![r#""profileType":"A""#; 10_000].join(","));
     let huge_key = "k".repeat(1_000_000);
     vec![
-        ("nesting 127 deep", nested_fields(127), Expect::Details(vec![("InvalidPropertyType", "properties.fields[0]".into())])),
+        (
+            "nesting 127 deep",
+            nested_fields(127),
+            Expect::Details(vec![("InvalidPropertyType", "properties.fields[0]".into())]),
+        ),
         ("nesting 128 deep", nested_fields(128), Expect::NotJson("recursion limit exceeded")),
         ("nesting 129 deep", nested_fields(129), Expect::NotJson("recursion limit exceeded")),
         ("a byte-order mark", bom, Expect::NotJson("expected value at line 1 column 1")),
-        ("a lone surrogate", with_properties(r#""displayName":{"en-us":"\ud800"},"profileType":"A","relatedProfileType":"B""#), Expect::NotJson("hex escape")),
-        ("1e400", with_properties(&format!("{BASE},\"expiryDateTimeUtc\":1e400")), Expect::NotJson("number out of range")),
+        (
+            "a lone surrogate",
+            with_properties(r#""displayName":{"en-us":"\ud800"},"profileType":"A","relatedProfileType":"B""#),
+            Expect::NotJson("hex escape"),
+        ),
+        (
+            "1e400",
+            with_properties(&format!("{BASE},\"expiryDateTimeUtc\":1e400")),
+            Expect::NotJson("number out of range"),
+        ),
         (
             "-0 for an integer",
-            with_properties(&format!("{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":-0}}]")),
+            with_properties(&format!(
+                "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":-0}}]"
+            )),
             Expect::Details(vec![("InvalidPropertyType", "properties.fields[0].maxLength".into())]),
         ),
         (
             "2^64 for an integer",
-            with_properties(&format!("{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":18446744073709551616}}]")),
+            with_properties(&format!(
+                "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":18446744073709551616}}]"
+            )),
             Expect::Details(vec![("InvalidPropertyType", "properties.fields[0].maxLength".into())]),
         ),
         (
             "a raw NUL byte in a string",
-            with_properties("\"displayName\":{\"en-us\":\"x\"},\"profileType\":\"A\u{0}\",\"relatedProfileType\":\"B\""),
+            with_properties(
+                "\"displayName\":{\"en-us\":\"x\"},\"profileType\":\"A\u{0}\",\"relatedProfileType\":\"B\"",
+            ),
             Expect::NotJson("control character"),
         ),
         (
@@ -69,14 +90,28 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, Expect)> {
         (
             "a key of 1 000 000 bytes",
             with_properties(&format!("{BASE},\"{huge_key}\":1")),
-            Expect::Details(vec![("UnknownProperty", format!("properties.{}…", "k".repeat(512 - "properties.".len() - 1)))]),
+            Expect::Details(vec![(
+                "UnknownProperty",
+                format!("properties.{}…", "k".repeat(512 - "properties.".len() - 1)),
+            )]),
         ),
-        ("10 000 repeated map keys", with_properties(&repeated_keys), Expect::Details(vec![("DuplicateProperty", "properties.displayName['en']".into())])),
-        ("10 000 repeated members", with_properties(&repeated_members), Expect::Details(vec![("DuplicateProperty", "properties.profileType".into())])),
+        (
+            "10 000 repeated map keys",
+            with_properties(&repeated_keys),
+            Expect::Details(vec![("DuplicateProperty", "properties.displayName['en']".into())]),
+        ),
+        (
+            "10 000 repeated members",
+            with_properties(&repeated_members),
+            Expect::Details(vec![("DuplicateProperty", "properties.profileType".into())]),
+        ),
         (
             "150 invalid fields",
             with_properties(&format!("{BASE},\"fields\":[{}]", many_fields.join(","))),
-            Expect::Count(100, "The request content was invalid: 150 errors were found; the first 100 are listed and 50 are left out."),
+            Expect::Count(
+                100,
+                "The request content was invalid: 150 errors were found; the first 100 are listed and 50 are left out.",
+            ),
         ),
     ]
 }
@@ -91,12 +126,8 @@ fn check(name: &str, error: &ErrorResponse, expect: &Expect) {
             assert!(error.error.message.contains(fragment), "{name}: {}", error.error.message);
         }
         Expect::Details(expected) => {
-            let found: Vec<(&str, String)> = error
-                .error
-                .details
-                .iter()
-                .map(|d| (d.code.as_str(), d.target.clone().unwrap_or_default()))
-                .collect();
+            let found: Vec<(&str, String)> =
+                error.error.details.iter().map(|d| (d.code.as_str(), d.target.clone().unwrap_or_default())).collect();
             assert_eq!(&found, expected, "{name}");
         }
         Expect::Count(count, message) => {
@@ -132,7 +163,11 @@ async fn every_nasty_input_through_the_service() {
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{name}");
         assert_eq!(response.headers()["x-ms-error-code"], "InvalidRequestContent", "{name}");
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        assert!(bytes.len() < 64 * 1024, "{name}: the answer never echoes the attacker's megabytes ({} bytes)", bytes.len());
+        assert!(
+            bytes.len() < 64 * 1024,
+            "{name}: the answer never echoes the attacker's megabytes ({} bytes)",
+            bytes.len()
+        );
         check(name, &serde_json::from_slice(&bytes).unwrap(), &expect);
     }
 }

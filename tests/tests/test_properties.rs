@@ -83,10 +83,34 @@ impl J {
 
 /// Names the model reads, so that generated bodies reach deep into it.
 const KEYS: &[&str] = &[
-    "properties", "id", "name", "type", "cardinality", "displayName", "description", "expiryDateTimeUtc", "fields",
-    "lookupMappings", "profileType", "relatedProfileType", "provisioningState", "relationshipName",
-    "relationshipGuidId", "tenantId", "fieldName", "fieldType", "isArray", "maxLength", "enumValidValues", "value",
-    "localizedValueNames", "fieldMappings", "profileFieldName", "relatedProfileKeyProperty", "en-us", "de",
+    "properties",
+    "id",
+    "name",
+    "type",
+    "cardinality",
+    "displayName",
+    "description",
+    "expiryDateTimeUtc",
+    "fields",
+    "lookupMappings",
+    "profileType",
+    "relatedProfileType",
+    "provisioningState",
+    "relationshipName",
+    "relationshipGuidId",
+    "tenantId",
+    "fieldName",
+    "fieldType",
+    "isArray",
+    "maxLength",
+    "enumValidValues",
+    "value",
+    "localizedValueNames",
+    "fieldMappings",
+    "profileFieldName",
+    "relatedProfileKeyProperty",
+    "en-us",
+    "de",
     "dataSourcePrecedenceRules",
 ];
 
@@ -357,7 +381,9 @@ fn resolves(value: &J, steps: &[Step]) -> bool {
         return true;
     };
     let next = match (value, first) {
-        (J::Obj(members), Step::Member(name) | Step::Key(name)) => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+        (J::Obj(members), Step::Member(name) | Step::Key(name)) => {
+            members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        }
         (J::Arr(items), Step::Index(index)) => items.get(*index),
         _ => None,
     };
@@ -406,47 +432,56 @@ fn localized() -> impl Strategy<Value = std::collections::BTreeMap<String, Strin
 fn valid_model() -> impl Strategy<Value = Model> {
     let field = (text(), text(), prop::option::of(any::<i64>()), prop::option::of(any::<bool>()));
     (
-        prop::option::of(prop::sample::select(vec![Cardinality::OneToOne, Cardinality::OneToMany, Cardinality::ManyToMany])),
+        prop::option::of(prop::sample::select(vec![
+            Cardinality::OneToOne,
+            Cardinality::OneToMany,
+            Cardinality::ManyToMany,
+        ])),
         localized(),
         prop::option::of(localized()),
         prop::option::of(prop::collection::vec(field, 0..6)),
         prop::option::of(prop::collection::vec((text(), text()), 1..3)),
         (text(), text()),
     )
-        .prop_map(|(cardinality, display_name, description, fields, mappings, (profile_type, related_profile_type))| {
-            let fields = fields.map(|fields| {
-                fields
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (name, kind, max_length, is_array))| {
-                        let mut field: PropertyDefinition = serde_json::from_value(serde_json::json!({
-                            "fieldName": format!("{name}{i}"), "fieldType": kind
-                        }))
-                        .unwrap();
-                        field.max_length = max_length;
-                        field.is_array = is_array;
-                        field
-                    })
-                    .collect()
-            });
-            let lookup_mappings = mappings.map(|pairs| {
-                vec![RelationshipTypeMapping {
-                    field_mappings: pairs
+        .prop_map(
+            |(cardinality, display_name, description, fields, mappings, (profile_type, related_profile_type))| {
+                let fields = fields.map(|fields| {
+                    fields
                         .into_iter()
-                        .map(|(a, b)| RelationshipTypeFieldMapping { profile_field_name: a, related_profile_key_property: b })
-                        .collect(),
-                }]
-            });
-            let mut properties: RelationshipDefinition = serde_json::from_value(serde_json::json!({
-                "displayName": display_name, "profileType": profile_type, "relatedProfileType": related_profile_type
-            }))
-            .unwrap();
-            properties.cardinality = cardinality;
-            properties.description = description;
-            properties.fields = fields;
-            properties.lookup_mappings = lookup_mappings;
-            Model { id: None, name: None, resource_type: None, properties }
-        })
+                        .enumerate()
+                        .map(|(i, (name, kind, max_length, is_array))| {
+                            let mut field: PropertyDefinition = serde_json::from_value(serde_json::json!({
+                                "fieldName": format!("{name}{i}"), "fieldType": kind
+                            }))
+                            .unwrap();
+                            field.max_length = max_length;
+                            field.is_array = is_array;
+                            field
+                        })
+                        .collect()
+                });
+                let lookup_mappings = mappings.map(|pairs| {
+                    vec![RelationshipTypeMapping {
+                        field_mappings: pairs
+                            .into_iter()
+                            .map(|(a, b)| RelationshipTypeFieldMapping {
+                                profile_field_name: a,
+                                related_profile_key_property: b,
+                            })
+                            .collect(),
+                    }]
+                });
+                let mut properties: RelationshipDefinition = serde_json::from_value(serde_json::json!({
+                    "displayName": display_name, "profileType": profile_type, "relatedProfileType": related_profile_type
+                }))
+                .unwrap();
+                properties.cardinality = cardinality;
+                properties.description = description;
+                properties.fields = fields;
+                properties.lookup_mappings = lookup_mappings;
+                Model { id: None, name: None, resource_type: None, properties }
+            },
+        )
 }
 
 proptest! {

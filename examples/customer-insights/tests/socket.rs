@@ -141,7 +141,7 @@ async fn thousands_of_mixed_requests_on_keep_alive_connections() {
         .collect();
     let mut total = [0usize; 3];
     for task in tasks {
-        let statuses = tokio::time::timeout(Duration::from_secs(60), task).await.unwrap().unwrap();
+        let statuses = tokio::time::timeout(Duration::from_mins(1), task).await.unwrap().unwrap();
         for (sum, count) in total.iter_mut().zip(statuses) {
             *sum += count;
         }
