@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The derive's compile time against garde's and validator's.
+#
+# Generates three throwaway crates in a temporary directory, each with the same 50 structs of 6
+# fields and the same rules, derived with ours (validate-core, by path to this repository), garde
+# 0.23 and validator 0.21. Each crate gets its own target directory (the registry is shared). The
+# first build of each compiles its dependencies (printed, once, for orientation); then the crate
+# alone is rebuilt cold: `cargo clean -p` of that crate, then `cargo build` (debug, incremental
+# compilation off), 3 runs with hyperfine when it is installed, else one run with /usr/bin/time.
+#
+#   benches/compile-time/run.sh                 # 50 structs, 3 runs
+#   STRUCTS=100 RUNS=5 benches/compile-time/run.sh
+#   KEEP=1 benches/compile-time/run.sh          # keep the generated crates
+#
+# About 3-6 minutes on a 2-core machine, most of it the dependencies' first builds.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+core="${VALIDATE_CORE_PATH:-$repo/validate-core}"
+structs="${STRUCTS:-50}"
+runs="${RUNS:-3}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/validate-compile-time.XXXXXX")"
+if [[ -z "${KEEP:-}" ]]; then
+  trap 'rm -rf "$work"' EXIT
+fi
+export CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never work
+
+# manifest NAME DEPENDENCIES: a crate of its own (not part of any workspace).
+manifest() {
+  cat <<EOF
+[package]
+name = "$1"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[lib]
+path = "lib.rs"
+
+[dependencies]
+$2
+
+[workspace]
+EOF
+}
+
+# One struct per system, the same fields and rules: characters and items bounded, a blank-free
+# kind (non_empty / length(min = 1)), a number in range, a pattern, an optional bounded note.
+ours_struct() {
+  cat <<EOF
+#[derive(Debug, Validate)]
+pub struct Item$1 {
+    #[validate(length(min = 1, max = 64))]
+    pub name: String,
+    #[validate(non_empty)]
+    pub kind: String,
+    #[validate(range(min = 0, max = 1000))]
+    pub count: u32,
+    #[validate(pattern("^[a-z][a-z0-9_]*\$"))]
+    pub code: String,
+    #[validate(length(max = 10))]
+    pub tags: Vec<String>,
+    #[validate(length(max = 256))]
+    pub note: Option<String>,
+}
+
+EOF
+}
+
+garde_struct() {
+  cat <<EOF
+#[derive(Debug, Validate)]
+pub struct Item$1 {
+    #[garde(length(chars, min = 1, max = 64))]
+    pub name: String,
+    #[garde(length(min = 1))]
+    pub kind: String,
+    #[garde(range(min = 0, max = 1000))]
+    pub count: u32,
+    #[garde(pattern("^[a-z][a-z0-9_]*\$"))]
+    pub code: String,
+    #[garde(length(max = 10))]
+    pub tags: Vec<String>,
+    #[garde(length(chars, max = 256))]
+    pub note: Option<String>,
+}
+
+EOF
+}
+
+validator_struct() {
+  cat <<EOF
+#[derive(Debug, Validate)]
+pub struct Item$1 {
+    #[validate(length(min = 1, max = 64))]
+    pub name: String,
+    #[validate(length(min = 1))]
+    pub kind: String,
+    #[validate(range(min = 0, max = 1000))]
+    pub count: u32,
+    #[validate(regex(path = *CODE))]
+    pub code: String,
+    #[validate(length(max = 10))]
+    pub tags: Vec<String>,
+    #[validate(length(max = 256))]
+    pub note: Option<String>,
+}
+
+EOF
+}
+
+generate() {
+  local system="$1" dependencies="$2" prelude="$3"
+  local dir="$work/$system"
+  mkdir -p "$dir"
+  manifest "ct-$system" "$dependencies" >"$dir/Cargo.toml"
+  # The workspace's lockfile pins the same versions as the benchmarks; cargo drops the rest.
+  cp "$repo/Cargo.lock" "$dir/Cargo.lock"
+  {
+    echo "#![allow(missing_docs, dead_code)]"
+    echo "$prelude"
+    for ((i = 0; i < structs; i++)); do
+      "${system}_struct" "$i"
+    done
+  } >"$dir/lib.rs"
+}
+
+generate ours "validate-core = { path = \"$core\" }" "use validate_core::Validate;"
+generate garde 'garde = { version = "0.23", features = ["derive", "regex"] }' "use garde::Validate;"
+generate validator 'validator = { version = "0.21", features = ["derive"] }
+regex = "1"' 'use std::sync::LazyLock;
+use validator::Validate;
+static CODE: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new("^[a-z][a-z0-9_]*$").unwrap());'
+
+systems=(ours garde validator)
+build() { cargo build --quiet --manifest-path "$work/$1/Cargo.toml" --target-dir "$work/$1/target"; }
+clean() { cargo clean --quiet -p "ct-$1" --manifest-path "$work/$1/Cargo.toml" --target-dir "$work/$1/target"; }
+export -f build clean
+
+echo "# ${structs} structs × 6 fields, debug build, in $work"
+echo
+echo "First build of each, dependencies included (once, for orientation):"
+for system in "${systems[@]}"; do
+  start=$(date +%s%N)
+  build "$system"
+  elapsed=$((($(date +%s%N) - start) / 100000000))
+  printf '  %-9s %4d.%d s\n' "$system" $((elapsed / 10)) $((elapsed % 10))
+done
+echo
+
+if command -v hyperfine >/dev/null; then
+  options=() commands=()
+  for system in "${systems[@]}"; do
+    options+=(--command-name "$system" --prepare "clean $system")
+    commands+=("build $system")
+  done
+  hyperfine --shell bash --runs "$runs" --style basic "${options[@]}" "${commands[@]}" \
+    --export-markdown "$work/compile-time.md" >&2
+  echo "The crate alone, cold (cargo clean -p, then cargo build), $runs runs:"
+  echo
+  cat "$work/compile-time.md"
+else
+  echo "The crate alone, cold (cargo clean -p, then cargo build), 1 run (hyperfine not installed):"
+  echo
+  echo "| system | seconds |"
+  echo "|---|---:|"
+  for system in "${systems[@]}"; do
+    clean "$system"
+    seconds=$({ /usr/bin/time -f '%e' bash -c "build $system" >/dev/null; } 2>&1 | tail -1)
+    echo "| $system | $seconds |"
+  done
+fi
