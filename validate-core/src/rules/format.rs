@@ -74,9 +74,19 @@ pub fn is_uuid(text: &str) -> bool {
     shaped && groups.next().is_none()
 }
 
-/// Whether `text` is an RFC 3339 date-time.
+/// Whether `text` is an RFC 3339 date-time: `2027-06-30T23:59:59Z`, `t` and `z` in any case,
+/// fractions of a second and numeric offsets allowed, a real date (`2023-02-29` is not).
+///
+/// ```
+/// use validate_core::rules::format::is_date_time;
+///
+/// assert!(is_date_time("2027-06-30T23:59:59.5+02:00"));
+/// assert!(!is_date_time("2027-06-30X23:59:59Z"));
+/// ```
 pub fn is_date_time(text: &str) -> bool {
-    OffsetDateTime::parse(text, &Rfc3339).is_ok()
+    // `time` accepts any byte between the date and the time; RFC 3339 asks for a `T`.
+    let separated = matches!(text.as_bytes().get(10), Some(b'T' | b't'));
+    separated && OffsetDateTime::parse(text, &Rfc3339).is_ok()
 }
 
 #[cfg(test)]
@@ -118,6 +128,11 @@ mod tests {
             "2023-02-29T00:00:00Z",
             "2027-06-30T24:00:00Z",
             "2027-06-30 23:59:59 Z",
+            "2027-06-30X23:59:59Z",
+            "2027-06-30_23:59:59Z",
+            "2027-06-30\n23:59:59Z",
+            "2027-06-30 23:59:59Z",
+            "2027-06-30é23:59:59Z",
         ] {
             assert!(!is_date_time(bad), "{bad}");
         }
