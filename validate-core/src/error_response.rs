@@ -132,7 +132,10 @@ impl From<Violations> for ErrorResponse {
         let details = violations
             .into_iter()
             .take(MAX_DETAILS)
-            .map(|v| ErrorDetail::new(v.code(), v.message()).with_target(v.target()))
+            .map(|violation| {
+                let (target, code, message) = violation.into_parts();
+                ErrorDetail::new(code, message).with_target(target)
+            })
             .collect();
         ErrorResponse::counted(details, found)
     }

@@ -4,6 +4,10 @@ use core::fmt::{self, Display, Write as _};
 
 use crate::text;
 
+/// Room for most targets at once (`properties.lookupMappings[0].fieldMappings[1].profileFieldName`
+/// is 62 bytes), so that building one takes one allocation.
+const TYPICAL_TARGET_BYTES: usize = 64;
+
 /// The longest target written into a violation, in characters (Unicode scalar values).
 pub const MAX_TARGET_CHARS: usize = 512;
 
@@ -76,7 +80,7 @@ impl<'a> Path<'a> {
     /// The target as it goes on the wire: at most [`MAX_TARGET_CHARS`] characters, a longer one
     /// is cut and ends with `…`.
     pub fn target(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(TYPICAL_TARGET_BYTES);
         // Writing into a String cannot fail.
         let _ = self.write(&mut out);
         text::cut_to(out, MAX_TARGET_CHARS)
@@ -86,7 +90,7 @@ impl<'a> Path<'a> {
     ///
     /// [`RuleError::at`]: crate::RuleError::at
     pub(crate) fn target_with(&self, relative: Option<&str>) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(TYPICAL_TARGET_BYTES);
         let _ = self.write(&mut out);
         if let Some(relative) = relative.filter(|relative| !relative.is_empty()) {
             if !out.is_empty() && !relative.starts_with('[') {

@@ -38,6 +38,11 @@ impl Violation {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The target, the code and the message, taken apart without copying.
+    pub fn into_parts(self) -> (String, Cow<'static, str>, Cow<'static, str>) {
+        (self.target, self.code, self.message)
+    }
 }
 
 impl fmt::Display for Violation {

@@ -52,30 +52,30 @@ struct FillVisitor<M, K, V> {
 }
 
 trait Fill<K, V>: Default {
-    /// Inserts; `false` when the key was already there.
-    fn insert_new(&mut self, key: K, value: V) -> bool;
+    /// Inserts; on a repeated key, the key as an error message shows it.
+    fn insert_new(&mut self, key: K, value: V) -> Result<(), String>;
 }
 
-impl<K: Ord, V> Fill<K, V> for BTreeMap<K, V> {
-    fn insert_new(&mut self, key: K, value: V) -> bool {
+impl<K: Ord + Display, V> Fill<K, V> for BTreeMap<K, V> {
+    fn insert_new(&mut self, key: K, value: V) -> Result<(), String> {
         match self.entry(key) {
             std::collections::btree_map::Entry::Vacant(slot) => {
                 slot.insert(value);
-                true
+                Ok(())
             }
-            std::collections::btree_map::Entry::Occupied(_) => false,
+            std::collections::btree_map::Entry::Occupied(slot) => Err(slot.key().to_string()),
         }
     }
 }
 
-impl<K: Eq + Hash, V, S: BuildHasher + Default> Fill<K, V> for HashMap<K, V, S> {
-    fn insert_new(&mut self, key: K, value: V) -> bool {
+impl<K: Eq + Hash + Display, V, S: BuildHasher + Default> Fill<K, V> for HashMap<K, V, S> {
+    fn insert_new(&mut self, key: K, value: V) -> Result<(), String> {
         match self.entry(key) {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(value);
-                true
+                Ok(())
             }
-            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Occupied(slot) => Err(slot.key().to_string()),
         }
     }
 }
@@ -95,9 +95,8 @@ where
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<M, A::Error> {
         let mut filled = M::default();
         while let Some(key) = map.next_key::<K>()? {
-            let shown = key.to_string();
             let value = map.next_value::<V>()?;
-            if !filled.insert_new(key, value) {
+            if let Err(shown) = filled.insert_new(key, value) {
                 return Err(de::Error::custom(format_args!("duplicate key `{shown}`")));
             }
         }

@@ -124,12 +124,22 @@ fn not_a_tag(key: &str) -> RuleError {
 /// assert!(!is_language_tag("en-"));
 /// ```
 pub fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let primary = subtags
-        .next()
-        .is_some_and(|primary| (2..=8).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary
-        && subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let bytes = tag.as_bytes();
+    // The primary subtag: 2 to 8 letters.
+    let primary = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if !(2..=8).contains(&primary) {
+        return false;
+    }
+    // Then `-` and 1 to 8 letters or digits, as often as there are.
+    let mut rest = &bytes[primary..];
+    while let Some((&b'-', after)) = rest.split_first() {
+        let subtag = after.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if !(1..=8).contains(&subtag) {
+            return false;
+        }
+        rest = &after[subtag..];
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]

@@ -50,7 +50,17 @@ pub trait NonEmpty {
 
 impl NonEmpty for str {
     fn empty_in(&self) -> Option<Unit> {
-        self.trim().is_empty().then_some(Unit::Characters)
+        is_blank(self).then_some(Unit::Characters)
+    }
+}
+
+/// Whether `text` has no character but white space; a first byte that is a visible ASCII
+/// character answers at once.
+fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        None => true,
+        Some(byte) if byte.is_ascii_graphic() => false,
+        Some(_) => text.chars().all(char::is_whitespace),
     }
 }
 

@@ -3,8 +3,9 @@
 //!
 //! The first of equal items is kept; every later one is reported with `DuplicateValue` at its own
 //! target (at its field with `by`), in index order. `ignore_case` compares text by Unicode
-//! lowercase without building new strings. Sorting indexes takes O(n log n) and allocates nothing
-//! for up to 128 items; a longer collection allocates one vector of indexes.
+//! lowercase without building new strings. Up to 128 items are checked with a table of hashes on
+//! the stack (expected O(n), no allocation); a longer collection sorts one vector of
+//! `(hash, index)` pairs (O(n log n)). Equal hashes are always confirmed by comparing the values.
 //!
 //! ```
 //! use validate_core::Validate;
@@ -113,8 +114,16 @@ impl<C: Items> Items for Option<C> {
 pub trait UniqueKey {
     /// A total order; `ignore_case` makes text compare by Unicode lowercase.
     fn compare(&self, other: &Self, ignore_case: bool) -> Ordering;
+    /// A hash of the value, equal for values that compare equal.
+    fn fingerprint(&self, ignore_case: bool) -> u64;
     /// The value as a message echoes it.
     fn describe(&self) -> String;
+}
+
+/// One step of the fingerprint hash (a multiply-rotate mix: fast, not meant to resist attack;
+/// equal fingerprints are always confirmed by [`UniqueKey::compare`]).
+fn mix(hash: u64, value: u64) -> u64 {
+    (hash.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 impl UniqueKey for str {
@@ -126,6 +135,16 @@ impl UniqueKey for str {
             self.as_bytes().iter().map(lower).cmp(other.as_bytes().iter().map(lower))
         } else {
             lowercase(self).cmp(lowercase(other))
+        }
+    }
+    fn fingerprint(&self, ignore_case: bool) -> u64 {
+        if !ignore_case {
+            self.bytes().fold(0, |hash, b| mix(hash, u64::from(b)))
+        } else if self.is_ascii() {
+            // The same values as the characters' lowercase below, for ASCII.
+            self.bytes().fold(0, |hash, b| mix(hash, u64::from(b.to_ascii_lowercase())))
+        } else {
+            lowercase(self).fold(0, |hash, c| mix(hash, u64::from(c)))
         }
     }
     fn describe(&self) -> String {
@@ -144,6 +163,9 @@ macro_rules! impl_unique_key_via {
             fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
                 <$target as UniqueKey>::compare(self, other, ignore_case)
             }
+            fn fingerprint(&self, ignore_case: bool) -> u64 {
+                <$target as UniqueKey>::fingerprint(self, ignore_case)
+            }
             fn describe(&self) -> String {
                 <$target as UniqueKey>::describe(self)
             }
@@ -159,6 +181,11 @@ macro_rules! impl_unique_key_ord {
             fn compare(&self, other: &Self, _ignore_case: bool) -> Ordering {
                 self.cmp(other)
             }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_lossless, trivial_numeric_casts)]
+            fn fingerprint(&self, _ignore_case: bool) -> u64 {
+                // Truncation only folds distinct values together; compare() tells them apart.
+                mix(0, *self as u64)
+            }
             fn describe(&self) -> String {
                 echo(&self.to_string())
             }
@@ -171,6 +198,9 @@ impl_unique_key_ord!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, us
 impl<T: UniqueKey + ?Sized> UniqueKey for &T {
     fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
         (**self).compare(other, ignore_case)
+    }
+    fn fingerprint(&self, ignore_case: bool) -> u64 {
+        (**self).fingerprint(ignore_case)
     }
     fn describe(&self) -> String {
         (**self).describe()
@@ -228,27 +258,18 @@ fn report<I, K: UniqueKey + ?Sized>(
     at: &Path<'_>,
     out: &mut Violations,
 ) {
-    let order = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case).then(a.cmp(&b));
     let same = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case) == Ordering::Equal;
+    let fingerprint = |i: usize| key(&items[i]).fingerprint(ignore_case);
     let duplicates = if items.len() < 2 {
         return;
     } else if items.len() <= STACK_ITEMS {
-        let mut buffer = [0u8; STACK_ITEMS];
-        let indexes = &mut buffer[..items.len()];
-        for (slot, i) in indexes.iter_mut().zip(0u8..) {
-            *slot = i;
-        }
-        indexes.sort_unstable_by(|&a, &b| order(a.into(), b.into()));
-        find_repeats(indexes.iter().map(|&i| usize::from(i)), same)
+        repeats_in_table(items.len(), fingerprint, same)
     } else {
-        let mut indexes: Vec<usize> = (0..items.len()).collect();
-        indexes.sort_unstable_by(|&a, &b| order(a, b));
-        find_repeats(indexes.into_iter(), same)
+        repeats_by_sorting(items, &key, ignore_case, fingerprint)
     };
-    let Some(mut duplicates) = duplicates else {
+    let Some(duplicates) = duplicates else {
         return;
     };
-    duplicates.sort_unstable();
     for (repeat, first) in duplicates {
         let item = at.index(repeat);
         let error = repeated(&key(&items[repeat]).describe(), first, ignore_case);
@@ -259,19 +280,73 @@ fn report<I, K: UniqueKey + ?Sized>(
     }
 }
 
-/// Walks indexes sorted by key (then index) and pairs each repeat with the first of its group.
-/// Returns `None`, without allocating, when every key is unique.
-fn find_repeats(
-    sorted: impl Iterator<Item = usize>,
+/// Up to [`STACK_ITEMS`] items: an open-addressing table of fingerprints on the stack. Expected
+/// O(n); even crafted collisions cost at most n²/2 comparisons, with n bounded. Repeats come out
+/// in index order, each paired with the first item equal to it. `None`, without allocating, when
+/// every key is unique.
+fn repeats_in_table(
+    count: usize,
+    fingerprint: impl Fn(usize) -> u64,
     same: impl Fn(usize, usize) -> bool,
 ) -> Option<Vec<(usize, usize)>> {
+    const SLOTS: usize = STACK_ITEMS * 2;
+    let mut prints = [0u64; STACK_ITEMS];
+    // Each slot holds an item's index plus one; zero is empty.
+    let mut slots = [0u8; SLOTS];
     let mut repeats: Option<Vec<(usize, usize)>> = None;
-    let mut first: Option<usize> = None;
-    for index in sorted {
-        match first {
-            Some(group) if same(group, index) => repeats.get_or_insert_with(Vec::new).push((index, group)),
-            _ => first = Some(index),
+    for (index, print) in prints.iter_mut().enumerate().take(count) {
+        *print = fingerprint(index);
+    }
+    for index in 0..count {
+        let print = prints[index];
+        // The low bits pick the first slot; a power-of-two table size makes this a mask.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = (print as usize) & (SLOTS - 1);
+        loop {
+            match usize::from(slots[slot]) {
+                0 => {
+                    // `index` is below STACK_ITEMS (128), so `index + 1` fits a byte.
+                    slots[slot] = u8::try_from(index + 1).unwrap_or(u8::MAX);
+                    break;
+                }
+                taken if prints[taken - 1] == print && same(taken - 1, index) => {
+                    repeats.get_or_insert_with(Vec::new).push((index, taken - 1));
+                    break;
+                }
+                _ => slot = (slot + 1) & (SLOTS - 1),
+            }
         }
+    }
+    repeats
+}
+
+/// More items: sort `(fingerprint, index)` pairs, comparing keys only when fingerprints tie, so
+/// the cost stays O(n log n) whatever the input. One vector of pairs is allocated.
+fn repeats_by_sorting<I, K: UniqueKey + ?Sized>(
+    items: &[I],
+    key: &impl Fn(&I) -> &K,
+    ignore_case: bool,
+    fingerprint: impl Fn(usize) -> u64,
+) -> Option<Vec<(usize, usize)>> {
+    let mut order: Vec<(u64, usize)> = (0..items.len()).map(|i| (fingerprint(i), i)).collect();
+    order.sort_unstable_by(|&(pa, a), &(pb, b)| {
+        pa.cmp(&pb).then_with(|| key(&items[a]).compare(key(&items[b]), ignore_case)).then(a.cmp(&b))
+    });
+    let mut repeats: Option<Vec<(usize, usize)>> = None;
+    let mut first: Option<(u64, usize)> = None;
+    for &(print, index) in &order {
+        match first {
+            Some((group_print, group))
+                if group_print == print
+                    && key(&items[group]).compare(key(&items[index]), ignore_case) == Ordering::Equal =>
+            {
+                repeats.get_or_insert_with(Vec::new).push((index, group));
+            }
+            _ => first = Some((print, index)),
+        }
+    }
+    if let Some(repeats) = &mut repeats {
+        repeats.sort_unstable();
     }
     repeats
 }
@@ -303,6 +378,27 @@ mod tests {
         let values: Vec<String> = ["Straße", "STRASSE", "straße", "ÉTÉ", "été"].map(String::from).into();
         assert_eq!(duplicates_of(&values, false), Vec::<String>::new());
         assert_eq!(duplicates_of(&values, true), ["[2]", "[4]"]);
+    }
+
+    #[test]
+    fn colliding_fingerprints_are_told_apart_by_comparison() {
+        // Integers fold to u64: i128 values that differ only above bit 64 share a fingerprint.
+        let wide: Vec<i128> = vec![1, 1 + (1 << 64), 1 + (1 << 65), 1];
+        let mut out = Violations::new();
+        check(&wide, false, &Path::root(), &mut out);
+        let targets: Vec<&str> = out.iter().map(crate::Violation::target).collect();
+        assert_eq!(targets, ["[3]"]);
+        let many: Vec<i128> = (0..300).map(|i| 7 + (i << 64)).chain([7]).collect();
+        let mut out = Violations::new();
+        check(&many, false, &Path::root(), &mut out);
+        let targets: Vec<&str> = out.iter().map(crate::Violation::target).collect();
+        assert_eq!(targets, ["[300]"]);
+    }
+
+    #[test]
+    fn kelvin_sign_equals_k_ignoring_case() {
+        let values: Vec<String> = ["k", "\u{212a}"].map(String::from).into();
+        assert_eq!(duplicates_of(&values, true), ["[1]"]);
     }
 
     #[test]
