@@ -117,7 +117,12 @@ impl<'a> Path<'a> {
             // A name from the request (an unknown property) may hold `.`, `[` or invisible
             // characters: written as a key, the target stays unambiguous and readable.
             Segment::Member(name) => write_key(out, &name),
-            Segment::Index(index) => write!(out, "[{index}]"),
+            Segment::Index(index) => {
+                out.push('[');
+                text::push_decimal(out, index);
+                out.push(']');
+                Ok(())
+            }
             Segment::Key(key) => write_key(out, key),
         }
     }
@@ -137,7 +142,10 @@ impl<'a> Path<'a> {
 
 /// Whether a member name can follow a `.` as it is: letters, digits, `_`, `-`, `$` and `@`.
 fn is_plain(name: &str) -> bool {
-    name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$' | '@'))
+    let plain_ascii = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'$' | b'@');
+    // Wire names are ASCII nearly always: a byte test settles them.
+    name.bytes().all(plain_ascii)
+        || (!name.is_ascii() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$' | '@')))
 }
 
 /// `['key']`, with `'` and `\` escaped and invisible characters written as `\u{…}`.

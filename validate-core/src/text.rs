@@ -53,7 +53,8 @@ pub fn echo(value: &str) -> String {
 
 /// Cuts `text` to `max` characters, the last being `…`, when it is longer.
 pub(crate) fn cut_to(text: String, max: usize) -> String {
-    if text.chars().count() <= max { text } else { cut_exact(&text, max) }
+    // No more characters than bytes: most texts are settled without counting.
+    if text.len() <= max || text.chars().count() <= max { text } else { cut_exact(&text, max) }
 }
 
 /// The first `max - 1` characters of `text` followed by `…`, never splitting a `\u{…}` escape.
@@ -79,6 +80,11 @@ pub(crate) struct KeyEscaper<'a>(pub(crate) &'a mut String);
 
 impl fmt::Write for KeyEscaper<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
+        // Printable ASCII other than `'` and `\` goes through as it is.
+        if s.bytes().all(|b| matches!(b, b' '..=b'~') && b != b'\'' && b != b'\\') {
+            self.0.push_str(s);
+            return Ok(());
+        }
         for c in s.chars() {
             if matches!(c, '\'' | '\\') {
                 self.0.push('\\');
@@ -86,6 +92,36 @@ impl fmt::Write for KeyEscaper<'_> {
             push_visible(self.0, c);
         }
         Ok(())
+    }
+}
+
+/// A user's value as [`echo`] writes it, without building a string of its own: for `format!`.
+pub(crate) struct Echo<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Echo<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fits = self.0.len() <= MAX_ECHO_CHARS && !self.0.chars().any(needs_escape);
+        if fits { f.write_str(self.0) } else { f.write_str(&echo(self.0)) }
+    }
+}
+
+/// Appends `number` in decimal, without the formatting machinery.
+pub(crate) fn push_decimal(out: &mut String, mut number: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        // A digit is below 10: the cast keeps it whole.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (number % 10) as u8;
+        digits[start] = b'0' + digit;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
     }
 }
 
@@ -145,6 +181,22 @@ mod tests {
         let cut = echo(&"\0".repeat(1_000));
         assert!(cut.chars().count() <= 64);
         assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn decimals() {
+        for number in [0, 7, 10, 99, 1234, usize::MAX] {
+            let mut out = String::new();
+            push_decimal(&mut out, number);
+            assert_eq!(out, number.to_string());
+        }
+    }
+
+    #[test]
+    fn echo_in_a_format_is_the_echo() {
+        for value in ["", "plain", "a\u{202e}b", &"x".repeat(100)] {
+            assert_eq!(format!("{}", Echo(value)), echo(value));
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::de::{Expected, Unexpected};
 use crate::error_response::ErrorDetail;
 use crate::path::Path;
 use crate::rules::one_of::not_one_of;
-use crate::text::echo;
+use crate::text::Echo;
 
 /// What is wrong with the value at one place.
 #[derive(Debug)]
@@ -80,20 +80,20 @@ impl ShapeError {
                 ("InvalidPropertyType", format!("Expected {expected} but found {found}."))
             }
             Problem::Missing(name) => {
-                ("MissingRequiredProperty", format!("The property '{}' is required.", echo(name)))
+                ("MissingRequiredProperty", format!("The property '{}' is required.", Echo(name)))
             }
             Problem::OutOfRange { value, min, max } => {
-                ("ValueOutOfRange", format!("The value {} is outside the range {min} to {max}.", echo(&value)))
+                ("ValueOutOfRange", format!("The value {} is outside the range {min} to {max}.", Echo(&value)))
             }
             Problem::Unknown(name) => {
-                ("UnknownProperty", format!("The property '{}' is not allowed here.", echo(&name)))
+                ("UnknownProperty", format!("The property '{}' is not allowed here.", Echo(&name)))
             }
             Problem::NotOneOf { value, allowed } => {
                 let error = not_one_of(&value, allowed);
                 ("InvalidEnumValue", error.message().to_owned())
             }
             Problem::Repeated => ("DuplicateProperty", "The property appears more than once.".to_owned()),
-            Problem::Other(message) => ("InvalidValue", format!("The value is invalid: {}.", echo(&message))),
+            Problem::Other(message) => ("InvalidValue", format!("The value is invalid: {}.", Echo(&message))),
         };
         ErrorDetail::new(code, message).with_target(target)
     }

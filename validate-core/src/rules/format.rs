@@ -30,7 +30,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::RuleError;
 use crate::rules::AsText;
-use crate::text::echo;
+use crate::text::Echo;
 
 /// The ARM code of a string that is not in its named format.
 pub const CODE: &str = "InvalidFormat";
@@ -40,7 +40,7 @@ pub fn uuid<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     match value.as_text() {
         Some(text) if !is_uuid(text) => Err(RuleError::new(
             CODE,
-            format!("The value '{}' is not a GUID (8-4-4-4-12 hexadecimal digits).", echo(text)),
+            format!("The value '{}' is not a GUID (8-4-4-4-12 hexadecimal digits).", Echo(text)),
         )),
         _ => Ok(()),
     }
@@ -51,7 +51,7 @@ pub fn date_time<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     match value.as_text() {
         Some(text) if !is_date_time(text) => Err(RuleError::new(
             CODE,
-            format!("The value '{}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.", echo(text)),
+            format!("The value '{}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.", Echo(text)),
         )),
         _ => Ok(()),
     }

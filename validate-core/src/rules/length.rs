@@ -42,11 +42,27 @@ pub const TOO_LONG: &str = "ValueTooLong";
 pub trait HasLength {
     /// The length and its unit, or `None` when the value is absent.
     fn length(&self) -> Option<(usize, Unit)>;
+
+    /// `Some(true)` when the value is surely within the bounds without measuring it exactly;
+    /// `None` when [`HasLength::length`] must tell.
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        let _ = (min, max);
+        None
+    }
 }
 
 impl HasLength for str {
     fn length(&self) -> Option<(usize, Unit)> {
         Some((self.chars().count(), Unit::Characters))
+    }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        // A string has at most as many characters as bytes, and at least a quarter as many:
+        // the byte length often settles it without counting.
+        let bytes = self.len();
+        let surely_long_enough = min.is_none_or(|min| bytes.div_ceil(4) >= min);
+        let surely_short_enough = max.is_none_or(|max| bytes <= max);
+        if surely_long_enough && surely_short_enough { Some(true) } else { None }
     }
 }
 
@@ -75,11 +91,19 @@ impl HasLength for String {
     fn length(&self) -> Option<(usize, Unit)> {
         self.as_str().length()
     }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        self.as_str().within(min, max)
+    }
 }
 
 impl HasLength for Cow<'_, str> {
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
+    }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        (**self).within(min, max)
     }
 }
 
@@ -87,11 +111,19 @@ impl<T: HasLength + ?Sized> HasLength for &T {
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        (**self).within(min, max)
+    }
 }
 
 impl<T: HasLength + ?Sized> HasLength for Box<T> {
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
+    }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        (**self).within(min, max)
     }
 }
 
@@ -99,11 +131,19 @@ impl<T: HasLength + ?Sized> HasLength for Rc<T> {
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        (**self).within(min, max)
+    }
 }
 
 impl<T: HasLength + ?Sized> HasLength for Arc<T> {
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
+    }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        (**self).within(min, max)
     }
 }
 
@@ -111,10 +151,18 @@ impl<T: HasLength> HasLength for Option<T> {
     fn length(&self) -> Option<(usize, Unit)> {
         self.as_ref().and_then(HasLength::length)
     }
+
+    fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
+        // An absent value passes.
+        self.as_ref().map_or(Some(true), |value| value.within(min, max))
+    }
 }
 
 /// Fails with `ValueTooShort` under `min` or `ValueTooLong` over `max` (both inclusive bounds).
 pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<usize>) -> Result<(), RuleError> {
+    if value.within(min, max) == Some(true) {
+        return Ok(());
+    }
     let Some((length, unit)) = value.length() else {
         return Ok(());
     };

@@ -29,7 +29,7 @@ use std::fmt::Display;
 use std::hash::BuildHasher;
 
 use crate::rules::{AsText, Entries, each_entry, non_empty};
-use crate::text::echo;
+use crate::text::Echo;
 use crate::{Path, RuleError, Violations};
 
 /// The ARM code of a key that is not a language tag.
@@ -109,7 +109,7 @@ where
 
 #[cold]
 fn not_a_tag(key: &str) -> RuleError {
-    RuleError::new(CODE, format!("The key '{}' is not a language tag such as 'en-us'.", echo(key)))
+    RuleError::new(CODE, format!("The key '{}' is not a language tag such as 'en-us'.", Echo(key)))
 }
 
 /// Whether `tag` is a language tag: a primary subtag of 2 to 8 letters, then subtags of 1 to 8
@@ -124,22 +124,27 @@ fn not_a_tag(key: &str) -> RuleError {
 /// assert!(!is_language_tag("en-"));
 /// ```
 pub fn is_language_tag(tag: &str) -> bool {
-    let bytes = tag.as_bytes();
-    // The primary subtag: 2 to 8 letters.
-    let primary = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if !(2..=8).contains(&primary) {
-        return false;
-    }
-    // Then `-` and 1 to 8 letters or digits, as often as there are.
-    let mut rest = &bytes[primary..];
-    while let Some((&b'-', after)) = rest.split_first() {
-        let subtag = after.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        if !(1..=8).contains(&subtag) {
+    let mut subtag = 0usize;
+    let mut primary = true;
+    for &byte in tag.as_bytes() {
+        if byte == b'-' {
+            if !subtag_fits(subtag, primary) {
+                return false;
+            }
+            subtag = 0;
+            primary = false;
+        } else if byte.is_ascii_alphabetic() || (!primary && byte.is_ascii_digit()) {
+            subtag += 1;
+        } else {
             return false;
         }
-        rest = &after[subtag..];
     }
-    rest.is_empty()
+    subtag_fits(subtag, primary)
+}
+
+/// A primary subtag has 2 to 8 letters; the others 1 to 8 letters or digits.
+fn subtag_fits(length: usize, primary: bool) -> bool {
+    length <= 8 && length >= if primary { 2 } else { 1 }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 
 use crate::RuleError;
 use crate::rules::AsText;
-use crate::text::{echo, quoted_list};
+use crate::text::{Echo, quoted_list};
 
 /// The ARM code of a value outside a closed set.
 pub const CODE: &str = "InvalidEnumValue";
@@ -33,5 +33,5 @@ pub fn check<T: AsText + ?Sized>(value: &T, allowed: &[&str]) -> Result<(), Rule
 /// The error for `value` outside `allowed`.
 #[cold]
 pub fn not_one_of(value: &str, allowed: &[&str]) -> RuleError {
-    RuleError::new(CODE, format!("The value '{}' is not one of {}.", echo(value), quoted_list(allowed)))
+    RuleError::new(CODE, format!("The value '{}' is not one of {}.", Echo(value), quoted_list(allowed)))
 }

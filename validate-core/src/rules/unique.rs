@@ -41,7 +41,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::text::echo;
+use crate::text::Echo;
 use crate::{Path, RuleError, Violations};
 
 /// The ARM code of a repeated value.
@@ -116,14 +116,72 @@ pub trait UniqueKey {
     fn compare(&self, other: &Self, ignore_case: bool) -> Ordering;
     /// A hash of the value, equal for values that compare equal.
     fn fingerprint(&self, ignore_case: bool) -> u64;
-    /// The value as a message echoes it.
-    fn describe(&self) -> String;
+    /// Appends the value as a message echoes it.
+    fn describe(&self, out: &mut String);
 }
 
 /// One step of the fingerprint hash (a multiply-rotate mix: fast, not meant to resist attack;
 /// equal fingerprints are always confirmed by [`UniqueKey::compare`]).
 fn mix(hash: u64, value: u64) -> u64 {
     (hash.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Hashes `bytes` eight at a time (the last chunk zero-padded, then the length), each chunk
+/// first passed through `map`.
+fn hash_bytes(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut hash = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = mix(hash, map(u64::from_le_bytes(word)));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let word = rest.iter().rev().fold(0, |word, &byte| (word << 8) | u64::from(byte));
+        hash = mix(hash, map(word));
+    }
+    mix(hash, bytes.len() as u64)
+}
+
+/// The same hash as [`hash_bytes`], fed one byte at a time.
+#[derive(Default)]
+struct Chunks {
+    hash: u64,
+    word: u64,
+    filled: u32,
+    length: u64,
+}
+
+impl Chunks {
+    fn push(&mut self, byte: u8) {
+        self.word |= u64::from(byte) << (8 * self.filled);
+        self.filled += 1;
+        self.length += 1;
+        if self.filled == 8 {
+            self.hash = mix(self.hash, self.word);
+            self.word = 0;
+            self.filled = 0;
+        }
+    }
+
+    fn finish(mut self) -> u64 {
+        if self.filled > 0 {
+            self.hash = mix(self.hash, self.word);
+        }
+        mix(self.hash, self.length)
+    }
+}
+
+/// Eight ASCII bytes lowercased at once: `A`–`Z` get the `0x20` bit.
+fn ascii_lowercase(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = word & (0x7f * ONES);
+    // A byte's top bit is set when it is at least `A`, and again when it is past `Z`.
+    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let upper = at_least_a & !past_z & !word & (0x80 * ONES);
+    word | (upper >> 2)
 }
 
 impl UniqueKey for str {
@@ -139,16 +197,25 @@ impl UniqueKey for str {
     }
     fn fingerprint(&self, ignore_case: bool) -> u64 {
         if !ignore_case {
-            self.bytes().fold(0, |hash, b| mix(hash, u64::from(b)))
+            hash_bytes(self.as_bytes(), |chunk| chunk)
         } else if self.is_ascii() {
-            // The same values as the characters' lowercase below, for ASCII.
-            self.bytes().fold(0, |hash, b| mix(hash, u64::from(b.to_ascii_lowercase())))
+            hash_bytes(self.as_bytes(), ascii_lowercase)
         } else {
-            lowercase(self).fold(0, |hash, c| mix(hash, u64::from(c)))
+            // The UTF-8 of the lowercase characters, which is what ASCII lowercasing yields for
+            // ASCII: equal keys hash equal whichever way they are spelt.
+            let mut hasher = Chunks::default();
+            let mut buffer = [0u8; 4];
+            for c in lowercase(self) {
+                for &byte in c.encode_utf8(&mut buffer).as_bytes() {
+                    hasher.push(byte);
+                }
+            }
+            hasher.finish()
         }
     }
-    fn describe(&self) -> String {
-        echo(self)
+    fn describe(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{}", Echo(self));
     }
 }
 
@@ -166,8 +233,8 @@ macro_rules! impl_unique_key_via {
             fn fingerprint(&self, ignore_case: bool) -> u64 {
                 <$target as UniqueKey>::fingerprint(self, ignore_case)
             }
-            fn describe(&self) -> String {
-                <$target as UniqueKey>::describe(self)
+            fn describe(&self, out: &mut String) {
+                <$target as UniqueKey>::describe(self, out);
             }
         }
     )*};
@@ -186,8 +253,9 @@ macro_rules! impl_unique_key_ord {
                 // Truncation only folds distinct values together; compare() tells them apart.
                 mix(0, *self as u64)
             }
-            fn describe(&self) -> String {
-                echo(&self.to_string())
+            fn describe(&self, out: &mut String) {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{self}");
             }
         }
     )*};
@@ -202,8 +270,8 @@ impl<T: UniqueKey + ?Sized> UniqueKey for &T {
     fn fingerprint(&self, ignore_case: bool) -> u64 {
         (**self).fingerprint(ignore_case)
     }
-    fn describe(&self) -> String {
-        (**self).describe()
+    fn describe(&self, out: &mut String) {
+        (**self).describe(out);
     }
 }
 
@@ -272,7 +340,7 @@ fn report<I, K: UniqueKey + ?Sized>(
     };
     for (repeat, first) in duplicates {
         let item = at.index(repeat);
-        let error = repeated(&key(&items[repeat]).describe(), first, ignore_case);
+        let error = repeated(key(&items[repeat]), first, ignore_case);
         match member {
             Some(member) => out.record(&item.member(member()), Err(error)),
             None => out.record(&item, Err(error)),
@@ -352,9 +420,14 @@ fn repeats_by_sorting<I, K: UniqueKey + ?Sized>(
 }
 
 #[cold]
-fn repeated(value: &str, first: usize, ignore_case: bool) -> RuleError {
-    let how = if ignore_case { ", ignoring case" } else { "" };
-    RuleError::new(CODE, format!("The value '{value}' repeats the value at index {first}{how}."))
+fn repeated<K: UniqueKey + ?Sized>(value: &K, first: usize, ignore_case: bool) -> RuleError {
+    let mut message = String::with_capacity(80);
+    message.push_str("The value '");
+    value.describe(&mut message);
+    message.push_str("' repeats the value at index ");
+    crate::text::push_decimal(&mut message, first);
+    message.push_str(if ignore_case { ", ignoring case." } else { "." });
+    RuleError::new(CODE, message)
 }
 
 #[cfg(test)]
@@ -393,6 +466,32 @@ mod tests {
         check(&many, false, &Path::root(), &mut out);
         let targets: Vec<&str> = out.iter().map(crate::Violation::target).collect();
         assert_eq!(targets, ["[300]"]);
+    }
+
+    #[test]
+    fn fingerprints_agree_with_comparison() {
+        let cases = [
+            ("Role", "rOLE"),
+            ("\u{212a}elvin-Scale-Of-Things", "kelvin-scale-of-things"),
+            ("ÉTÉ", "été"),
+            ("0123456789@[`{~AZaz", "0123456789@[`{~azaz"),
+            ("a long name of more than eight bytes", "A LONG NAME OF MORE THAN EIGHT BYTES"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(a.compare(b, true), Ordering::Equal, "{a} {b}");
+            assert_eq!(a.fingerprint(true), b.fingerprint(true), "{a} {b}");
+        }
+        assert_ne!("ab".fingerprint(false), "AB".fingerprint(false));
+        assert_ne!("@".fingerprint(true), "`".fingerprint(true));
+        assert_ne!("a".fingerprint(false), "a\0".fingerprint(false));
+    }
+
+    #[test]
+    fn ascii_lowercasing_touches_only_capitals() {
+        for byte in 0u8..=127 {
+            let word = u64::from_le_bytes([byte; 8]);
+            assert_eq!(ascii_lowercase(word), u64::from_le_bytes([byte.to_ascii_lowercase(); 8]), "{byte}");
+        }
     }
 
     #[test]
