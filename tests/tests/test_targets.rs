@@ -210,3 +210,22 @@ fn paths_compose_through_items_and_keys() {
     };
     assert_eq!(targets(&value), ["outerList[0]['x.y'][1].leafValue"]);
 }
+
+#[derive(Deserialize, Validate)]
+struct OddNames {
+    #[serde(rename = "a.b")]
+    #[validate(non_empty)]
+    dotted: String,
+    #[serde(rename = "display name")]
+    #[validate(non_empty)]
+    spaced: String,
+    #[serde(rename = "名前")]
+    #[validate(non_empty)]
+    unicode: String,
+}
+
+#[test]
+fn wire_names_that_are_not_plain_are_written_as_keys() {
+    let value = OddNames { dotted: String::new(), spaced: String::new(), unicode: String::new() };
+    assert_eq!(targets(&value), ["['a.b']", "['display name']", "名前"]);
+}

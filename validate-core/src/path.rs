@@ -43,6 +43,8 @@ pub struct Path<'a> {
 enum Segment<'a> {
     Root,
     Member(&'a str),
+    /// A member whose name the derive checked to be plain when it expanded.
+    PlainMember(&'a str),
     Index(usize),
     Key(&'a dyn Display),
 }
@@ -59,6 +61,14 @@ impl<'a> Path<'a> {
     #[must_use]
     pub const fn member(&'a self, name: &'a str) -> Path<'a> {
         self.child(Segment::Member(name))
+    }
+
+    /// A member whose name is plain (see `is_plain`): for generated code, which checks the names
+    /// when it expands; `member` for any other.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn plain_member(&'a self, name: &'a str) -> Path<'a> {
+        self.child(Segment::PlainMember(name))
     }
 
     /// An array item (or a tuple field), written `[index]`.
@@ -107,6 +117,13 @@ impl<'a> Path<'a> {
         }
         match self.segment {
             Segment::Root | Segment::Member("") => Ok(()),
+            Segment::PlainMember(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+                Ok(())
+            }
             Segment::Member(name) if is_plain(name) => {
                 if !out.is_empty() {
                     out.push('.');
@@ -130,8 +147,8 @@ impl<'a> Path<'a> {
     /// The last member name of the path, for messages such as "The property 'x' is required.".
     pub(crate) fn last_name(&self) -> String {
         match self.segment {
-            Segment::Member(name) if !name.is_empty() => name.to_owned(),
-            Segment::Root | Segment::Member(_) => match self.parent {
+            Segment::Member(name) | Segment::PlainMember(name) if !name.is_empty() => name.to_owned(),
+            Segment::Root | Segment::Member(_) | Segment::PlainMember(_) => match self.parent {
                 Some(parent) => parent.last_name(),
                 None => String::new(),
             },
@@ -141,7 +158,8 @@ impl<'a> Path<'a> {
 }
 
 /// Whether a member name can follow a `.` as it is: letters, digits, `_`, `-`, `$` and `@`.
-fn is_plain(name: &str) -> bool {
+/// The derive holds its own copy of this rule, for `plain_member`.
+pub(crate) fn is_plain(name: &str) -> bool {
     let plain_ascii = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'$' | b'@');
     // Wire names are ASCII nearly always: a byte test settles them.
     name.bytes().all(plain_ascii)

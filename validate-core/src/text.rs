@@ -120,9 +120,8 @@ pub(crate) fn push_decimal(out: &mut String, mut number: usize) {
             break;
         }
     }
-    for &digit in &digits[start..] {
-        out.push(char::from(digit));
-    }
+    // Only ASCII digits were written: the conversion cannot fail.
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 /// `'A', 'B', 'C'`: the allowed values of a closed set, as the messages list them.

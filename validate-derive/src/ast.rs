@@ -192,3 +192,15 @@ pub fn unraw(ident: &Ident) -> String {
     let name = ident.to_string();
     name.strip_prefix("r#").map_or_else(|| name.clone(), str::to_owned)
 }
+
+/// Whether a wire name can follow a `.` in a target as it is: the rule of `validate_core`'s
+/// `Path` (letters, digits, `_`, `-`, `$`, `@`). Such names are written without being checked
+/// again at run time.
+pub fn is_plain(name: &str) -> bool {
+    name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$' | '@'))
+}
+
+/// `__at.plain_member("name")`, or `__at.member("name")` for a name the run time must escape.
+pub fn member_path(name: &str) -> proc_macro2::TokenStream {
+    if is_plain(name) { quote::quote!(__at.plain_member(#name)) } else { quote::quote!(__at.member(#name)) }
+}

@@ -109,7 +109,10 @@ fn variant_arm(variant: &Variant<'_>) -> Option<TokenStream> {
         .iter()
         .zip(&bindings)
         .map(|((_, field), binding)| field_block(field, &Source::Binding(binding.clone())));
-    let enter = variant.segment.as_ref().map(|name| quote!(let __at = &__at.member(#name);));
+    let enter = variant.segment.as_ref().map(|name| {
+        let path = crate::ast::member_path(name);
+        quote!(let __at = &#path;)
+    });
     Some(quote! {
         Self::#ident { #(#members: #bindings,)* .. } => {
             #enter
@@ -121,7 +124,10 @@ fn variant_arm(variant: &Variant<'_>) -> Option<TokenStream> {
 /// `{ let __p = <the field's path>; <its rules> }`
 fn field_block(field: &Field<'_>, source: &Source<'_>) -> TokenStream {
     let path = match &field.segment {
-        Some(Segment::Member(name)) => quote!(&__at.member(#name)),
+        Some(Segment::Member(name)) => {
+            let path = crate::ast::member_path(name);
+            quote!(&#path)
+        }
         Some(Segment::Index(index)) => quote!(&__at.index(#index)),
         None => quote!(__at),
     };

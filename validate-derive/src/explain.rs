@@ -139,7 +139,10 @@ fn validate_call(field: &Field<'_>) -> TokenStream {
 /// The path of a field below `__at`.
 fn field_path(field: &Field<'_>) -> TokenStream {
     match &field.segment {
-        Some(Segment::Member(name)) => quote!(&__at.member(#name)),
+        Some(Segment::Member(name)) => {
+            let path = crate::ast::member_path(name);
+            quote!(&#path)
+        }
         _ => quote!(__at),
     }
 }
