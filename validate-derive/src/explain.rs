@@ -41,9 +41,7 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
     let validate_calls = fields.iter().filter(|field| !field.rules.is_empty()).map(validate_call);
     let unknown = serde.deny_unknown_fields.then(|| {
         let known = fields.iter().filter(|field| !field.serde.skip).flat_map(|field| names(field));
-        quote! {
-            __whole &= !::validate_core::__private::explain::unknown(__members, &[#(#known),*], __at, __out);
-        }
+        quote!(__f.deny_unknown(&[#(#known),*], __at);)
     });
     let checks = container.attrs.checks.iter().map(|check| check_call(check, &quote!(&__value)));
     let x = quote!(::validate_core::__private::explain);
@@ -55,22 +53,24 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
 
         #[automatically_derived]
         impl ::validate_core::__private::Explain for #ident {
-            #[allow(unused_variables, unused_mut, clippy::all, clippy::pedantic)]
+            #[allow(unused_variables, clippy::all, clippy::pedantic)]
             fn explain(
                 __tree: &::validate_core::__private::Tree,
                 __at: &::validate_core::Path<'_>,
                 __out: &mut ::validate_core::Violations,
             ) -> ::core::option::Option<Self> {
-                use #x::{ReadNothing as _, ReadOwned as _, WalkExplained as _, WalkNothing as _, WalkWhole as _};
-                let __members = #x::object(__tree, __at, __out)?;
-                let mut __whole = true;
+                let mut __f = #x::Fields::of(__tree, __at, __out)?;
                 #(#blocks)*
                 #unknown
-                if !__whole {
+                if !__f.whole() {
                     return ::core::option::Option::None;
                 }
                 // Every part read: read the whole, quietly, for the container's own checks.
-                let __value: Self = (&#x::Reader::<Self>::new()).read(__tree, __at, &mut ::validate_core::Violations::new())?;
+                let __value: Self = {
+                    use #x::{ReadNothing as _, ReadOwned as _};
+                    (&#x::Reader::<Self>::new()).fns()
+                }
+                .read_quietly(__tree)?;
                 #(#checks)*
                 ::core::option::Option::Some(__value)
             }
@@ -97,13 +97,21 @@ fn rules_fn_name(field: &Field<'_>) -> syn::Ident {
     }
 }
 
-/// A field's rules on a reference to its value; `nested` calls back, since `validate_at` checks
-/// the value's own rules and the walk has already walked it.
+/// A field's rules on a reference to its value. `nested` checks the value's own rules, unless
+/// the walk has found them already (`__nested` is `Some`).
 fn rules_fn(field: &Field<'_>) -> TokenStream {
     let name = rules_fn_name(field);
     let ty = field.ty;
     let rules = field.rules.iter().map(|rule| match rule.kind {
-        RuleKind::Nested => quote!(__nested(__p, __out);),
+        RuleKind::Nested => {
+            let check = rule_code(rule, &Source::Local);
+            quote! {
+                match __nested {
+                    ::core::option::Option::Some(__found) => __out.extend(::core::mem::take(__found)),
+                    ::core::option::Option::None => { #check }
+                }
+            }
+        }
         _ => rule_code(rule, &Source::Local),
     });
     quote! {
@@ -114,7 +122,7 @@ fn rules_fn(field: &Field<'_>) -> TokenStream {
             __value: &#ty,
             __p: &::validate_core::Path<'_>,
             __out: &mut ::validate_core::Violations,
-            __nested: impl ::core::ops::FnOnce(&::validate_core::Path<'_>, &mut ::validate_core::Violations),
+            __nested: ::core::option::Option<&mut ::validate_core::Violations>,
         ) {
             #(#rules)*
         }
@@ -126,13 +134,8 @@ fn validate_call(field: &Field<'_>) -> TokenStream {
     let name = rules_fn_name(field);
     let member = &field.member;
     let path = field_path(field);
-    let nested = field.rules.iter().find(|rule| matches!(rule.kind, RuleKind::Nested));
-    let nested = nested.map(|rule| rule_code(rule, &Source::SelfMember(member)));
     quote! {
-        {
-            let __p: &::validate_core::Path<'_> = #path;
-            Self::#name(&self.#member, __p, __out, |__p, __out| { #nested });
-        }
+        Self::#name(&self.#member, #path, __out, ::core::option::Option::None);
     }
 }
 
@@ -152,87 +155,85 @@ fn names(field: &Field<'_>) -> Vec<String> {
     field.key.iter().chain(&field.serde.aliases).cloned().collect()
 }
 
-/// `{ let __read: Option<T> = <read the member>; <its rules on the value> }`
+/// One field's part of the walk: read it (or walk it), then run its rules on what was read.
 fn field_block(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
-    let x = quote!(::validate_core::__private::explain);
     let ty = field.ty;
     let path = field_path(field);
-    let nested = field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested));
-    let sink = if nested { quote!(&mut __nested) } else { quote!(__out) };
-    let read = if field.serde.skip {
+    let rules = (!field.rules.is_empty()).then(|| rules_fn_name(field));
+    if field.serde.skip {
         let value = default_value(container, field);
-        quote!(::core::option::Option::Some(#value))
-    } else {
-        let names = names(field);
-        let present = read_present(field, nested, &sink);
-        let missing = read_missing(container, field);
-        quote! {
-            match #x::find(__members, &[#(#names),*]) {
-                #x::Found::Once(__t) => #present,
-                #x::Found::Missing => #missing,
-                #x::Found::Repeated => {
-                    #x::repeated(__p, __out);
-                    ::core::option::Option::None
+        return rules.map_or_else(
+            TokenStream::new,
+            |rules| quote!(Self::#rules(&#value, #path, __f.out(), ::core::option::Option::None);),
+        );
+    }
+    let names = names(field);
+    let fns = read_fns(container, field);
+    let nested = field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested));
+    match (rules, nested) {
+        (None, _) => quote!(let _ = __f.read::<#ty>(&[#(#names),*], #path, &#fns);),
+        (Some(rules), false) => quote! {
+            if let ::core::option::Option::Some(__value) = &__f.read::<#ty>(&[#(#names),*], #path, &#fns) {
+                Self::#rules(__value, #path, __f.out(), ::core::option::Option::None);
+            }
+        },
+        (Some(rules), true) => {
+            let walk = walk_fn(field);
+            quote! {{
+                let mut __found = ::validate_core::Violations::new();
+                match &__f.walk::<#ty>(&[#(#names),*], #path, #walk, &#fns, &mut __found) {
+                    ::core::option::Option::Some(__value) => {
+                        Self::#rules(__value, #path, __f.out(), ::core::option::Option::Some(&mut __found));
+                    }
+                    ::core::option::Option::None => __f.out().extend(__found),
                 }
-            }
+            }}
         }
+    }
+}
+
+/// How a field is read: its `deserialize_with`, or serde (the type's own missing-field rule), then
+/// its default when it is missing.
+fn read_fns(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
+    let x = quote!(::validate_core::__private::explain);
+    let ty = field.ty;
+    let fns = match &field.serde.deserialize_with {
+        Some(function) => {
+            quote!(#x::ReadFns::<#ty>::with(|__t, __p, __o| #x::read_with(__t, __p, __o, |__d| #function(__d))))
+        }
+        None => quote!({
+            use #x::{ReadNothing as _, ReadOwned as _};
+            (&#x::Reader::<#ty>::new()).fns()
+        }),
     };
-    let rules = (!field.rules.is_empty()).then(|| {
-        let name = rules_fn_name(field);
-        let flush = nested.then(|| quote!(__out.extend(::core::mem::take(&mut __nested));));
-        quote! {
-            match &__read {
-                ::core::option::Option::Some(__value) => Self::#name(__value, __p, __out, |_, __out| { #flush }),
-                ::core::option::Option::None => { #flush }
-            }
-        }
-    });
-    let buffer = nested.then(|| quote!(let mut __nested = ::validate_core::Violations::new();));
-    quote! {
-        {
-            let __p: &::validate_core::Path<'_> = #path;
-            #buffer
-            let __read: ::core::option::Option<#ty> = #read;
-            __whole &= __read.is_some();
-            #rules
-        }
-    }
-}
-
-/// Reading a member that is there: its `deserialize_with`, a walk for `nested`, else serde.
-fn read_present(field: &Field<'_>, nested: bool, sink: &TokenStream) -> TokenStream {
-    let x = quote!(::validate_core::__private::explain);
-    let ty = field.ty;
-    match (&field.serde.deserialize_with, nested) {
-        (Some(function), false) => quote!(#x::read_with(__t, __p, __out, |__d| #function(__d))),
-        (Some(function), true) => quote! {{
-            let __read: ::core::option::Option<#ty> = #x::read_with(__t, __p, __out, |__d| #function(__d));
-            if let ::core::option::Option::Some(__value) = &__read {
-                ::validate_core::Validate::validate_at(__value, __p, #sink);
-            }
-            __read
-        }},
-        (None, true) => quote!((&&&#x::Walker::<#ty>::new()).walk(__t, __p, #sink)),
-        (None, false) => quote!((&#x::Reader::<#ty>::new()).read(__t, __p, __out)),
-    }
-}
-
-/// Reading a member that is not there, as serde does: a default, `None` for an `Option`, or
-/// `MissingRequiredProperty`.
-fn read_missing(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
-    let x = quote!(::validate_core::__private::explain);
-    let ty = field.ty;
     if field.serde.default.is_some() || container.serde.default.is_some() {
         let value = default_value(container, field);
-        return quote!(::core::option::Option::Some(#value));
+        quote!(#fns.with_missing(|_, _| ::core::option::Option::Some(#value)))
+    } else {
+        fns
     }
-    if field.serde.deserialize_with.is_some() {
-        return quote! {{
-            #x::missing(__p, __out);
-            ::core::option::Option::None
-        }};
+}
+
+/// How a `nested` field is walked: into its type, or, with `deserialize_with`, read whole and
+/// validated.
+fn walk_fn(field: &Field<'_>) -> TokenStream {
+    let x = quote!(::validate_core::__private::explain);
+    let ty = field.ty;
+    match &field.serde.deserialize_with {
+        Some(function) => quote! {
+            |__t, __p, __o| {
+                let __read: ::core::option::Option<#ty> = #x::read_with(__t, __p, __o, |__d| #function(__d));
+                if let ::core::option::Option::Some(__value) = &__read {
+                    ::validate_core::Validate::validate_at(__value, __p, __o);
+                }
+                __read
+            }
+        },
+        None => quote!({
+            use #x::{WalkExplained as _, WalkNothing as _, WalkWhole as _};
+            (&&&#x::Walker::<#ty>::new()).walk_fn()
+        }),
     }
-    quote!((&#x::Reader::<#ty>::new()).read_missing(__p, __out))
 }
 
 /// The value serde gives a field it does not read.

@@ -110,6 +110,104 @@ pub fn find<'t>(members: &'t [(String, Tree)], names: &[&str]) -> Found<'t> {
     }
 }
 
+/// How to read a field of type `T`: when it is there, and when it is missing.
+pub struct ReadFns<T> {
+    read: fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>,
+    missing: fn(&Path<'_>, &mut Violations) -> Option<T>,
+}
+
+impl<T> ReadFns<T> {
+    /// Reading with a `deserialize_with` function: a missing value is required.
+    pub fn with(read: fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>) -> Self {
+        ReadFns { read, missing: required }
+    }
+
+    /// The same reading of a present value; a missing one is what `missing` says (a default).
+    #[must_use]
+    pub fn with_missing(self, missing: fn(&Path<'_>, &mut Violations) -> Option<T>) -> Self {
+        ReadFns { read: self.read, missing }
+    }
+}
+
+impl<T> ReadFns<T> {
+    /// Reads `tree` whole, recording nothing: for a value whose parts all read already.
+    pub fn read_quietly(&self, tree: &Tree) -> Option<T> {
+        (self.read)(tree, &Path::root(), &mut Violations::new())
+    }
+}
+
+fn required<T>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
+    missing(at, out);
+    None
+}
+
+/// The members of one object being read field by field, and whether every field read so far
+/// was whole. The walk the derive writes is a sequence of calls to it.
+pub struct Fields<'t, 'o> {
+    members: &'t [(String, Tree)],
+    out: &'o mut Violations,
+    whole: bool,
+}
+
+impl<'t, 'o> Fields<'t, 'o> {
+    /// The members of `tree`, or `None` after recording that it is not an object.
+    pub fn of(tree: &'t Tree, at: &Path<'_>, out: &'o mut Violations) -> Option<Self> {
+        let members = object(tree, at, out)?;
+        Some(Fields { members, out, whole: true })
+    }
+
+    /// Reads the field named by `names` (its key and aliases) at `at`.
+    pub fn read<T>(&mut self, names: &[&str], at: &Path<'_>, fns: &ReadFns<T>) -> Option<T> {
+        let read = match find(self.members, names) {
+            Found::Once(tree) => (fns.read)(tree, at, self.out),
+            Found::Missing => (fns.missing)(at, self.out),
+            Found::Repeated => {
+                repeated(at, self.out);
+                None
+            }
+        };
+        self.whole &= read.is_some();
+        read
+    }
+
+    /// Walks a `nested` field: what the walk finds goes to `found`, to be placed among the field's
+    /// other rules. A missing field is read as `missing` says.
+    pub fn walk<T>(
+        &mut self,
+        names: &[&str],
+        at: &Path<'_>,
+        walk: WalkFn<T>,
+        missing: &ReadFns<T>,
+        found: &mut Violations,
+    ) -> Option<T> {
+        let read = match find(self.members, names) {
+            Found::Once(tree) => walk(tree, at, found),
+            Found::Missing => (missing.missing)(at, self.out),
+            Found::Repeated => {
+                repeated(at, self.out);
+                None
+            }
+        };
+        self.whole &= read.is_some();
+        read
+    }
+
+    /// Where the field's rules record.
+    pub fn out(&mut self) -> &mut Violations {
+        self.out
+    }
+
+    /// Records the members no field reads, when the type denies unknown fields.
+    pub fn deny_unknown(&mut self, known: &[&str], at: &Path<'_>) {
+        self.whole &= !unknown(self.members, known, at, self.out);
+    }
+
+    /// Whether every field read whole: then the value is read whole for the container's checks.
+    pub fn whole(&self) -> bool {
+        self.whole
+    }
+}
+
 /// Reads a value the way the derive's fields are read; see the module documentation.
 pub struct Reader<T>(PhantomData<T>);
 
@@ -128,24 +226,23 @@ impl<T> Default for Reader<T> {
 
 /// Reading a type that has `DeserializeOwned`: chosen first.
 pub trait ReadOwned<T> {
-    /// Reads a present member.
-    fn read(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
-    /// Reads a missing member as serde does: `None` for an `Option`, else `MissingRequiredProperty`.
-    fn read_missing(&self, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    /// Reads with serde: a missing member as serde does (`None` for an `Option`, else
+    /// `MissingRequiredProperty`).
+    fn fns(&self) -> ReadFns<T>;
 }
 
 impl<T: DeserializeOwned> ReadOwned<T> for Reader<T> {
-    fn read(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
-        read(tree, at, out)
+    fn fns(&self) -> ReadFns<T> {
+        ReadFns { read: read::<T>, missing: read_missing::<T> }
     }
+}
 
-    fn read_missing(&self, at: &Path<'_>, out: &mut Violations) -> Option<T> {
-        match T::deserialize(MissingDeserializer) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                missing(at, out);
-                None
-            }
+fn read_missing<T: DeserializeOwned>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
+    match T::deserialize(MissingDeserializer) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            missing(at, out);
+            None
         }
     }
 }
@@ -153,18 +250,12 @@ impl<T: DeserializeOwned> ReadOwned<T> for Reader<T> {
 /// Reading any other type: nothing can be read, and nothing is claimed.
 pub trait ReadNothing<T> {
     /// Gives up.
-    fn read(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
-    /// Gives up.
-    fn read_missing(&self, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    fn fns(&self) -> ReadFns<T>;
 }
 
 impl<T> ReadNothing<T> for &Reader<T> {
-    fn read(&self, _: &Tree, _: &Path<'_>, _: &mut Violations) -> Option<T> {
-        None
-    }
-
-    fn read_missing(&self, _: &Path<'_>, _: &mut Violations) -> Option<T> {
-        None
+    fn fns(&self) -> ReadFns<T> {
+        ReadFns { read: |_, _, _| None, missing: |_, _| None }
     }
 }
 
@@ -187,42 +278,49 @@ impl<T> Default for Walker<T> {
 // Called as `(&&&Walker::<T>::new()).walk(…)`: method lookup tries `&&Walker` first, then
 // `&Walker`, then `Walker`, so the first impl whose bounds `T` meets is the one used.
 
+/// How to walk a `T`.
+pub type WalkFn<T> = fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>;
+
 /// Walking a type that implements [`Explain`]: chosen first.
 pub trait WalkExplained<T> {
     /// Walks `tree` as a `T`.
-    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    fn walk_fn(&self) -> WalkFn<T>;
 }
 
 impl<T: Explain> WalkExplained<T> for &&Walker<T> {
-    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
-        T::explain(tree, at, out)
+    fn walk_fn(&self) -> WalkFn<T> {
+        T::explain
     }
 }
 
 /// Walking any other type: read it whole, then check its rules.
 pub trait WalkWhole<T> {
     /// Reads `tree` as a `T` and validates it.
-    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    fn walk_fn(&self) -> WalkFn<T>;
 }
 
 impl<T: DeserializeOwned + Validate> WalkWhole<T> for &Walker<T> {
-    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
-        let value = read::<T>(tree, at, out)?;
-        value.validate_at(at, out);
-        Some(value)
+    fn walk_fn(&self) -> WalkFn<T> {
+        read_and_validate::<T>
     }
+}
+
+fn read_and_validate<T: DeserializeOwned + Validate>(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+    let value = read::<T>(tree, at, out)?;
+    value.validate_at(at, out);
+    Some(value)
 }
 
 /// Walking a type that cannot be read at all: nothing is claimed. Only types that are never
 /// read from a body get here (the walk is generated for them all the same).
 pub trait WalkNothing<T> {
     /// Gives up.
-    fn walk(&self, tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T>;
+    fn walk_fn(&self) -> WalkFn<T>;
 }
 
 impl<T> WalkNothing<T> for Walker<T> {
-    fn walk(&self, _: &Tree, _: &Path<'_>, _: &mut Violations) -> Option<T> {
-        None
+    fn walk_fn(&self) -> WalkFn<T> {
+        |_, _, _| None
     }
 }
 
