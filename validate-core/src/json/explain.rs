@@ -158,16 +158,7 @@ impl<'t, 'o> Fields<'t, 'o> {
 
     /// Reads the field named by `names` (its key and aliases) at `at`.
     pub fn read<T>(&mut self, names: &[&str], at: &Path<'_>, fns: &ReadFns<T>) -> Option<T> {
-        let read = match find(self.members, names) {
-            Found::Once(tree) => (fns.read)(tree, at, self.out),
-            Found::Missing => (fns.missing)(at, self.out),
-            Found::Repeated => {
-                repeated(at, self.out);
-                None
-            }
-        };
-        self.whole &= read.is_some();
-        read
+        self.take(names, at, fns, |tree, out| (fns.read)(tree, at, out))
     }
 
     /// Walks a `nested` field: what the walk finds goes to `found`, to be placed among the field's
@@ -180,8 +171,20 @@ impl<'t, 'o> Fields<'t, 'o> {
         missing: &ReadFns<T>,
         found: &mut Violations,
     ) -> Option<T> {
+        self.take(names, at, missing, |tree, _| walk(tree, at, found))
+    }
+
+    /// Finds the member, reads it with `present` or as `missing` says, and keeps count of
+    /// whether every field read whole.
+    fn take<T>(
+        &mut self,
+        names: &[&str],
+        at: &Path<'_>,
+        missing: &ReadFns<T>,
+        present: impl FnOnce(&Tree, &mut Violations) -> Option<T>,
+    ) -> Option<T> {
         let read = match find(self.members, names) {
-            Found::Once(tree) => walk(tree, at, found),
+            Found::Once(tree) => present(tree, self.out),
             Found::Missing => (missing.missing)(at, self.out),
             Found::Repeated => {
                 repeated(at, self.out);
