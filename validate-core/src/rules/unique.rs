@@ -328,40 +328,38 @@ fn report<I, K: UniqueKey + ?Sized>(
 ) {
     let same = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case) == Ordering::Equal;
     let fingerprint = |i: usize| key(&items[i]).fingerprint(ignore_case);
-    let duplicates = if items.len() < 2 {
-        return;
-    } else if items.len() <= STACK_ITEMS {
-        repeats_in_table(items.len(), fingerprint, same)
-    } else {
-        repeats_by_sorting(items, &key, ignore_case, fingerprint)
-    };
-    let Some(duplicates) = duplicates else {
-        return;
-    };
-    for (repeat, first) in duplicates {
+    let mut record = |repeat: usize, first: usize| {
         let item = at.index(repeat);
         let error = repeated(key(&items[repeat]), first, ignore_case);
         match member {
             Some(member) => out.record(&item.member(member()), Err(error)),
             None => out.record(&item, Err(error)),
         }
+    };
+    if items.len() < 2 {
+        // Nothing can repeat.
+    } else if items.len() <= STACK_ITEMS {
+        repeats_in_table(items.len(), fingerprint, same, &mut record);
+    } else if let Some(repeats) = repeats_by_sorting(items, &key, ignore_case, fingerprint) {
+        for (repeat, first) in repeats {
+            record(repeat, first);
+        }
     }
 }
 
 /// Up to [`STACK_ITEMS`] items: an open-addressing table of fingerprints on the stack. Expected
-/// O(n); even crafted collisions cost at most n²/2 comparisons, with n bounded. Repeats come out
-/// in index order, each paired with the first item equal to it. `None`, without allocating, when
-/// every key is unique.
+/// O(n); even crafted collisions cost at most n²/2 comparisons, with n bounded. Each repeat goes
+/// to `record` in index order, with the first item equal to it; nothing is allocated here.
 fn repeats_in_table(
     count: usize,
     fingerprint: impl Fn(usize) -> u64,
     same: impl Fn(usize, usize) -> bool,
-) -> Option<Vec<(usize, usize)>> {
+    record: &mut impl FnMut(usize, usize),
+) {
     const SLOTS: usize = STACK_ITEMS * 2;
     let mut prints = [0u64; STACK_ITEMS];
     // Each slot holds an item's index plus one; zero is empty.
     let mut slots = [0u8; SLOTS];
-    let mut repeats: Option<Vec<(usize, usize)>> = None;
     for (index, print) in prints.iter_mut().enumerate().take(count) {
         *print = fingerprint(index);
     }
@@ -378,14 +376,13 @@ fn repeats_in_table(
                     break;
                 }
                 taken if prints[taken - 1] == print && same(taken - 1, index) => {
-                    repeats.get_or_insert_with(Vec::new).push((index, taken - 1));
+                    record(index, taken - 1);
                     break;
                 }
                 _ => slot = (slot + 1) & (SLOTS - 1),
             }
         }
     }
-    repeats
 }
 
 /// More items: sort `(fingerprint, index)` pairs, comparing keys only when fingerprints tie, so
