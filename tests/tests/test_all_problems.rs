@@ -233,3 +233,20 @@ fn not_json_is_still_one_message_without_details() {
     let error = from_json::<RelationshipResourceFormat>(b"{\"properties\":{").unwrap_err();
     assert!(error.error.details.is_empty());
 }
+
+fn never(_: &Unit) -> Result<(), RuleError> {
+    Err(RuleError::invalid("Never valid."))
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[validate(check(never))]
+struct Unit;
+
+#[test]
+fn unit_structs_are_read_as_serde_reads_them() {
+    // serde reads a unit struct from `null`; anything else is one problem, named as serde names it.
+    assert_eq!(problems::<Unit>("null"), ["InvalidValue "]);
+    let error = from_json::<Unit>(b"1").unwrap_err();
+    assert_eq!(lines(&error), ["InvalidPropertyType "]);
+    assert_eq!(error.error.details[0].message, "Expected null but found a number.");
+}

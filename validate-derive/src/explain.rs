@@ -31,6 +31,7 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         && !serde.transparent
         && !serde.converted
         && serde.tag.is_none()
+        && !fields.is_empty()
         && fields.iter().all(|field| field.key.is_some() && !field.serde.flatten);
     if !walkable {
         return None;
