@@ -106,22 +106,29 @@ impl fmt::Display for Echo<'_> {
 }
 
 /// Appends `number` in decimal, without the formatting machinery.
-pub(crate) fn push_decimal(out: &mut String, mut number: usize) {
+pub(crate) fn push_decimal(out: &mut String, number: usize) {
+    // Item indexes are small: one digit is the common case.
+    if let Ok(digit) = u8::try_from(number)
+        && digit < 10
+    {
+        out.push(char::from(b'0' + digit));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
+    let mut rest = number;
     loop {
         start -= 1;
         // A digit is below 10: the cast keeps it whole.
         #[allow(clippy::cast_possible_truncation)]
-        let digit = (number % 10) as u8;
+        let digit = (rest % 10) as u8;
         digits[start] = b'0' + digit;
-        number /= 10;
-        if number == 0 {
+        rest /= 10;
+        if rest == 0 {
             break;
         }
     }
-    // Only ASCII digits were written: the conversion cannot fail.
-    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 /// `'A', 'B', 'C'`: the allowed values of a closed set, as the messages list them.

@@ -138,10 +138,19 @@ fn hash_bytes(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let word = rest.iter().rev().fold(0, |word, &byte| (word << 8) | u64::from(byte));
-        hash = mix(hash, map(word));
+        hash = mix(hash, map(tail_word(rest)));
     }
     mix(hash, bytes.len() as u64)
+}
+
+/// The last 1 to 7 bytes as one word, read as (at most) two overlapping halves: the same bytes
+/// always give the same word, and the length, hashed after, tells the overlaps apart.
+fn tail_word(rest: &[u8]) -> u64 {
+    let half = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |word, &byte| (word << 8) | u64::from(byte));
+    match rest.len() {
+        len @ 4..=7 => half(&rest[..4]) | (half(&rest[len - 4..]) << 32),
+        _ => half(rest),
+    }
 }
 
 /// The same hash as [`hash_bytes`], fed one byte at a time.
@@ -167,7 +176,9 @@ impl Chunks {
 
     fn finish(mut self) -> u64 {
         if self.filled > 0 {
-            self.hash = mix(self.hash, self.word);
+            let pending = self.word.to_le_bytes();
+            let filled = usize::try_from(self.filled).unwrap_or(8).min(8);
+            self.hash = mix(self.hash, tail_word(&pending[..filled]));
         }
         mix(self.hash, self.length)
     }
