@@ -29,38 +29,84 @@ fn expand(container: &Container<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let checks = container.attrs.checks.iter().map(|check| check_call(check, &quote!(self)));
     let wire_names = wire_names(container);
-    let (body, hook, walk) = match (crate::explain::walk(container), &container.data) {
-        (Some(walk), _) => (walk.validate_body, Some(walk.hook), Some(walk.impl_block)),
-        (None, Data::Struct(fields)) => (struct_body(fields), None, None),
-        (None, Data::Enum(variants)) => (enum_body(variants), None, None),
+    let patterns = pattern_statics(container);
+    let body = match &container.data {
+        Data::Struct(fields) => struct_body(fields),
+        Data::Enum(variants) => enum_body(variants),
     };
+    let (hook, walk) = crate::explain::walk(container).map(|walk| (walk.hook, walk.impl_block)).unzip();
+    // In a block of its own, so that the patterns' statics are shared by `validate_at` and the
+    // walk (each regex is compiled once) without adding names to the user's module.
     quote! {
-        #[automatically_derived]
-        impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
-            #[allow(unused_variables)]
-            fn validate_at(
-                &self,
-                __at: &::validate_core::Path<'_>,
-                __out: &mut ::validate_core::Violations,
-            ) {
-                #body
-                #(#checks)*
-            }
+        const _: () = {
+            #patterns
 
-            #hook
-        }
-        #wire_names
-        #walk
+            #[automatically_derived]
+            impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
+                #[allow(unused_variables)]
+                fn validate_at(
+                    &self,
+                    __at: &::validate_core::Path<'_>,
+                    __out: &mut ::validate_core::Violations,
+                ) {
+                    #body
+                    #(#checks)*
+                }
+
+                #hook
+            }
+            #wire_names
+            #walk
+        };
     }
 }
 
+/// One `static` per distinct pattern of the container's rules, named after its text.
+fn pattern_statics(container: &Container<'_>) -> TokenStream {
+    fn collect<'r>(rules: &'r [Rule], into: &mut Vec<&'r LitStr>) {
+        for rule in rules {
+            match &rule.kind {
+                RuleKind::Pattern(pattern) => into.push(pattern),
+                RuleKind::Each(inner) => collect(inner, into),
+                _ => {}
+            }
+        }
+    }
+    let mut patterns = Vec::new();
+    let fields: Vec<&Field<'_>> = match &container.data {
+        Data::Struct(fields) => fields.iter().collect(),
+        Data::Enum(variants) => variants.iter().flat_map(|variant| &variant.fields).collect(),
+    };
+    for field in fields {
+        collect(&field.rules, &mut patterns);
+    }
+    let mut seen = std::collections::HashSet::new();
+    let statics = patterns.into_iter().filter(|pattern| seen.insert(pattern.value())).map(|pattern| {
+        let name = pattern_static(pattern);
+        quote!(static #name: ::validate_core::__private::Pattern = ::validate_core::__private::Pattern::new(#pattern);)
+    });
+    quote!(#(#statics)*)
+}
+
+/// The name of a pattern's `static`: a hash of its text (FNV-1a), so that both places that check
+/// it name the same one. Two different patterns of one type with the same hash would be reported
+/// by rustc as a duplicate definition, never mixed up.
+fn pattern_static(pattern: &LitStr) -> Ident {
+    let hash = pattern
+        .value()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format_ident!("__VALIDATE_PATTERN_{:016X}", hash)
+}
+
 /// Where a field's value comes from: `&self.member` in a struct, a binding in an enum's arm, an
-/// item inside `each`, or a value read on its own by the walk.
+/// item inside `each`, or a value read on its own by the walk (whose `nested` rule places what
+/// the walk found in `__found`).
 pub(crate) enum Source<'a> {
     SelfMember(&'a syn::Member),
     Binding(Ident),
     Item,
-    Local,
+    Walked,
 }
 
 impl Source<'_> {
@@ -73,7 +119,7 @@ impl Source<'_> {
                 quote_spanned!(span=> #binding)
             }
             Source::Item => quote_spanned!(span=> __item),
-            Source::Local => quote_spanned!(span=> __value),
+            Source::Walked => quote_spanned!(span=> __value),
         }
     }
 }
@@ -123,20 +169,25 @@ fn variant_arm(variant: &Variant<'_>) -> Option<TokenStream> {
 
 /// `{ let __p = <the field's path>; <its rules> }`
 fn field_block(field: &Field<'_>, source: &Source<'_>) -> TokenStream {
-    let path = match &field.segment {
-        Some(Segment::Member(name)) => {
-            let path = crate::ast::member_path(name);
-            quote!(&#path)
-        }
-        Some(Segment::Index(index)) => quote!(&__at.index(#index)),
-        None => quote!(__at),
-    };
+    let path = field_path(field);
     let rules = field.rules.iter().map(|rule| rule_code(rule, source));
     quote! {
         {
             let __p: &::validate_core::Path<'_> = #path;
             #(#rules)*
         }
+    }
+}
+
+/// The path of a field below `__at`.
+pub(crate) fn field_path(field: &Field<'_>) -> TokenStream {
+    match &field.segment {
+        Some(Segment::Member(name)) => {
+            let path = crate::ast::member_path(name);
+            quote!(&#path)
+        }
+        Some(Segment::Index(index)) => quote!(&__at.index(#index)),
+        None => quote!(__at),
     }
 }
 
@@ -158,13 +209,8 @@ pub(crate) fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
             bounded(rule, span, &quote_spanned!(span=> #r::range::check), &value, min.as_ref(), max.as_ref())
         }
         RuleKind::Pattern(pattern) => {
-            let check = record(rule, span, &quote_spanned!(span=> #r::pattern::check(#value, &__PATTERN)));
-            quote_spanned! {span=>
-                {
-                    static __PATTERN: #r::Pattern = #r::Pattern::new(#pattern);
-                    #check
-                }
-            }
+            let name = pattern_static(pattern);
+            record(rule, span, &quote_spanned!(span=> #r::pattern::check(#value, &#name)))
         }
         RuleKind::OneOf(values) => {
             record(rule, span, &quote_spanned!(span=> #r::one_of::check(#value, &[#(#values),*])))
@@ -172,6 +218,9 @@ pub(crate) fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
         RuleKind::Format(Format::Uuid) => record(rule, span, &quote_spanned!(span=> #r::format::uuid(#value))),
         RuleKind::Format(Format::DateTime) => record(rule, span, &quote_spanned!(span=> #r::format::date_time(#value))),
         RuleKind::Localized => structural(rule, quote_spanned!(span=> #r::localized::check(#value, __p, __out);)),
+        RuleKind::Nested if matches!(source, Source::Walked) => {
+            structural(rule, quote_spanned!(span=> __out.extend(::core::mem::take(&mut __found));))
+        }
         RuleKind::Nested => quote_spanned!(span=> #r::nested::check(#value, __p, __out);),
         RuleKind::Each(inner) => {
             let inner = inner.iter().map(|rule| rule_code(rule, &Source::Item));
@@ -204,9 +253,7 @@ pub(crate) fn rule_code(rule: &Rule, source: &Source<'_>) -> TokenStream {
     }
 }
 
-/// `length` and `range`. The bounds go in through a closure whose body fixes their type, so that
-/// a bound of the wrong type is reported under the bound, and a field of the wrong type once,
-/// under the rule (passing `Some(bound)` straight to the check reports it twice).
+/// `length` and `range`: the check, called with its bounds.
 fn bounded(
     rule: &Rule,
     span: Span,
@@ -215,26 +262,12 @@ fn bounded(
     min: Option<&Expr>,
     max: Option<&Expr>,
 ) -> TokenStream {
-    let mut params = Vec::new();
-    let mut bounds = Vec::new();
-    let mut pass = |name: &str, bound: Option<&Expr>| match bound {
-        Some(bound) => {
-            let param = Ident::new(name, span);
-            bounds.push(bound.clone());
-            let passed = quote_spanned!(span=> ::core::option::Option::Some(#param));
-            params.push(param);
-            passed
-        }
+    let pass = |bound: Option<&Expr>| match bound {
+        Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#bound)),
         None => quote_spanned!(span=> ::core::option::Option::None),
     };
-    let (min, max) = (pass("__min", min), pass("__max", max));
-    let call = record(rule, span, &quote_spanned!(span=> __bounded(#(#bounds),*)));
-    quote_spanned! {span=>
-        {
-            let __bounded = |#(#params),*| #check(#value, #min, #max);
-            #call
-        }
-    }
+    let (min, max) = (pass(min), pass(max));
+    record(rule, span, &quote_spanned!(span=> #check(#value, #min, #max)))
 }
 
 /// Records the `Result` of a rule that yields one error at `__p`, with the attribute's overrides.
@@ -289,13 +322,13 @@ pub(crate) fn check_call(check: &Check, receiver: &TokenStream) -> TokenStream {
 fn wire_names(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    let arms = match &container.data {
+    let pairs = match &container.data {
         Data::Struct(fields) => fields
             .iter()
             .filter_map(|field| match (&field.member, &field.segment) {
                 (syn::Member::Named(rust), Some(Segment::Member(wire))) => {
                     let rust = unraw(rust);
-                    Some(quote!(#rust => ::core::option::Option::Some(#wire),))
+                    Some(quote!((#rust, #wire)))
                 }
                 _ => None,
             })
@@ -306,12 +339,7 @@ fn wire_names(container: &Container<'_>) -> TokenStream {
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
         impl #impl_generics ::validate_core::__private::WireNames for #ident #ty_generics #where_clause {
-            fn wire_name(__rust: &str) -> ::core::option::Option<&'static str> {
-                match __rust {
-                    #(#arms)*
-                    _ => ::core::option::Option::None,
-                }
-            }
+            const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[#(#pairs),*];
         }
     }
 }

@@ -6,20 +6,22 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ast::{Container, Data, Field, Segment};
+use crate::ast::{Container, Data, Field};
 use crate::attr::RuleKind;
-use crate::expand::{Source, check_call, rule_code};
+use crate::expand::{Source, check_call, field_path, rule_code};
 use crate::serde_attr::Default;
 
-/// The `Explain` impl, the `Validate::__explain` method that reaches it, and the body of
-/// `validate_at`, or nothing when the type is read whole.
+/// The `Explain` impl and the `Validate::__explain` method that reaches it, or nothing when the
+/// type is read whole.
 ///
-/// Each field's rules are emitted once, as a hidden associated function that both `validate_at`
-/// and the walk call: a rule on the wrong type is then reported once.
+/// Each field is read into a local, its rules run on it (the same rule code as `validate_at`, on
+/// `__value`: rustc reports an error once when it is the same error at the same place), and when
+/// every field read, the value is put together from the locals for the container's checks. The
+/// functions are `#[inline]`, so they are compiled only where `from_json` is called: a crate that
+/// only derives pays for type checking alone.
 pub struct Walk {
     pub hook: TokenStream,
     pub impl_block: TokenStream,
-    pub validate_body: TokenStream,
 }
 
 pub fn walk(container: &Container<'_>) -> Option<Walk> {
@@ -37,23 +39,25 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         return None;
     }
     let ident = container.ident;
-    let blocks = fields.iter().map(|field| field_block(container, field));
-    let rule_fns = fields.iter().filter(|field| !field.rules.is_empty()).map(rules_fn);
-    let validate_calls = fields.iter().filter(|field| !field.rules.is_empty()).map(validate_call);
+    let x = quote!(::validate_core::__private::explain);
+    let locals: Vec<syn::Ident> = (0..fields.len()).map(|i| quote::format_ident!("__read{}", i)).collect();
+    let blocks = fields.iter().zip(&locals).map(|(field, local)| field_block(container, field, local));
     let unknown = serde.deny_unknown_fields.then(|| {
         let known = fields.iter().filter(|field| !field.serde.skip).flat_map(|field| names(field));
         quote!(__f.deny_unknown(&[#(#known),*], __at);)
     });
+    let members = fields.iter().map(|field| &field.member);
+    let read: Vec<&syn::Ident> =
+        fields.iter().zip(&locals).filter(|(field, _)| !field.serde.skip).map(|(_, local)| local).collect();
+    let values = fields
+        .iter()
+        .zip(&locals)
+        .map(|(field, local)| if field.serde.skip { default_value(container, field) } else { quote!(#local) });
     let checks = container.attrs.checks.iter().map(|check| check_call(check, &quote!(&__value)));
-    let x = quote!(::validate_core::__private::explain);
     let impl_block = quote! {
         #[automatically_derived]
-        impl #ident {
-            #(#rule_fns)*
-        }
-
-        #[automatically_derived]
-        impl ::validate_core::__private::Explain for #ident {
+        impl #x::Explain for #ident {
+            #[inline]
             #[allow(unused_variables, clippy::all, clippy::pedantic)]
             fn explain(
                 __tree: &::validate_core::__private::Tree,
@@ -63,92 +67,29 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
                 let mut __f = #x::Fields::of(__tree, __at, __out)?;
                 #(#blocks)*
                 #unknown
-                if !__f.whole() {
+                // Every field read: the value, put together for the container's own checks.
+                let (#(::core::option::Option::Some(#read),)* true) = (#(#read,)* __f.whole()) else {
                     return ::core::option::Option::None;
-                }
-                // Every part read: read the whole, quietly, for the container's own checks.
-                let __value: Self = {
-                    use #x::{ReadNothing as _, ReadOwned as _};
-                    (&#x::Reader::<Self>::new()).fns()
-                }
-                .read_quietly(__tree)?;
+                };
+                let __value = Self { #(#members: #values,)* };
+                let __out = __f.out();
                 #(#checks)*
                 ::core::option::Option::Some(__value)
             }
         }
     };
     let hook = quote! {
+        #[inline]
         fn __explain(
             __tree: &::validate_core::__private::Tree,
             __at: &::validate_core::Path<'_>,
             __out: &mut ::validate_core::Violations,
         ) -> bool {
-            let _ = <Self as ::validate_core::__private::Explain>::explain(__tree, __at, __out);
+            let _ = <Self as #x::Explain>::explain(__tree, __at, __out);
             true
         }
     };
-    Some(Walk { hook, impl_block, validate_body: quote!(#(#validate_calls)*) })
-}
-
-/// `__validate_rules_<field>`: the name of a field's rules function.
-fn rules_fn_name(field: &Field<'_>) -> syn::Ident {
-    match &field.member {
-        syn::Member::Named(ident) => quote::format_ident!("__validate_rules_{}", crate::ast::unraw(ident)),
-        syn::Member::Unnamed(index) => quote::format_ident!("__validate_rules_{}", index.index),
-    }
-}
-
-/// A field's rules on a reference to its value. `nested` checks the value's own rules, unless
-/// the walk has found them already (`__nested` is `Some`).
-fn rules_fn(field: &Field<'_>) -> TokenStream {
-    let name = rules_fn_name(field);
-    let ty = field.ty;
-    let rules = field.rules.iter().map(|rule| match rule.kind {
-        RuleKind::Nested => {
-            let check = rule_code(rule, &Source::Local);
-            quote! {
-                match __nested {
-                    ::core::option::Option::Some(__found) => __out.extend(::core::mem::take(__found)),
-                    ::core::option::Option::None => { #check }
-                }
-            }
-        }
-        _ => rule_code(rule, &Source::Local),
-    });
-    quote! {
-        #[doc(hidden)]
-        #[inline]
-        #[allow(unused_variables, clippy::all, clippy::pedantic)]
-        fn #name(
-            __value: &#ty,
-            __p: &::validate_core::Path<'_>,
-            __out: &mut ::validate_core::Violations,
-            __nested: ::core::option::Option<&mut ::validate_core::Violations>,
-        ) {
-            #(#rules)*
-        }
-    }
-}
-
-/// A field's part of `validate_at`.
-fn validate_call(field: &Field<'_>) -> TokenStream {
-    let name = rules_fn_name(field);
-    let member = &field.member;
-    let path = field_path(field);
-    quote! {
-        Self::#name(&self.#member, #path, __out, ::core::option::Option::None);
-    }
-}
-
-/// The path of a field below `__at`.
-fn field_path(field: &Field<'_>) -> TokenStream {
-    match &field.segment {
-        Some(Segment::Member(name)) => {
-            let path = crate::ast::member_path(name);
-            quote!(&#path)
-        }
-        _ => quote!(__at),
-    }
+    Some(Walk { hook, impl_block })
 }
 
 /// The keys a field is read from: its name and its aliases.
@@ -156,45 +97,82 @@ fn names(field: &Field<'_>) -> Vec<String> {
     field.key.iter().chain(&field.serde.aliases).cloned().collect()
 }
 
-/// One field's part of the walk: read it (or walk it), then run its rules on what was read.
-fn field_block(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
-    let ty = field.ty;
+/// One field's part of the walk: read it (or walk it) into `local`, then run its rules on it.
+/// A skipped field is not read; its rules run on its default.
+fn field_block(container: &Container<'_>, field: &Field<'_>, local: &syn::Ident) -> TokenStream {
     let path = field_path(field);
-    let rules = (!field.rules.is_empty()).then(|| rules_fn_name(field));
+    let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rule_code(rule, &Source::Walked)).collect();
     if field.serde.skip {
+        if rules.is_empty() {
+            return TokenStream::new();
+        }
         let value = default_value(container, field);
-        return rules.map_or_else(
-            TokenStream::new,
-            |rules| quote!(Self::#rules(&#value, #path, __f.out(), ::core::option::Option::None);),
-        );
+        let ty = field.ty;
+        return quote! {{
+            let __p: &::validate_core::Path<'_> = #path;
+            let __value: &#ty = &#value;
+            let __out = __f.out();
+            #(#rules)*
+        }};
     }
     let names = names(field);
     let fns = read_fns(container, field);
     let nested = field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested));
-    match (rules, nested) {
-        (None, _) => quote!(let _ = __f.read::<#ty>(&[#(#names),*], #path, &#fns);),
-        (Some(rules), false) => quote! {
-            if let ::core::option::Option::Some(__value) = &__f.read::<#ty>(&[#(#names),*], #path, &#fns) {
-                Self::#rules(__value, #path, __f.out(), ::core::option::Option::None);
-            }
-        },
-        (Some(rules), true) => {
-            let walk = walk_fn(field);
-            quote! {{
+    if nested {
+        let walk = walk_fn(field);
+        return quote! {
+            let #local = {
+                let __p: &::validate_core::Path<'_> = #path;
                 let mut __found = ::validate_core::Violations::new();
-                match &__f.walk::<#ty>(&[#(#names),*], #path, #walk, &#fns, &mut __found) {
+                let __read = __f.walk(&[#(#names),*], __p, #walk, &#fns, &mut __found);
+                match &__read {
                     ::core::option::Option::Some(__value) => {
-                        Self::#rules(__value, #path, __f.out(), ::core::option::Option::Some(&mut __found));
+                        let __out = __f.out();
+                        #(#rules)*
                     }
                     ::core::option::Option::None => __f.out().extend(__found),
                 }
-            }}
+                __read
+            };
+        };
+    }
+    let read = |at: &TokenStream| {
+        if read_directly(container, field) {
+            let ty = field.ty;
+            quote!(__f.read_owned::<#ty>(&[#(#names),*], #at))
+        } else {
+            quote!(__f.read(&[#(#names),*], #at, &#fns))
         }
+    };
+    if rules.is_empty() {
+        let read = read(&path);
+        return quote!(let #local = #read;);
+    }
+    let read = read(&quote!(__p));
+    quote! {
+        let #local = {
+            let __p: &::validate_core::Path<'_> = #path;
+            let __read = #read;
+            if let ::core::option::Option::Some(__value) = &__read {
+                let __out = __f.out();
+                #(#rules)*
+            }
+            __read
+        };
     }
 }
 
+/// Whether a field is read with serde straight away: a type serde is known to read, with no
+/// `deserialize_with` and no default. (Others say how in a `ReadFns`.)
+fn read_directly(container: &Container<'_>, field: &Field<'_>) -> bool {
+    field.serde.deserialize_with.is_none()
+        && field.serde.default.is_none()
+        && container.serde.default.is_none()
+        && crate::known::is_known(field.ty)
+}
+
 /// How a field is read: its `deserialize_with`, or serde (the type's own missing-field rule), then
-/// its default when it is missing.
+/// its default when it is missing. Types serde is known to read need no autoref probe.
 fn read_fns(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
     let x = quote!(::validate_core::__private::explain);
     let ty = field.ty;
@@ -202,6 +180,7 @@ fn read_fns(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
         Some(function) => {
             quote!(#x::ReadFns::<#ty>::with(|__t, __p, __o| #x::read_with(__t, __p, __o, |__d| #function(__d))))
         }
+        None if crate::known::is_known(ty) => quote!(#x::ReadFns::<#ty>::owned()),
         None => quote!({
             use #x::{ReadNothing as _, ReadOwned as _};
             (&#x::Reader::<#ty>::new()).fns()

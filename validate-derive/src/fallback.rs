@@ -23,9 +23,7 @@ pub fn stand_in(input: &DeriveInput, errors: &syn::Error) -> TokenStream {
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
         impl #impl_generics ::validate_core::__private::WireNames for #ident #ty_generics #where_clause {
-            fn wire_name(_: &str) -> ::core::option::Option<&'static str> {
-                ::core::option::Option::None
-            }
+            const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[];
         }
     }
 }

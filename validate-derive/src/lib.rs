@@ -15,6 +15,7 @@ mod ctxt;
 mod expand;
 mod explain;
 mod fallback;
+mod known;
 mod serde_attr;
 mod suggest;
 

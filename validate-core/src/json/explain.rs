@@ -3,10 +3,14 @@
 //! shape problem at its target, runs the field's rules on every value that reads, and descends
 //! into `nested` fields item by item. The derive implements [`Explain`] for structs.
 //!
-//! No bound is asked of field types: reading a field goes through [`Reader`], which picks
-//! `DeserializeOwned` when the concrete field type has it (autoref-based dispatch), and
-//! descending goes through [`Walker`], which picks [`Explain`] when the type has it and reads the
-//! value whole otherwise.
+//! No bound is asked of field types. A field of a type the derive knows (`String`, numbers,
+//! `bool`, and `Option`, `Vec`, `Box` and maps of those) is read with [`ReadFns::owned`]; any
+//! other goes through [`Reader`], which picks `DeserializeOwned` when the concrete field type has
+//! it (autoref-based dispatch). Descending goes through [`Walker`], which picks [`Explain`] when
+//! the type has it and reads the value whole otherwise.
+//!
+//! The walk is compiled only where it is used: its functions are `#[inline]`, so a crate that
+//! derives `Validate` without calling `from_json` pays for type checking alone.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -110,33 +114,50 @@ pub fn find<'t>(members: &'t [(String, Tree)], names: &[&str]) -> Found<'t> {
     }
 }
 
+/// What a missing field reads as: serde's rule for its type, its default, or required.
+pub type Missing<T> = fn(&Path<'_>, &mut Violations) -> Option<T>;
+
 /// How to read a field of type `T`: when it is there, and when it is missing.
 pub struct ReadFns<T> {
     read: fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>,
-    missing: fn(&Path<'_>, &mut Violations) -> Option<T>,
+    missing: Missing<T>,
+}
+
+impl<T: DeserializeOwned> ReadFns<T> {
+    /// Reading with serde: a missing member as serde reads it (`None` for an `Option`, else
+    /// `MissingRequiredProperty`).
+    #[inline]
+    pub fn owned() -> Self {
+        ReadFns { read: read::<T>, missing: missing_as_serde::<T> }
+    }
 }
 
 impl<T> ReadFns<T> {
     /// Reading with a `deserialize_with` function: a missing value is required.
     pub fn with(read: fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>) -> Self {
-        ReadFns { read, missing: required }
+        ReadFns { read, missing: missing_required }
     }
 
     /// The same reading of a present value; a missing one is what `missing` says (a default).
     #[must_use]
-    pub fn with_missing(self, missing: fn(&Path<'_>, &mut Violations) -> Option<T>) -> Self {
+    pub fn with_missing(self, missing: Missing<T>) -> Self {
         ReadFns { read: self.read, missing }
     }
 }
 
-impl<T> ReadFns<T> {
-    /// Reads `tree` whole, recording nothing: for a value whose parts all read already.
-    pub fn read_quietly(&self, tree: &Tree) -> Option<T> {
-        (self.read)(tree, &Path::root(), &mut Violations::new())
+/// A missing field read as serde reads it: `None` for an `Option`, else `MissingRequiredProperty`.
+fn missing_as_serde<T: DeserializeOwned>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
+    match T::deserialize(MissingDeserializer) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            missing(at, out);
+            None
+        }
     }
 }
 
-fn required<T>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
+/// A missing field that has no default and no serde rule (one read with `deserialize_with`).
+fn missing_required<T>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
     missing(at, out);
     None
 }
@@ -158,20 +179,26 @@ impl<'t, 'o> Fields<'t, 'o> {
 
     /// Reads the field named by `names` (its key and aliases) at `at`.
     pub fn read<T>(&mut self, names: &[&str], at: &Path<'_>, fns: &ReadFns<T>) -> Option<T> {
-        self.take(names, at, fns, |tree, out| (fns.read)(tree, at, out))
+        self.take(names, at, fns.missing, |tree, out| (fns.read)(tree, at, out))
+    }
+
+    /// Reads the field named by `names` at `at` with serde, a missing one as serde does: for the
+    /// types the derive knows serde reads.
+    pub fn read_owned<T: DeserializeOwned>(&mut self, names: &[&str], at: &Path<'_>) -> Option<T> {
+        self.take(names, at, missing_as_serde::<T>, |tree, out| read::<T>(tree, at, out))
     }
 
     /// Walks a `nested` field: what the walk finds goes to `found`, to be placed among the field's
-    /// other rules. A missing field is read as `missing` says.
+    /// other rules. A missing field is read as `fns` says.
     pub fn walk<T>(
         &mut self,
         names: &[&str],
         at: &Path<'_>,
         walk: WalkFn<T>,
-        missing: &ReadFns<T>,
+        fns: &ReadFns<T>,
         found: &mut Violations,
     ) -> Option<T> {
-        self.take(names, at, missing, |tree, _| walk(tree, at, found))
+        self.take(names, at, fns.missing, |tree, _| walk(tree, at, found))
     }
 
     /// Finds the member, reads it with `present` or as `missing` says, and keeps count of
@@ -180,12 +207,12 @@ impl<'t, 'o> Fields<'t, 'o> {
         &mut self,
         names: &[&str],
         at: &Path<'_>,
-        missing: &ReadFns<T>,
+        missing: Missing<T>,
         present: impl FnOnce(&Tree, &mut Violations) -> Option<T>,
     ) -> Option<T> {
         let read = match find(self.members, names) {
             Found::Once(tree) => present(tree, self.out),
-            Found::Missing => (missing.missing)(at, self.out),
+            Found::Missing => missing(at, self.out),
             Found::Repeated => {
                 repeated(at, self.out);
                 None
@@ -205,7 +232,7 @@ impl<'t, 'o> Fields<'t, 'o> {
         self.whole &= !unknown(self.members, known, at, self.out);
     }
 
-    /// Whether every field read whole: then the value is read whole for the container's checks.
+    /// Whether every field read whole: then the value is put together for the container's checks.
     pub fn whole(&self) -> bool {
         self.whole
     }
@@ -229,24 +256,13 @@ impl<T> Default for Reader<T> {
 
 /// Reading a type that has `DeserializeOwned`: chosen first.
 pub trait ReadOwned<T> {
-    /// Reads with serde: a missing member as serde does (`None` for an `Option`, else
-    /// `MissingRequiredProperty`).
+    /// Reads with serde: a missing member as serde does.
     fn fns(&self) -> ReadFns<T>;
 }
 
 impl<T: DeserializeOwned> ReadOwned<T> for Reader<T> {
     fn fns(&self) -> ReadFns<T> {
-        ReadFns { read: read::<T>, missing: read_missing::<T> }
-    }
-}
-
-fn read_missing<T: DeserializeOwned>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
-    match T::deserialize(MissingDeserializer) {
-        Ok(value) => Some(value),
-        Err(_) => {
-            missing(at, out);
-            None
-        }
+        ReadFns::owned()
     }
 }
 
@@ -278,7 +294,7 @@ impl<T> Default for Walker<T> {
     }
 }
 
-// Called as `(&&&Walker::<T>::new()).walk(…)`: method lookup tries `&&Walker` first, then
+// Called as `(&&&Walker::<T>::new()).walk_fn()`: method lookup tries `&&Walker` first, then
 // `&Walker`, then `Walker`, so the first impl whose bounds `T` meets is the one used.
 
 /// How to walk a `T`.
@@ -406,7 +422,12 @@ impl<K: DeserializeOwned + Ord, V: Explain> Explain for BTreeMap<K, V> {
     }
 }
 
-impl<K: DeserializeOwned + Eq + Hash, V: Explain, S: std::hash::BuildHasher + Default> Explain for HashMap<K, V, S> {
+impl<K, V, S> Explain for HashMap<K, V, S>
+where
+    K: DeserializeOwned + Eq + Hash,
+    V: Explain,
+    S: std::hash::BuildHasher + Default,
+{
     fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
         explain_entries(tree, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);

@@ -295,8 +295,13 @@ impl<T: UniqueKey + ?Sized> UniqueKey for &T {
     note = "derive `Validate` on `{Self}`: the derive knows the wire name of each field, which names the target of a duplicate"
 )]
 pub trait WireNames {
+    /// Each named field's Rust name and wire name, in declaration order.
+    const WIRE_NAMES: &'static [(&'static str, &'static str)];
+
     /// The wire name of the field named `rust_name` in Rust, if it has one.
-    fn wire_name(rust_name: &str) -> Option<&'static str>;
+    fn wire_name(rust_name: &str) -> Option<&'static str> {
+        Self::WIRE_NAMES.iter().find(|(rust, _)| *rust == rust_name).map(|(_, wire)| *wire)
+    }
 }
 
 /// Reports every item equal to an earlier one.
