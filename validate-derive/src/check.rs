@@ -1,5 +1,8 @@
 //! Rules across several attributes: contradictions and combinations that cannot work.
 
+use std::collections::BTreeSet;
+use std::sync::{Mutex, PoisonError};
+
 use syn::{Expr, Lit};
 
 use crate::ast::Container;
@@ -45,12 +48,28 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
         RuleKind::Each(inner) => check_rules(cx, inner, true),
         RuleKind::Pattern(pattern) => {
             // The runtime compiles the same text with the same regex version, so it cannot fail there.
-            if let Err(error) = regex::Regex::new(&pattern.value()) {
-                cx.error_spanned_by(pattern, format!("invalid regular expression: {}", regex_reason(&error)));
+            if let Err(reason) = compiles(&pattern.value()) {
+                cx.error_spanned_by(pattern, format!("invalid regular expression: {reason}"));
             }
         }
         _ => {}
     }
+}
+
+/// Whether `pattern` compiles; why not, on one line.
+///
+/// Compiling a regex in a proc macro built without optimisation takes a fraction of a
+/// millisecond, and one pattern is often used by many types (a resource name, say): patterns that
+/// compiled are remembered for the rest of the compilation, which runs the derive in one process.
+fn compiles(pattern: &str) -> Result<(), String> {
+    static COMPILED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+    let mut compiled = COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
+    if compiled.contains(pattern) {
+        return Ok(());
+    }
+    regex::Regex::new(pattern).map_err(|error| regex_reason(&error))?;
+    compiled.insert(pattern.to_owned());
+    Ok(())
 }
 
 /// The reason alone, on one line, as the house style wants: regex's own text spreads over several

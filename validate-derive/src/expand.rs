@@ -173,7 +173,7 @@ fn field_block(field: &Field<'_>, source: &Source<'_>) -> TokenStream {
     let rules = field.rules.iter().map(|rule| rule_code(rule, source));
     quote! {
         {
-            let __p: &::validate_core::Path<'_> = #path;
+            let __p = #path;
             #(#rules)*
         }
     }

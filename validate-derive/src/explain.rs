@@ -109,56 +109,49 @@ fn field_block(container: &Container<'_>, field: &Field<'_>, local: &syn::Ident)
         let value = default_value(container, field);
         let ty = field.ty;
         return quote! {{
-            let __p: &::validate_core::Path<'_> = #path;
+            let __p = #path;
             let __value: &#ty = &#value;
             let __out = __f.out();
             #(#rules)*
         }};
     }
     let names = names(field);
-    let fns = read_fns(container, field);
-    let nested = field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested));
-    if nested {
+    if field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested)) {
         let walk = walk_fn(field);
+        let fns = read_fns(container, field);
         return quote! {
-            let #local = {
-                let __p: &::validate_core::Path<'_> = #path;
-                let mut __found = ::validate_core::Violations::new();
-                let __read = __f.walk(&[#(#names),*], __p, #walk, &#fns, &mut __found);
-                match &__read {
-                    ::core::option::Option::Some(__value) => {
-                        let __out = __f.out();
-                        #(#rules)*
-                    }
-                    ::core::option::Option::None => __f.out().extend(__found),
+            let __p = #path;
+            let mut __found = ::validate_core::Violations::new();
+            let #local = __f.walk(&[#(#names),*], __p, #walk, &#fns, &mut __found);
+            match &#local {
+                ::core::option::Option::Some(__value) => {
+                    let __out = __f.out();
+                    #(#rules)*
                 }
-                __read
-            };
+                ::core::option::Option::None => __f.out().extend(__found),
+            }
         };
     }
-    let read = |at: &TokenStream| {
-        if read_directly(container, field) {
-            let ty = field.ty;
-            quote!(__f.read_owned::<#ty>(&[#(#names),*], #at))
-        } else {
-            quote!(__f.read(&[#(#names),*], #at, &#fns))
-        }
+    let read = if read_directly(container, field) {
+        let ty = field.ty;
+        quote!(__f.read_owned::<#ty>(&[#(#names),*], __p))
+    } else {
+        let fns = read_fns(container, field);
+        quote!(__f.read(&[#(#names),*], __p, &#fns))
     };
     if rules.is_empty() {
-        let read = read(&path);
-        return quote!(let #local = #read;);
-    }
-    let read = read(&quote!(__p));
-    quote! {
-        let #local = {
-            let __p: &::validate_core::Path<'_> = #path;
-            let __read = #read;
-            if let ::core::option::Option::Some(__value) = &__read {
-                let __out = __f.out();
-                #(#rules)*
-            }
-            __read
+        return quote! {
+            let __p = #path;
+            let #local = #read;
         };
+    }
+    quote! {
+        let __p = #path;
+        let #local = #read;
+        if let ::core::option::Option::Some(__value) = &#local {
+            let __out = __f.out();
+            #(#rules)*
+        }
     }
 }
 
