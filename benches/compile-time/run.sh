@@ -8,7 +8,14 @@
 # alone is rebuilt cold: `cargo clean -p` of that crate, then `cargo build` (debug, incremental
 # compilation off), 3 runs with hyperfine when it is installed, else one run with /usr/bin/time.
 #
+# By default the structs are only derived, as in a crate of request types that does not read
+# them itself. USED=1 also derives serde's `Deserialize` on each and adds a function per struct
+# that reads bytes into a validated value with each system's one-call path (ours: `from_json`;
+# the others: `serde_json::from_slice`, then `validate()`): what a crate that uses the types pays,
+# since code that is only compiled where it is used (serde's, and our walk) is then compiled too.
+#
 #   benches/compile-time/run.sh                 # 50 structs, 3 runs
+#   USED=1 benches/compile-time/run.sh          # the same, read from bytes in the crate
 #   STRUCTS=100 RUNS=5 benches/compile-time/run.sh
 #   KEEP=1 benches/compile-time/run.sh          # keep the generated crates
 #
@@ -19,6 +26,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 core="${VALIDATE_CORE_PATH:-$repo/validate-core}"
 structs="${STRUCTS:-50}"
+used="${USED:-}"
 runs="${RUNS:-3}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/validate-compile-time.XXXXXX")"
 if [[ -z "${KEEP:-}" ]]; then
@@ -110,10 +118,21 @@ pub struct Item$1 {
 EOF
 }
 
+# used_fn SYSTEM N: the function that reads struct N from bytes with SYSTEM's one-call path.
+used_fn() {
+  case "$1" in
+    ours) echo "pub fn read$2(bytes: &[u8]) -> bool { validate_core::from_json::<Item$2>(bytes).is_ok() }" ;;
+    *) echo "pub fn read$2(bytes: &[u8]) -> bool { serde_json::from_slice::<Item$2>(bytes).is_ok_and(|item| item.validate().is_ok()) }" ;;
+  esac
+}
+
 generate() {
   local system="$1" dependencies="$2" prelude="$3"
   local dir="$work/$system"
   mkdir -p "$dir"
+  if [[ -n "$used" ]]; then
+    dependencies+=$'\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"'
+  fi
   manifest "ct-$system" "$dependencies" >"$dir/Cargo.toml"
   # The workspace's lockfile pins the same versions as the benchmarks; cargo drops the rest.
   cp "$repo/Cargo.lock" "$dir/Cargo.lock"
@@ -121,7 +140,13 @@ generate() {
     echo "#![allow(missing_docs, dead_code)]"
     echo "$prelude"
     for ((i = 0; i < structs; i++)); do
-      "${system}_struct" "$i"
+      if [[ -n "$used" ]]; then
+        "${system}_struct" "$i" | sed 's/#\[derive(Debug, Validate)\]/#[derive(Debug, Validate, serde::Deserialize)]/'
+        used_fn "$system" "$i"
+        echo
+      else
+        "${system}_struct" "$i"
+      fi
     done
   } >"$dir/lib.rs"
 }
@@ -138,7 +163,7 @@ build() { cargo build --quiet --manifest-path "$work/$1/Cargo.toml" --target-dir
 clean() { cargo clean --quiet -p "ct-$1" --manifest-path "$work/$1/Cargo.toml" --target-dir "$work/$1/target"; }
 export -f build clean
 
-echo "# ${structs} structs × 6 fields, debug build, in $work"
+echo "# ${structs} structs × 6 fields, debug build, ${used:+used (derive Deserialize, read from bytes), }in $work"
 echo
 echo "First build of each, dependencies included (once, for orientation):"
 for system in "${systems[@]}"; do

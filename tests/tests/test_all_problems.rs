@@ -250,3 +250,60 @@ fn unit_structs_are_read_as_serde_reads_them() {
     assert_eq!(lines(&error), ["InvalidPropertyType "]);
     assert_eq!(error.error.details[0].message, "Expected null but found a number.");
 }
+
+/// A value serde cannot read: the walk of a type holding it must still compile.
+#[derive(Debug)]
+struct Handle(u32);
+
+#[derive(Debug, Validate)]
+struct Session {
+    #[validate(non_empty)]
+    user: String,
+    handle: Handle,
+    #[validate(nested)]
+    pair: Pair,
+}
+
+/// Serialize-only request types (the client side) and types with fields serde cannot read derive
+/// `Validate` like any other: the walk asks nothing of them, and `validate()` works.
+#[test]
+fn types_serde_cannot_read_still_derive_and_validate() {
+    let session = Session {
+        user: " ".to_owned(),
+        handle: Handle(7),
+        pair: Pair { left: "long".to_owned(), right: "long".to_owned() },
+    };
+    assert_eq!(session.handle.0, 7);
+    let violations = session.validate().unwrap_err();
+    let targets: Vec<&str> = violations.iter().map(validate_core::Violation::target).collect();
+    assert_eq!(targets, ["user", "pair.left", "pair.right"]);
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Known {
+    #[validate(length(max = 2))]
+    plain: ::std::string::String,
+    #[validate(each(range(max = 9)))]
+    numbers: std::vec::Vec<u8>,
+    #[validate(localized)]
+    names: ::std::collections::BTreeMap<String, String>,
+    maybe: std::option::Option<Box<u64>>,
+}
+
+/// Fields of the standard types the derive reads directly, written in any of their usual spellings,
+/// report their shape problems and their rules together, like any other.
+#[test]
+fn standard_types_in_every_spelling_are_walked() {
+    let body = r#"{"plain":"abc","numbers":[1,10,"x"],"names":{"en us":"a"},"maybe":-1}"#;
+    assert_eq!(
+        problems::<Known>(body),
+        [
+            "ValueTooLong plain",
+            "InvalidPropertyType numbers[2]",
+            "InvalidLocale names['en us']",
+            "ValueOutOfRange maybe"
+        ]
+    );
+}

@@ -15,3 +15,4 @@ pub use ::core::option::Option::{None, Some};
 /// The walk behind "every problem in one response"; see `json::explain`.
 pub use crate::json::explain::{self, Explain};
 pub use crate::json::{ShapeError, Tree, TreeDeserializer};
+pub use serde_json::Error as JsonError;

@@ -59,16 +59,16 @@ pub trait Validate {
     /// `nested` fields, with the field's path.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
-    /// For [`from_json`](crate::from_json) after a failed read: records every shape problem and
-    /// rule violation of `tree` read as `Self`, and returns `true`; `false` when the type cannot
-    /// be walked (the default). The derive implements it for structs with named fields.
+    /// For [`from_json`](crate::from_json) after a failed read: the ARM payload for `tree` read
+    /// as `Self`. By default the first shape problem, at its target; the derive's walk, for the
+    /// structs it can walk, gives every shape problem and rule violation. `fast` is the error of
+    /// `serde_json`, for a failure the tree does not reproduce.
     #[doc(hidden)]
-    fn __explain(tree: &crate::json::Tree, at: &Path<'_>, out: &mut Violations) -> bool
+    fn __explain(tree: &crate::json::Tree, fast: &serde_json::Error) -> crate::ErrorResponse
     where
-        Self: Sized,
+        Self: Sized + serde::de::DeserializeOwned,
     {
-        let _ = (tree, at, out);
-        false
+        crate::json::explain_tree::<Self>(tree, fast)
     }
 }
 

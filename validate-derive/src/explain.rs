@@ -82,11 +82,12 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         #[inline]
         fn __explain(
             __tree: &::validate_core::__private::Tree,
-            __at: &::validate_core::Path<'_>,
-            __out: &mut ::validate_core::Violations,
-        ) -> bool {
-            let _ = <Self as #x::Explain>::explain(__tree, __at, __out);
-            true
+            __fast: &::validate_core::__private::JsonError,
+        ) -> ::validate_core::ErrorResponse
+        where
+            Self: ::core::marker::Sized,
+        {
+            #x::every_problem::<Self>(__tree, __fast)
         }
     };
     Some(Walk { hook, impl_block })

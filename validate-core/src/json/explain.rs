@@ -21,12 +21,23 @@ use serde::de::{DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
 use super::shape::{Problem, ShapeError};
 use super::tree::Tree;
 use super::tree_de::TreeDeserializer;
-use crate::{Path, Validate, Violation, Violations};
+use crate::{ErrorResponse, Path, Validate, Violation, Violations};
 
 /// A type whose shape problems and rule violations can all be found in one walk.
 pub trait Explain: Sized {
     /// Records every problem of `tree` read as `Self` at `at`; the value when it reads whole.
     fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self>;
+}
+
+/// The answer of a type the derive walks: every problem the walk finds.
+///
+/// The walk reads every field as serde does, so it finds what made serde fail; should it find
+/// nothing (a failure particular to `serde_json`'s own deserializer), the answer says where
+/// `serde_json` stopped.
+pub fn every_problem<T: Explain>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
+    let mut found = Violations::new();
+    let _ = T::explain(tree, &Path::root(), &mut found);
+    if found.is_empty() { super::stopped_at(fast) } else { ErrorResponse::from(found) }
 }
 
 /// Records a shape problem at `at`.

@@ -22,8 +22,8 @@ pub use tree::Tree;
 pub use tree_de::TreeDeserializer;
 pub use unique_keys::{UniqueKeys, unique_keys};
 
+use crate::Validate;
 use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
-use crate::{Path, Validate, Violations};
 
 /// Reads `body` as a `T` and checks its rules: the value, or the ARM payload of every problem.
 ///
@@ -72,19 +72,15 @@ pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, Error
 
 /// Every problem of a body that failed to read as a `T`: the shape problems of every part and
 /// the rule violations of every well-shaped part, when `T`'s derive can walk it; else the first
-/// problem, as [`parse_json`] finds it.
+/// problem, as [`parse_json`] finds it. Which of the two is `T`'s own choice
+/// (`Validate::__explain`), so that the walk-less answer is compiled only for types without a walk.
 #[cold]
 #[inline(never)]
 fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
-    let tree = match Tree::parse(body) {
-        Ok(tree) => tree,
-        Err(syntax) => return not_json(&syntax),
-    };
-    let mut found = Violations::new();
-    if T::__explain(&tree, &Path::root(), &mut found) && !found.is_empty() {
-        return ErrorResponse::from(found);
+    match Tree::parse(body) {
+        Ok(tree) => T::__explain(&tree, fast),
+        Err(syntax) => not_json(&syntax),
     }
-    explain_tree::<T>(&tree, fast)
 }
 
 /// Reads `body` as a `T` with the same error mapping as [`from_json`], without checking rules:
@@ -116,16 +112,21 @@ fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> ErrorR
 }
 
 /// The first shape problem of a well-formed body, at its target.
-fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
+pub(crate) fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
     match T::deserialize(TreeDeserializer::new(tree)) {
         Err(shape) => ErrorResponse::invalid_content(vec![shape.into_detail()]),
         // The tree reads what serde_json refused (a type that needs serde_json's own
         // deserializer, say): say where serde_json stopped, without its Rust-side wording.
-        Ok(_) => ErrorResponse::invalid_content(vec![ErrorDetail::new(
-            "InvalidValue",
-            format!("The value at line {} column {} is invalid.", fast.line(), fast.column()),
-        )]),
+        Ok(_) => stopped_at(fast),
     }
+}
+
+/// Where `serde_json` stopped, for a failure the tree does not reproduce.
+pub(crate) fn stopped_at(fast: &serde_json::Error) -> ErrorResponse {
+    ErrorResponse::invalid_content(vec![ErrorDetail::new(
+        "InvalidValue",
+        format!("The value at line {} column {} is invalid.", fast.line(), fast.column()),
+    )])
 }
 
 /// `InvalidRequestContent` for a body that is not JSON: `serde_json`'s account of the syntax
