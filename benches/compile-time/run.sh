@@ -6,7 +6,7 @@
 # 0.23 and validator 0.21. Each crate gets its own target directory (the registry is shared). The
 # first build of each compiles its dependencies (printed, once, for orientation); then the crate
 # alone is rebuilt cold: `cargo clean -p` of that crate, then `cargo build` (debug, incremental
-# compilation off), 3 runs with hyperfine when it is installed, else one run with /usr/bin/time.
+# compilation off), in rounds that build each system in turn (3 by default).
 #
 # By default the structs are only derived, as in a crate of request types that does not read
 # them itself. USED=1 also derives serde's `Deserialize` on each and adds a function per struct
@@ -14,9 +14,9 @@
 # the others: `serde_json::from_slice`, then `validate()`): what a crate that uses the types pays,
 # since code that is only compiled where it is used (serde's, and our walk) is then compiled too.
 #
-#   benches/compile-time/run.sh                 # 50 structs, 3 runs
+#   benches/compile-time/run.sh                 # 50 structs, 3 rounds
 #   USED=1 benches/compile-time/run.sh          # the same, read from bytes in the crate
-#   STRUCTS=100 RUNS=5 benches/compile-time/run.sh
+#   STRUCTS=100 RUNS=9 benches/compile-time/run.sh
 #   KEEP=1 benches/compile-time/run.sh          # keep the generated crates
 #
 # About 3-6 minutes on a 2-core machine, most of it the dependencies' first builds.
@@ -174,25 +174,31 @@ for system in "${systems[@]}"; do
 done
 echo
 
-if command -v hyperfine >/dev/null; then
-  options=() commands=()
-  for system in "${systems[@]}"; do
-    options+=(--command-name "$system" --prepare "clean $system")
-    commands+=("build $system")
-  done
-  hyperfine --shell bash --runs "$runs" --style basic "${options[@]}" "${commands[@]}" \
-    --export-markdown "$work/compile-time.md" >&2
-  echo "The crate alone, cold (cargo clean -p, then cargo build), $runs runs:"
-  echo
-  cat "$work/compile-time.md"
-else
-  echo "The crate alone, cold (cargo clean -p, then cargo build), 1 run (hyperfine not installed):"
-  echo
-  echo "| system | seconds |"
-  echo "|---|---:|"
+# Rounds of one cold build of each system in turn, so that a busy spell of a shared machine
+# touches all three alike; then the median of each, and the median of the per-round ratios to
+# garde (as in the runtime benchmarks).
+times="$work/times.txt"
+: >"$times"
+for ((round = 1; round <= runs; round++)); do
   for system in "${systems[@]}"; do
     clean "$system"
-    seconds=$({ /usr/bin/time -f '%e' bash -c "build $system" >/dev/null; } 2>&1 | tail -1)
-    echo "| $system | $seconds |"
+    start=$(date +%s%N)
+    build "$system"
+    echo "$round $system $((($(date +%s%N) - start) / 1000000))" >>"$times"
   done
-fi
+done
+echo "The crate alone, cold (cargo clean -p, then cargo build), $runs rounds, systems interleaved:"
+echo
+python3 - "$times" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+by = {}
+for round_, system, ms in rows:
+    by.setdefault(system, {})[round_] = int(ms)
+print("| system | median ms | min ms | max ms | × garde (median of per-round ratios) |")
+print("|---|---:|---:|---:|---:|")
+for system, runs in by.items():
+    ratios = [runs[r] / by["garde"][r] for r in runs]
+    values = list(runs.values())
+    print(f"| {system} | {statistics.median(values):.0f} | {min(values)} | {max(values)} | {statistics.median(ratios):.2f} |")
+PY

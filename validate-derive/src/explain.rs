@@ -11,14 +11,14 @@ use crate::attr::RuleKind;
 use crate::expand::{Source, check_call, field_path, rule_code};
 use crate::serde_attr::Default;
 
-/// The `Explain` impl and the `Validate::__explain` method that reaches it, or nothing when the
-/// type is read whole.
+/// The `Explain` impl and the `Validate::__explain` method that answers with it, or nothing when
+/// the type is read whole (and `__explain` keeps its default: serde's first problem).
 ///
-/// Each field is read into a local, its rules run on it (the same rule code as `validate_at`, on
-/// `__value`: rustc reports an error once when it is the same error at the same place), and when
-/// every field read, the value is put together from the locals for the container's checks. The
-/// functions are `#[inline]`, so they are compiled only where `from_json` is called: a crate that
-/// only derives pays for type checking alone.
+/// The walk repeats each field's rules on the value it reads (`Source::Walked`); rustc reports an
+/// error once when it is the same error at the same place, so a rule on the wrong type is still
+/// reported once. Both functions are `#[inline]`, so they are compiled only where `from_json` is
+/// called: a crate that only declares its types pays for type checking alone. The cost in a crate
+/// of types is what `benches/compile-time/run.sh` measures, with and without use.
 pub struct Walk {
     pub hook: TokenStream,
     pub impl_block: TokenStream,
@@ -38,11 +38,29 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
     if !walkable {
         return None;
     }
+    let hook = quote! {
+        #[inline]
+        fn __explain(
+            __tree: &::validate_core::__private::Tree,
+            __fast: &::validate_core::__private::JsonError,
+        ) -> ::validate_core::ErrorResponse
+        where
+            Self: ::core::marker::Sized,
+        {
+            ::validate_core::__private::explain::every_problem::<Self>(__tree, __fast)
+        }
+    };
+    Some(Walk { hook, impl_block: explain_impl(container, fields) })
+}
+
+/// `impl Explain`: every field read into a local (`__read0`, …) with its rules run on it; when
+/// every field read, the value put together from the locals, and the container's checks run on it.
+fn explain_impl(container: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let ident = container.ident;
     let x = quote!(::validate_core::__private::explain);
     let locals: Vec<syn::Ident> = (0..fields.len()).map(|i| quote::format_ident!("__read{}", i)).collect();
     let blocks = fields.iter().zip(&locals).map(|(field, local)| field_block(container, field, local));
-    let unknown = serde.deny_unknown_fields.then(|| {
+    let unknown = container.serde.deny_unknown_fields.then(|| {
         let known = fields.iter().filter(|field| !field.serde.skip).flat_map(|field| names(field));
         quote!(__f.deny_unknown(&[#(#known),*], __at);)
     });
@@ -54,7 +72,7 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         .zip(&locals)
         .map(|(field, local)| if field.serde.skip { default_value(container, field) } else { quote!(#local) });
     let checks = container.attrs.checks.iter().map(|check| check_call(check, &quote!(&__value)));
-    let impl_block = quote! {
+    quote! {
         #[automatically_derived]
         impl #x::Explain for #ident {
             #[inline]
@@ -67,7 +85,6 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
                 let mut __f = #x::Fields::of(__tree, __at, __out)?;
                 #(#blocks)*
                 #unknown
-                // Every field read: the value, put together for the container's own checks.
                 let (#(::core::option::Option::Some(#read),)* true) = (#(#read,)* __f.whole()) else {
                     return ::core::option::Option::None;
                 };
@@ -77,20 +94,7 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
                 ::core::option::Option::Some(__value)
             }
         }
-    };
-    let hook = quote! {
-        #[inline]
-        fn __explain(
-            __tree: &::validate_core::__private::Tree,
-            __fast: &::validate_core::__private::JsonError,
-        ) -> ::validate_core::ErrorResponse
-        where
-            Self: ::core::marker::Sized,
-        {
-            #x::every_problem::<Self>(__tree, __fast)
-        }
-    };
-    Some(Walk { hook, impl_block })
+    }
 }
 
 /// The keys a field is read from: its name and its aliases.
