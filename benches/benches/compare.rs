@@ -35,6 +35,7 @@ mod name {
     pub const VALIDATOR: &str = "validator";
     pub const FROM_JSON: &str = "ours (from_json)";
     pub const SERDE: &str = "serde_json alone";
+    pub const SERDE_FLOOR: &str = "serde + floor";
     pub const SERDE_GARDE: &str = "serde + garde";
     pub const SERDE_VALIDATOR: &str = "serde + validator";
 }
@@ -110,6 +111,13 @@ fn main() {
     print!("{}", report(&cases, plan));
 }
 
+/// The floor of bytes to a validated value: `serde_json::from_slice`, then the hand-written
+/// checks, which report nothing. No validator that reports can be cheaper.
+fn serde_then_floor(name: &str, json: &[u8]) -> Option<RelationshipResourceFormat> {
+    let body: RelationshipResourceFormat = serde_json::from_slice(json).ok()?;
+    floor::is_valid(name, &body).then_some(body)
+}
+
 /// A positive number from the environment, or `default`.
 fn env_number(variable: &str, default: usize) -> usize {
     match env::var(variable) {
@@ -155,6 +163,7 @@ fn check_agreement(each: &Parsed) {
 
     // Bytes to a validated value.
     let alone: RelationshipResourceFormat = serde_json::from_slice(&input.json).expect("serde_json reads every input");
+    assert_eq!(serde_then_floor(RELATIONSHIP_NAME, &input.json).is_some(), valid, "{label}: serde + floor disagrees");
     match ours_model::from_bytes(RELATIONSHIP_NAME, &input.json) {
         Ok(body) => {
             assert!(valid, "{label}: from_json passed an invalid body");
@@ -210,6 +219,7 @@ fn cases(parsed: &[Parsed]) -> Vec<Case<'_>> {
                         .with(System::new(name::SERDE, || {
                             serde_json::from_slice::<RelationshipResourceFormat>(black_box(json))
                         }))
+                        .with(System::new(name::SERDE_FLOOR, || serde_then_floor(black_box(name), black_box(json))))
                         .with(System::new(name::SERDE_GARDE, || {
                             garde_model::from_bytes(black_box(name), black_box(json))
                         }))
@@ -244,13 +254,15 @@ fn cases(parsed: &[Parsed]) -> Vec<Case<'_>> {
 }
 
 /// The comparisons of performance.md: (what, system, against, target ratio if any).
-const COMPARISONS: [(&str, &str, &str, Option<f64>); 9] = [
+const COMPARISONS: [(&str, &str, &str, Option<f64>); 11] = [
     (what::VALIDATE_VALID, name::OURS, name::FLOOR, Some(1.3)),
     (what::VALIDATE_VALID, name::OURS, name::GARDE, None),
     (what::VALIDATE_VALID, name::OURS, name::VALIDATOR, None),
     (what::VALIDATE_INVALID, name::OURS, name::GARDE, Some(0.7)),
     (what::VALIDATE_INVALID, name::OURS, name::VALIDATOR, None),
     (what::BYTES_VALID, name::FROM_JSON, name::SERDE, Some(1.05)),
+    (what::BYTES_VALID, name::SERDE_FLOOR, name::SERDE, None),
+    (what::BYTES_VALID, name::FROM_JSON, name::SERDE_FLOOR, None),
     (what::BYTES_VALID, name::SERDE_GARDE, name::SERDE, None),
     (what::BYTES_VALID, name::SERDE_VALIDATOR, name::SERDE, None),
     (what::BYTES_INVALID, name::FROM_JSON, name::SERDE_GARDE, None),
@@ -296,6 +308,7 @@ fn report(cases: &[Case<'_>], plan: Plan) -> String {
         name::VALIDATOR,
         name::FROM_JSON,
         name::SERDE,
+        name::SERDE_FLOOR,
         name::SERDE_GARDE,
         name::SERDE_VALIDATOR,
     ];

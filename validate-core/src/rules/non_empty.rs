@@ -48,7 +48,10 @@ pub trait NonEmpty {
     fn empty_in(&self) -> Option<Unit>;
 }
 
+// The string impls are inlined: `non_empty` runs on most strings of a body, and most answer at
+// their first byte.
 impl NonEmpty for str {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         is_blank(self).then_some(Unit::Characters)
     }
@@ -56,12 +59,18 @@ impl NonEmpty for str {
 
 /// Whether `text` has no character but white space; a first byte that is a visible ASCII
 /// character answers at once.
+#[inline]
 fn is_blank(text: &str) -> bool {
     match text.as_bytes().first() {
         None => true,
         Some(byte) if byte.is_ascii_graphic() => false,
-        Some(_) => text.chars().all(char::is_whitespace),
+        Some(_) => only_white_space(text),
     }
+}
+
+#[inline(never)]
+fn only_white_space(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
 }
 
 macro_rules! impl_non_empty_via {
@@ -86,12 +95,14 @@ impl<T, const N: usize> NonEmpty for [T; N] {
 }
 
 impl NonEmpty for String {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         self.as_str().empty_in()
     }
 }
 
 impl NonEmpty for Cow<'_, str> {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         (**self).empty_in()
     }

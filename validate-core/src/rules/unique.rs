@@ -50,6 +50,9 @@ pub const CODE: &str = "DuplicateValue";
 /// How many items are sorted in a buffer on the stack; longer collections allocate.
 pub const STACK_ITEMS: usize = 128;
 
+/// Collections up to this many items use a smaller table, quicker to clear.
+const SMALL_TABLE_ITEMS: usize = 16;
+
 /// A collection held in one slice.
 #[diagnostic::on_unimplemented(
     message = "`unique` cannot be checked on `{Self}`",
@@ -238,9 +241,11 @@ fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
 macro_rules! impl_unique_key_via {
     ($target:ty => $($ty:ty $([$($generics:tt)*])?),*) => {$(
         impl<$($($generics)*)?> UniqueKey for $ty {
+            #[inline]
             fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
                 <$target as UniqueKey>::compare(self, other, ignore_case)
             }
+            #[inline]
             fn fingerprint(&self, ignore_case: bool) -> u64 {
                 <$target as UniqueKey>::fingerprint(self, ignore_case)
             }
@@ -354,8 +359,11 @@ fn report<I, K: UniqueKey + ?Sized>(
     };
     if items.len() < 2 {
         // Nothing can repeat.
+    } else if items.len() <= SMALL_TABLE_ITEMS {
+        // Most collections are short: a table sized for them is cheaper to clear.
+        repeats_in_table::<SMALL_TABLE_ITEMS, { SMALL_TABLE_ITEMS * 2 }>(items.len(), fingerprint, same, &mut record);
     } else if items.len() <= STACK_ITEMS {
-        repeats_in_table(items.len(), fingerprint, same, &mut record);
+        repeats_in_table::<STACK_ITEMS, { STACK_ITEMS * 2 }>(items.len(), fingerprint, same, &mut record);
     } else if let Some(repeats) = repeats_by_sorting(items, &key, ignore_case, fingerprint) {
         for (repeat, first) in repeats {
             record(repeat, first);
@@ -363,17 +371,18 @@ fn report<I, K: UniqueKey + ?Sized>(
     }
 }
 
-/// Up to [`STACK_ITEMS`] items: an open-addressing table of fingerprints on the stack. Expected
-/// O(n); even crafted collisions cost at most n²/2 comparisons, with n bounded. Each repeat goes
-/// to `record` in index order, with the first item equal to it; nothing is allocated here.
-fn repeats_in_table(
+/// Up to `ITEMS` items (at most [`STACK_ITEMS`]): an open-addressing table of `SLOTS` (twice
+/// `ITEMS`, a power of two) fingerprints on the stack. Expected O(n); even crafted collisions cost
+/// at most n²/2 comparisons, with n bounded. Each repeat goes to `record` in index order, with the
+/// first item equal to it; nothing is allocated here.
+fn repeats_in_table<const ITEMS: usize, const SLOTS: usize>(
     count: usize,
     fingerprint: impl Fn(usize) -> u64,
     same: impl Fn(usize, usize) -> bool,
     record: &mut impl FnMut(usize, usize),
 ) {
-    const SLOTS: usize = STACK_ITEMS * 2;
-    let mut prints = [0u64; STACK_ITEMS];
+    const { assert!(ITEMS <= STACK_ITEMS && SLOTS == ITEMS * 2 && SLOTS.is_power_of_two()) };
+    let mut prints = [0u64; ITEMS];
     // Each slot holds an item's index plus one; zero is empty.
     let mut slots = [0u8; SLOTS];
     for (index, print) in prints.iter_mut().enumerate().take(count) {
@@ -387,7 +396,7 @@ fn repeats_in_table(
         loop {
             match usize::from(slots[slot]) {
                 0 => {
-                    // `index` is below STACK_ITEMS (128), so `index + 1` fits a byte.
+                    // `index` is below ITEMS (at most 128), so `index + 1` fits a byte.
                     slots[slot] = u8::try_from(index + 1).unwrap_or(u8::MAX);
                     break;
                 }
