@@ -107,11 +107,14 @@ impl fmt::Display for Echo<'_> {
 
 /// Appends `number` in decimal, without the formatting machinery.
 pub(crate) fn push_decimal(out: &mut String, number: usize) {
-    // Item indexes are small: one digit is the common case.
-    if let Ok(digit) = u8::try_from(number)
-        && digit < 10
+    // Item indexes are small: one or two digits are the common cases.
+    if let Ok(small) = u8::try_from(number)
+        && small < 100
     {
-        out.push(char::from(b'0' + digit));
+        if small >= 10 {
+            out.push(char::from(b'0' + small / 10));
+        }
+        out.push(char::from(b'0' + small % 10));
         return;
     }
     let mut digits = [0u8; 20];
@@ -191,7 +194,7 @@ mod tests {
 
     #[test]
     fn decimals() {
-        for number in [0, 7, 10, 99, 1234, usize::MAX] {
+        for number in [0, 7, 9, 10, 42, 99, 100, 255, 256, 1234, usize::MAX] {
             let mut out = String::new();
             push_decimal(&mut out, number);
             assert_eq!(out, number.to_string());
