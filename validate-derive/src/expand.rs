@@ -37,12 +37,16 @@ fn expand(container: &Container<'_>) -> TokenStream {
     let (hook, walk) = crate::explain::walk(container).map(|walk| (walk.hook, walk.impl_block)).unzip();
     // In a block of its own, so that the patterns' statics are shared by `validate_at` and the
     // walk (each regex is compiled once) without adding names to the user's module.
+    // `validate_at` is `#[inline]`, like the walk: it is compiled in the crates that validate the
+    // type, as serde's generic code is, so a crate of many request types pays only for the ones
+    // it uses; and the checks of nested types can be inlined into their parents.
     quote! {
         const _: () = {
             #patterns
 
             #[automatically_derived]
             impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
+                #[inline]
                 #[allow(unused_variables)]
                 fn validate_at(
                     &self,
