@@ -195,7 +195,7 @@ impl<'t, 'o> Fields<'t, 'o> {
 
     /// Reads the field named by `names` at `at` with serde, a missing one as serde does: for the
     /// types the derive knows serde reads.
-    pub fn read_owned<T: DeserializeOwned>(&mut self, names: &[&str], at: &Path<'_>) -> Option<T> {
+    pub fn read_owned<T: StandardField>(&mut self, names: &[&str], at: &Path<'_>) -> Option<T> {
         self.take(names, at, missing_as_serde::<T>, |tree, out| read::<T>(tree, at, out))
     }
 
@@ -248,6 +248,18 @@ impl<'t, 'o> Fields<'t, 'o> {
         self.whole
     }
 }
+
+/// A field of a standard type (`String`, a number, `Option<String>`, …), which the derive reads
+/// with serde without asking first. Only a type of the user's that shadows such a name can lack it.
+#[diagnostic::on_unimplemented(
+    message = "serde cannot read `{Self}`, a type with the name of a standard one",
+    label = "`from_json` reads this field with serde",
+    note = "the derive reads fields named `String`, `Vec`, `Option`, `Box`, `BTreeMap`, `HashMap` or a number type with serde, without asking; derive `Deserialize` on `{Self}`, or give it another name"
+)]
+pub trait StandardField: DeserializeOwned {}
+
+#[diagnostic::do_not_recommend]
+impl<T: DeserializeOwned> StandardField for T {}
 
 /// Reads a value the way the derive's fields are read; see the module documentation.
 pub struct Reader<T>(PhantomData<T>);
