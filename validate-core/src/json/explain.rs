@@ -3,10 +3,10 @@
 //! shape problem at its target, runs the field's rules on every value that reads, and descends
 //! into `nested` fields item by item. The derive implements [`Explain`] for structs.
 //!
-//! No bound is asked of field types. A field of a type the derive knows (`String`, numbers,
-//! `bool`, and `Option`, `Vec`, `Box` and maps of those) is read with [`ReadFns::owned`]; any
-//! other goes through [`Reader`], which picks `DeserializeOwned` when the concrete field type has
-//! it (autoref-based dispatch). Descending goes through [`Walker`], which picks [`Explain`] when
+//! No bound is asked of field types. A field of a standard type the derive recognises (`String`,
+//! numbers, `bool`, `char`, and `Option`, `Vec`, `Box` and maps of those) is read with
+//! [`Fields::read_owned`] (see [`StandardField`]); any other goes through [`Reader`], which picks
+//! `DeserializeOwned` when the concrete field type has it (autoref-based dispatch). Descending goes through [`Walker`], which picks [`Explain`] when
 //! the type has it and reads the value whole otherwise.
 //!
 //! The walk is compiled only where it is used: its functions are `#[inline]`, so a crate that
