@@ -468,6 +468,19 @@ mod tests {
         assert_eq!(duplicates_of(&values, false), ["[2]", "[3]", "[4]"]);
     }
 
+    /// Lists of every length from 2 to past the stack tables (the small one, the large one, then
+    /// sorting) give the same answer: the last item repeats the first, and nothing else repeats.
+    #[test]
+    fn every_list_length_takes_a_path_that_finds_the_same_repeats() {
+        for length in 2..=STACK_ITEMS + 12 {
+            let mut values: Vec<String> = (0..length - 1).map(|i| format!("Name{i}")).collect();
+            values.push("name0".to_owned());
+            let last = format!("[{}]", length - 1);
+            assert_eq!(duplicates_of(&values, true), [last.as_str()], "{length} items");
+            assert_eq!(duplicates_of(&values, false), Vec::<String>::new(), "{length} items");
+        }
+    }
+
     #[test]
     fn case_is_ignored_on_request_including_non_ascii() {
         let values: Vec<String> = ["Straße", "STRASSE", "straße", "ÉTÉ", "été"].map(String::from).into();
