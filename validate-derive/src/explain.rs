@@ -144,19 +144,18 @@ fn field_block(container: &Container<'_>, field: &Field<'_>, local: &syn::Ident)
         let fns = read_fns(container, field);
         quote!(__f.read(&[#(#names),*], __p, &#fns))
     };
-    if rules.is_empty() {
-        return quote! {
-            let __p = #path;
-            let #local = #read;
-        };
-    }
+    let check = (!rules.is_empty()).then(|| {
+        quote! {
+            if let ::core::option::Option::Some(__value) = &#local {
+                let __out = __f.out();
+                #(#rules)*
+            }
+        }
+    });
     quote! {
         let __p = #path;
         let #local = #read;
-        if let ::core::option::Option::Some(__value) = &#local {
-            let __out = __f.out();
-            #(#rules)*
-        }
+        #check
     }
 }
 

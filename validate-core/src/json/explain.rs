@@ -6,8 +6,9 @@
 //! No bound is asked of field types. A field of a standard type the derive recognises (`String`,
 //! numbers, `bool`, `char`, and `Option`, `Vec`, `Box` and maps of those) is read with
 //! [`Fields::read_owned`] (see [`StandardField`]); any other goes through [`Reader`], which picks
-//! `DeserializeOwned` when the concrete field type has it (autoref-based dispatch). Descending goes through [`Walker`], which picks [`Explain`] when
-//! the type has it and reads the value whole otherwise.
+//! `DeserializeOwned` when the concrete field type has it (autoref-based dispatch). Descending
+//! goes through [`Walker`], which picks [`Explain`] when the type has it and reads the value whole
+//! otherwise.
 //!
 //! The walk is compiled only where it is used: its functions are `#[inline]`, so a crate that
 //! derives `Validate` without calling `from_json` pays for type checking alone.
@@ -134,7 +135,7 @@ pub struct ReadFns<T> {
     missing: Missing<T>,
 }
 
-impl<T: DeserializeOwned> ReadFns<T> {
+impl<T: StandardField> ReadFns<T> {
     /// Reading with serde: a missing member as serde reads it (`None` for an `Option`, else
     /// `MissingRequiredProperty`).
     #[inline]
@@ -196,7 +197,7 @@ impl<'t, 'o> Fields<'t, 'o> {
     /// Reads the field named by `names` at `at` with serde, a missing one as serde does: for the
     /// types the derive knows serde reads.
     pub fn read_owned<T: StandardField>(&mut self, names: &[&str], at: &Path<'_>) -> Option<T> {
-        self.take(names, at, missing_as_serde::<T>, |tree, out| read::<T>(tree, at, out))
+        self.read(names, at, &ReadFns::owned())
     }
 
     /// Walks a `nested` field: what the walk finds goes to `found`, to be placed among the field's
