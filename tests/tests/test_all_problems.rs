@@ -199,8 +199,40 @@ struct Flat {
 }
 
 #[test]
-fn flatten_is_read_whole_and_reports_its_first_problem() {
-    assert_eq!(problems::<Flat>(r#"{"name":"","a":"x","b":"y"}"#).len(), 1);
+fn flatten_is_walked_beside_the_other_fields() {
+    // What serde gives the flattened map (the members no other field reads) is read whole: its
+    // first problem, at its target; the struct's own fields keep theirs.
+    assert_eq!(problems::<Flat>(r#"{"name":"","a":"x","b":"y"}"#), ["EmptyValue name", "InvalidPropertyType ['a']"]);
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "kind")]
+#[allow(dead_code)]
+enum Shape {
+    Circle {
+        #[validate(range(max = 10))]
+        radius: u8,
+    },
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct Drawing {
+    #[validate(nested)]
+    shapes: Vec<Shape>,
+    count: u8,
+}
+
+#[test]
+fn an_unknown_tag_reads_as_the_other_variant_as_serde_reads_it() {
+    // serde reads `{"kind":"Hexagon"}` as `Unknown`: the walk, which runs only because `count` is
+    // wrong, must not call the tag unknown.
+    assert_eq!(
+        problems::<Drawing>(r#"{"shapes":[{"kind":"Hexagon"},{"kind":"Circle","radius":11}],"count":"x"}"#),
+        ["ValueOutOfRange shapes[1].radius", "InvalidPropertyType count"]
+    );
 }
 
 #[test]

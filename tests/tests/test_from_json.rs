@@ -285,3 +285,539 @@ fn unknown_names_that_are_not_plain_are_written_as_keys() {
     let (_, target, _) = one_detail(&with_properties(&format!("{BASE},\"x\\u0000\\u202e\":1")));
     assert_eq!(target, r"properties['x\u{0}\u{202e}']");
 }
+
+// The JSON layer on its own: `parse_json` reads a type whole, so the first shape problem is found
+// by the tree's deserializer alone (no derived walk). Each case is a body `serde_json` refuses.
+
+mod tree_layer {
+    use std::collections::BTreeMap;
+    use std::fmt;
+    use std::num::{NonZeroI64, NonZeroU8, NonZeroU32, NonZeroU128};
+
+    use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Unexpected, Visitor};
+    use validate_core::parse_json;
+
+    /// `(code, target, message)` of the one detail `parse_json::<T>` answers for `body`.
+    fn first<T: DeserializeOwned>(body: &str) -> (String, String, String) {
+        assert!(serde_json::from_str::<T>(body).is_err(), "serde_json reads {body}");
+        let Err(error) = parse_json::<T>(body.as_bytes()) else {
+            unreachable!("parse_json read what serde_json refused: {body}")
+        };
+        assert_eq!(error.error.code, "InvalidRequestContent");
+        assert_eq!(error.error.details.len(), 1, "{error:#?}");
+        let detail = &error.error.details[0];
+        (detail.code.clone(), detail.target.clone().unwrap_or_default(), detail.message.clone())
+    }
+
+    fn detail(code: &str, target: &str, message: &str) -> (String, String, String) {
+        (code.to_owned(), target.to_owned(), message.to_owned())
+    }
+
+    /// Rust names a message must not carry: serde's `expecting` texts are made of them.
+    fn assert_no_rust_names(message: &str) {
+        for rust in ["struct", "enum", "tuple", "variant", "u8", "i32", "u128", "f64", "char", "sequence", "map"] {
+            assert!(!message.contains(rust), "{rust} in {message}");
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Kinds {
+        #[serde(default)]
+        b: Option<bool>,
+        #[serde(default)]
+        i: Option<i32>,
+        #[serde(default)]
+        f: Option<f64>,
+        #[serde(default)]
+        s: Option<String>,
+        #[serde(default)]
+        u: Option<Vec<()>>,
+        #[serde(default)]
+        v: Option<Vec<u8>>,
+        #[serde(default)]
+        m: Option<BTreeMap<String, u8>>,
+        #[serde(default)]
+        o: Option<Box<Kinds>>,
+    }
+
+    #[test]
+    fn the_expected_kind_comes_from_the_method_read_with() {
+        for (body, target, message) in [
+            (r#"{"b":"x"}"#, "b", "Expected a boolean but found a string."),
+            (r#"{"i":"x"}"#, "i", "Expected an integer but found a string."),
+            (r#"{"i":1.5}"#, "i", "Expected an integer but found a number."),
+            (r#"{"f":"x"}"#, "f", "Expected a number but found a string."),
+            (r#"{"s":1}"#, "s", "Expected a string but found a number."),
+            (r#"{"u":[1]}"#, "u[0]", "Expected null but found a number."),
+            (r#"{"v":{}}"#, "v", "Expected an array but found an object."),
+            (r#"{"m":[]}"#, "m", "Expected an object but found an array."),
+            (r#"{"o":[null,null,null,null,null,null,null,null,null]}"#, "o", "Expected an object but found an array."),
+            (r#"{"o":{"o":true}}"#, "o.o", "Expected an object but found a boolean."),
+        ] {
+            assert_eq!(first::<Kinds>(body), detail("InvalidPropertyType", target, message), "{body}");
+            assert_no_rust_names(message);
+        }
+        // serde_json reads a struct from an array of its fields: so does the tree, and the
+        // problem found is the one after it.
+        assert_eq!(first::<Kinds>(r#"{"o":[],"b":"x"}"#).1, "b");
+        // What serde_json refuses is refused at the array, even a problem of one of its items.
+        assert_eq!(
+            first::<Kinds>(r#"{"o":[1]}"#),
+            detail("InvalidPropertyType", "o", "Expected an object but found an array.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Ints {
+        #[serde(default)]
+        a: i8,
+        #[serde(default)]
+        b: u16,
+        #[serde(default)]
+        c: i64,
+        #[serde(default)]
+        d: u64,
+        #[serde(default)]
+        e: i128,
+        #[serde(default)]
+        f: u128,
+    }
+
+    #[test]
+    fn every_integer_type_has_its_range() {
+        for (body, target, message) in [
+            (r#"{"a":200}"#, "a", "The value 200 is outside the range -128 to 127."),
+            (r#"{"a":-129}"#, "a", "The value -129 is outside the range -128 to 127."),
+            (r#"{"b":-1}"#, "b", "The value -1 is outside the range 0 to 65535."),
+            (
+                r#"{"c":9223372036854775808}"#,
+                "c",
+                "The value 9223372036854775808 is outside the range -9223372036854775808 to 9223372036854775807.",
+            ),
+            (r#"{"d":-1}"#, "d", "The value -1 is outside the range 0 to 18446744073709551615."),
+            (r#"{"f":-1}"#, "f", "The value -1 is outside the range 0 to 340282366920938463463374607431768211455."),
+        ] {
+            assert_eq!(first::<Ints>(body), detail("ValueOutOfRange", target, message), "{body}");
+        }
+        assert_eq!(
+            first::<Ints>(r#"{"e":1.5}"#),
+            detail("InvalidPropertyType", "e", "Expected an integer but found a number.")
+        );
+        // `-0` is an integer for `i128` (serde_json reads its digits): the problem is after it.
+        assert_eq!(
+            first::<Ints>(r#"{"e":-0,"f":"x"}"#),
+            detail("InvalidPropertyType", "f", "Expected an integer but found a string.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct NonZeros {
+        #[serde(default)]
+        a: Option<NonZeroU8>,
+        #[serde(default)]
+        b: Option<NonZeroI64>,
+        #[serde(default)]
+        c: Option<NonZeroU128>,
+    }
+
+    #[test]
+    fn a_number_in_range_that_the_type_refuses_is_not_allowed() {
+        for (body, target) in [(r#"{"a":0}"#, "a"), (r#"{"b":0}"#, "b"), (r#"{"c":0}"#, "c")] {
+            assert_eq!(first::<NonZeros>(body), detail("InvalidValue", target, "The value 0 is not allowed here."));
+        }
+        assert_eq!(
+            first::<NonZeros>(r#"{"a":256}"#),
+            detail("ValueOutOfRange", "a", "The value 256 is outside the range 0 to 255.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Chars {
+        c: char,
+    }
+
+    #[test]
+    fn a_char_is_a_string_of_one_character() {
+        assert_eq!(
+            first::<Chars>(r#"{"c":"ab"}"#),
+            detail("InvalidValue", "c", "Expected a single character but found 2 characters.")
+        );
+        assert_eq!(
+            first::<Chars>(r#"{"c":""}"#),
+            detail("InvalidValue", "c", "Expected a single character but found an empty string.")
+        );
+        assert_eq!(
+            first::<Chars>(r#"{"c":5}"#),
+            detail("InvalidPropertyType", "c", "Expected a string but found a number.")
+        );
+        assert_eq!(
+            first::<BTreeMap<char, u8>>(r#"{"é":1,"ab":1}"#),
+            detail("InvalidValue", "['ab']", "Expected a single character but found 2 characters.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Pair(u8, u8);
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    enum Variant {
+        Two(u8, u8),
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Fixed {
+        #[serde(default)]
+        a: [u8; 2],
+        #[serde(default)]
+        t: (u8, String),
+        #[serde(default)]
+        p: Option<Pair>,
+        #[serde(default)]
+        one: [u8; 1],
+        #[serde(default)]
+        e: Option<Variant>,
+    }
+
+    #[test]
+    fn tuples_and_fixed_arrays_take_exactly_their_length() {
+        let long = "The array must have exactly 2 items; it has 3.";
+        let short = "The array must have exactly 2 items; it has 1.";
+        for (body, code, target, message) in [
+            (r#"{"a":[1,2,3]}"#, "ValueTooLong", "a", long),
+            (r#"{"a":[1]}"#, "ValueTooShort", "a", short),
+            (r#"{"t":[1,"x",3]}"#, "ValueTooLong", "t", long),
+            (r#"{"t":[1]}"#, "ValueTooShort", "t", short),
+            (r#"{"p":[1,2,3]}"#, "ValueTooLong", "p", long),
+            (r#"{"p":[1]}"#, "ValueTooShort", "p", short),
+            (r#"{"e":{"Two":[1,2,3]}}"#, "ValueTooLong", "e.Two", long),
+            (r#"{"one":[]}"#, "ValueTooShort", "one", "The array must have exactly 1 item; it has 0."),
+            (r#"{"a":[1,"x"]}"#, "InvalidPropertyType", "a[1]", "Expected an integer but found a string."),
+        ] {
+            assert_eq!(first::<Fixed>(body), detail(code, target, message), "{body}");
+        }
+    }
+
+    /// Reads the first item of an array and leaves the others.
+    #[derive(Debug)]
+    struct FirstItem;
+
+    impl<'de> serde::Deserialize<'de> for FirstItem {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct First;
+            impl<'de> Visitor<'de> for First {
+                type Value = FirstItem;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("struct FirstItem")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FirstItem, A::Error> {
+                    let _: Option<u8> = seq.next_element()?;
+                    Ok(FirstItem)
+                }
+            }
+            deserializer.deserialize_seq(First)
+        }
+    }
+
+    /// Reads the first entry of an object and leaves the others.
+    #[derive(Debug)]
+    struct FirstEntry;
+
+    impl<'de> serde::Deserialize<'de> for FirstEntry {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct First;
+            impl<'de> Visitor<'de> for First {
+                type Value = FirstEntry;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("struct FirstEntry")
+                }
+                fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<FirstEntry, A::Error> {
+                    let _: Option<(String, u8)> = map.next_entry()?;
+                    Ok(FirstEntry)
+                }
+            }
+            deserializer.deserialize_map(First)
+        }
+    }
+
+    /// Wants three items and says so with `invalid_length`.
+    #[derive(Debug)]
+    struct ThreeItems;
+
+    impl<'de> serde::Deserialize<'de> for ThreeItems {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Three;
+            impl<'de> Visitor<'de> for Three {
+                type Value = ThreeItems;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("struct ThreeItems")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ThreeItems, A::Error> {
+                    for read in 0..3 {
+                        if seq.next_element::<u8>()?.is_none() {
+                            return Err(de::Error::invalid_length(read, &self));
+                        }
+                    }
+                    while seq.next_element::<u8>()?.is_some() {}
+                    Ok(ThreeItems)
+                }
+            }
+            deserializer.deserialize_seq(Three)
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Holds<T> {
+        k: T,
+    }
+
+    #[test]
+    fn what_a_type_leaves_unread_is_refused_as_serde_json_refuses_it() {
+        assert_eq!(
+            first::<Holds<FirstItem>>(r#"{"k":[1,2]}"#),
+            detail("ValueTooLong", "k", "The array has more items than allowed.")
+        );
+        assert_eq!(
+            first::<Holds<FirstEntry>>(r#"{"k":{"a":1,"b":2}}"#),
+            detail("ValueTooLong", "k", "The object has more members than allowed.")
+        );
+        assert_eq!(
+            first::<Holds<ThreeItems>>(r#"{"k":[1,2]}"#),
+            detail("ValueTooShort", "k", "The array has fewer items than required.")
+        );
+    }
+
+    /// A type whose `Deserialize` impl fails with serde's wording, Rust names included.
+    #[derive(Debug)]
+    struct Picky;
+
+    impl<'de> serde::Deserialize<'de> for Picky {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let text = String::deserialize(deserializer)?;
+            match text.as_str() {
+                "red" => Ok(Picky),
+                "pink" => Err(de::Error::invalid_value(Unexpected::Str(&text), &"struct Picky")),
+                _ => Err(de::Error::custom("data did not match any variant of untagged enum Picky")),
+            }
+        }
+    }
+
+    /// A type that reads any value and refuses numbers in its own words.
+    #[derive(Debug)]
+    struct NoNumbers;
+
+    impl<'de> serde::Deserialize<'de> for NoNumbers {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Any;
+            impl Visitor<'_> for Any {
+                type Value = NoNumbers;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("struct NoNumbers")
+                }
+                fn visit_str<E: de::Error>(self, _: &str) -> Result<NoNumbers, E> {
+                    Ok(NoNumbers)
+                }
+            }
+            deserializer.deserialize_any(Any)
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum Shape {
+        Circle { r: u8 },
+        Square { side: u8 },
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Custom {
+        #[serde(default)]
+        picky: Option<Picky>,
+        #[serde(default)]
+        any: Option<NoNumbers>,
+        #[serde(default)]
+        shape: Option<Shape>,
+    }
+
+    #[test]
+    fn messages_of_a_types_own_impl_are_never_echoed() {
+        for (body, target, message) in [
+            (r#"{"picky":"blue"}"#, "picky", "The value is not valid here."),
+            (r#"{"picky":"pink"}"#, "picky", "The value 'pink' is not allowed here."),
+            (r#"{"shape":{"q":1}}"#, "shape", "The value matches none of the accepted shapes."),
+        ] {
+            assert_eq!(first::<Custom>(body), detail("InvalidValue", target, message), "{body}");
+        }
+        // A refusal no `deserialize_*` method can place (this one reads with `deserialize_any`).
+        assert_eq!(
+            first::<Custom>(r#"{"any":5}"#),
+            detail("InvalidPropertyType", "any", "The value is a number, which is not accepted here.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct IntKeys {
+        #[serde(default)]
+        m: BTreeMap<u32, String>,
+        #[serde(default)]
+        small: BTreeMap<u8, String>,
+        #[serde(default)]
+        wide: BTreeMap<i128, String>,
+        #[serde(default)]
+        huge: BTreeMap<u128, String>,
+        #[serde(default)]
+        signed: BTreeMap<i64, String>,
+        #[serde(default)]
+        nonzero: BTreeMap<NonZeroU32, String>,
+        #[serde(default)]
+        flags: BTreeMap<bool, String>,
+        #[serde(default)]
+        n: u8,
+    }
+
+    #[test]
+    fn integer_keys_are_read_as_serde_json_reads_them() {
+        // Accepted keys: the problem found is the one after them.
+        let after = detail("InvalidPropertyType", "n", "Expected an integer but found a string.");
+        for keys in [
+            r#""m":{"1":"a","4294967295":"b","0":"c"}"#,
+            r#""wide":{"-0":"a","-170141183460469231731687303715884105728":"b"}"#,
+            r#""huge":{"340282366920938463463374607431768211455":"a"}"#,
+            r#""signed":{"-9223372036854775808":"a"}"#,
+            r#""flags":{"true":"a","false":"b"}"#,
+        ] {
+            assert_eq!(first::<IntKeys>(&format!(r#"{{{keys},"n":"x"}}"#)), after, "{keys}");
+        }
+        for key in ["x", "", " 1", "1 ", "+1", "01", "1.5", "1e3", "-0", "0x1", "1_000"] {
+            let body = format!(r#"{{"m":{{"{key}":"a"}}}}"#);
+            let message = format!("The key '{key}' is not an integer.");
+            assert_eq!(first::<IntKeys>(&body), detail("InvalidPropertyType", &format!("m['{key}']"), &message));
+        }
+        for (field, key, range) in [
+            ("small", "300", "0 to 255"),
+            ("small", "-1", "0 to 255"),
+            ("m", "4294967296", "0 to 4294967295"),
+            ("m", "18446744073709551616", "0 to 4294967295"),
+            ("signed", "-9223372036854775809", "-9223372036854775808 to 9223372036854775807"),
+            ("huge", "340282366920938463463374607431768211456", "0 to 340282366920938463463374607431768211455"),
+            ("huge", "-1", "0 to 340282366920938463463374607431768211455"),
+        ] {
+            let body = format!(r#"{{"{field}":{{"{key}":"a"}}}}"#);
+            let message = format!("The value {key} is outside the range {range}.");
+            assert_eq!(first::<IntKeys>(&body), detail("ValueOutOfRange", &format!("{field}['{key}']"), &message));
+        }
+        assert_eq!(
+            first::<IntKeys>(r#"{"nonzero":{"0":"a"}}"#),
+            detail("InvalidValue", "nonzero['0']", "The value 0 is not allowed here.")
+        );
+        assert_eq!(
+            first::<IntKeys>(r#"{"flags":{"yes":"a"}}"#),
+            detail("InvalidPropertyType", "flags['yes']", "The key 'yes' is not a boolean.")
+        );
+        // The value of an integer key is at the key too.
+        assert_eq!(
+            first::<IntKeys>(r#"{"m":{"7":1}}"#),
+            detail("InvalidPropertyType", "m['7']", "Expected a string but found a number.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Strict {
+        #[serde(default)]
+        x: u8,
+        #[serde(default)]
+        names: BTreeMap<String, u8>,
+        #[serde(default)]
+        open: Option<Open>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Open {
+        #[serde(default)]
+        y: u8,
+        #[serde(flatten)]
+        rest: BTreeMap<String, u8>,
+    }
+
+    #[test]
+    fn members_are_told_from_map_keys_by_how_they_are_read() {
+        assert_eq!(
+            first::<Strict>(r#"{"zz":1}"#),
+            detail("UnknownProperty", "zz", "The property 'zz' is not allowed here.")
+        );
+        assert_eq!(first::<Strict>(r#"{"x":"a"}"#).1, "x");
+        assert_eq!(first::<Strict>(r#"{"names":{"zz":"a"}}"#).1, "names['zz']");
+        // A struct with `flatten` is read as a map; its keys are members all the same.
+        assert_eq!(first::<Strict>(r#"{"open":{"y":"a"}}"#).1, "open.y");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Repeats {
+        #[serde(default)]
+        m: BTreeMap<String, String>,
+        #[serde(default, deserialize_with = "validate_core::json::unique_keys")]
+        unique: BTreeMap<String, String>,
+        #[serde(default)]
+        n: u8,
+    }
+
+    #[test]
+    fn repeated_keys_are_read_as_serde_json_reads_them() {
+        // A map keeps the last value: the one problem is after it.
+        assert_eq!(first::<Repeats>(r#"{"m":{"k":"a","k":"b"},"n":"x"}"#).1, "n");
+        assert_eq!(
+            first::<Repeats>(r#"{"unique":{"j":"a","k":"a","k":"b"},"n":"x"}"#),
+            detail("DuplicateProperty", "unique['k']", "The property appears more than once.")
+        );
+        assert_eq!(
+            first::<Repeats>(r#"{"n":1,"n":2}"#),
+            detail("DuplicateProperty", "n", "The property appears more than once.")
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Empty {
+        #[serde(rename = "")]
+        a: u8,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Denies {
+        #[serde(default)]
+        a: u8,
+        #[serde(default)]
+        inner: Option<Box<Denies>>,
+    }
+
+    #[test]
+    fn an_empty_name_is_written_as_a_key() {
+        assert_eq!(
+            first::<Empty>(r#"{"":"x"}"#),
+            detail("InvalidPropertyType", "['']", "Expected an integer but found a string.")
+        );
+        assert_eq!(first::<Empty>("{}"), detail("MissingRequiredProperty", "['']", "The property '' is required."));
+        assert_eq!(
+            first::<Denies>(r#"{"a":1,"":1}"#),
+            detail("UnknownProperty", "['']", "The property '' is not allowed here.")
+        );
+        assert_eq!(first::<Denies>(r#"{"inner":{"":1}}"#).1, "inner['']");
+        assert_eq!(first::<BTreeMap<String, u8>>(r#"{"":"x"}"#).1, "['']");
+    }
+}

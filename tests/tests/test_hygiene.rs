@@ -31,7 +31,7 @@ mod shadowed {
     pub struct Shadowed {
         #[validate(required, length(min = 1, max = 3), pattern("^a"), custom(fine))]
         pub name: ::core::option::Option<::std::string::String>,
-        #[validate(nested, unique(by = name), each(nested))]
+        #[validate(unique(by = name), each(nested))]
         pub items: ::std::vec::Vec<Item>,
         #[validate(range(min = 1))]
         pub count: u8,

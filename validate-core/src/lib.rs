@@ -73,10 +73,10 @@
 //! A [`Path`] lives on the stack and a target's text is built only when a violation is recorded,
 //! so `validate()` allocates nothing on valid input; patterns are compiled once.
 //!
-//! For a struct, the derive also writes the walk behind [`from_json`]'s "every problem at once"
-//! (see [`json::explain`]). Its functions are `#[inline]`: they are compiled only in a crate that
-//! calls `from_json` for the type, so a crate that only declares request types pays for type
-//! checking alone. Fields of the standard types (`String`, numbers, `bool`, `char`, and `Option`,
+//! For structs with named fields and for enums, the derive also writes the walk behind
+//! [`from_json`]'s "every problem at once". Its functions are `#[inline]`: they are compiled only
+//! in a crate that calls `from_json` for the type, so a crate that only declares request types
+//! pays for type checking alone. Fields of the standard types (`String`, numbers, `bool`, `char`, and `Option`,
 //! `Vec`, `Box`, `BTreeMap` and `HashMap` of them) are read without asking the compiler whether
 //! serde can read them; a type of your own that shadows one of those names needs `Deserialize`.
 
@@ -98,9 +98,11 @@ mod rule_error;
 mod validate;
 mod violation;
 
+// The one door from generated code to the runtime: versioned, so that a derive and a runtime of
+// different releases fail to compile instead of misbehaving.
 #[doc(hidden)]
-#[path = "private.rs"]
-pub mod __private;
+#[path = "generated.rs"]
+pub mod __v1;
 
 pub use error_response::{AdditionalInfo, ErrorDetail, ErrorResponse};
 pub use json::{from_json, parse_json};

@@ -65,9 +65,8 @@ impl<'a> Path<'a> {
 
     /// A member whose name is plain (see `is_plain`): for generated code, which checks the names
     /// when it expands; `member` for any other.
-    #[doc(hidden)]
     #[must_use]
-    pub const fn plain_member(&'a self, name: &'a str) -> Path<'a> {
+    pub(crate) const fn plain_member(&'a self, name: &'a str) -> Path<'a> {
         self.child(Segment::PlainMember(name))
     }
 
@@ -116,7 +115,10 @@ impl<'a> Path<'a> {
             parent.write(out)?;
         }
         match self.segment {
-            Segment::Root | Segment::Member("") => Ok(()),
+            Segment::Root => Ok(()),
+            // An empty name is a member all the same (`{"": …}`): written as a key, `['']`,
+            // since `.` followed by nothing would name no member.
+            Segment::Member("") | Segment::PlainMember("") => write_key(out, &""),
             Segment::PlainMember(name) => {
                 if !out.is_empty() {
                     out.push('.');
@@ -147,11 +149,9 @@ impl<'a> Path<'a> {
     /// The last member name of the path, for messages such as "The property 'x' is required.".
     pub(crate) fn last_name(&self) -> String {
         match self.segment {
-            Segment::Member(name) | Segment::PlainMember(name) if !name.is_empty() => name.to_owned(),
-            Segment::Root | Segment::Member(_) | Segment::PlainMember(_) => match self.parent {
-                Some(parent) => parent.last_name(),
-                None => String::new(),
-            },
+            // The empty name too: "The property '' is required."
+            Segment::Member(name) | Segment::PlainMember(name) => name.to_owned(),
+            Segment::Root => String::new(),
             Segment::Index(_) | Segment::Key(_) => self.target(),
         }
     }
@@ -214,10 +214,17 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_member_adds_no_segment() {
+    fn an_empty_member_name_is_written_as_a_key() {
         let root = Path::root();
-        let flat = root.member("");
-        assert_eq!(flat.member("b").target(), "b");
+        let empty = root.member("");
+        assert_eq!(empty.target(), "['']");
+        assert_eq!(empty.member("b").target(), "[''].b");
+        assert_eq!(root.member("inner").member("").target(), "inner['']");
+        assert_eq!(root.member("inner").plain_member("").target(), "inner['']");
+        assert_eq!(root.plain_member("").target(), "['']");
+        assert_eq!(empty.last_name(), "");
+        // `RuleError::at("")` still points at the value itself.
+        assert_eq!(root.member("inner").target_with(Some("")), "inner");
     }
 
     #[test]

@@ -85,18 +85,6 @@ impl RuleError {
         self.at.as_deref()
     }
 
-    /// Replaces the code and the message where the attribute gave its own.
-    #[must_use]
-    pub(crate) fn overridden(mut self, code: Option<&'static str>, message: Option<&'static str>) -> Self {
-        if let Some(code) = code {
-            self.code = Cow::Borrowed(code);
-        }
-        if let Some(message) = message {
-            self.message = Cow::Borrowed(message);
-        }
-        self
-    }
-
     pub(crate) fn into_parts(self) -> (Cow<'static, str>, Cow<'static, str>, Option<Cow<'static, str>>) {
         (self.code, self.message, self.at)
     }

@@ -59,16 +59,15 @@ pub trait Validate {
     /// `nested` fields, with the field's path.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
-    /// For [`from_json`](crate::from_json) after a failed read: the ARM payload for `tree` read
+    /// For [`from_json`](crate::from_json) after a failed read: the ARM payload for the body read
     /// as `Self`. By default the first shape problem, at its target; the derive's walk, for the
-    /// structs it can walk, gives every shape problem and rule violation. `fast` is the error of
-    /// `serde_json`, for a failure the tree does not reproduce.
+    /// types it can walk, gives every shape problem and rule violation.
     #[doc(hidden)]
-    fn __explain(tree: &crate::json::Tree, fast: &serde_json::Error) -> crate::ErrorResponse
+    fn __explain(failed: &crate::__v1::Failed<'_>) -> crate::ErrorResponse
     where
         Self: Sized + serde::de::DeserializeOwned,
     {
-        crate::json::explain_tree::<Self>(tree, fast)
+        crate::json::explain_tree::<Self>(failed.tree, failed.fast)
     }
 }
 

@@ -126,21 +126,6 @@ impl Violations {
         }
     }
 
-    /// Records a failure with the code and message an attribute gave instead of the rule's own.
-    #[doc(hidden)]
-    #[inline]
-    pub fn record_as(
-        &mut self,
-        at: &Path<'_>,
-        result: Result<(), RuleError>,
-        code: Option<&'static str>,
-        message: Option<&'static str>,
-    ) {
-        if let Err(error) = result {
-            self.record_error(at, error.overridden(code, message));
-        }
-    }
-
     // Kept out of line: building a target and a message is the failure path.
     #[cold]
     #[inline(never)]
@@ -150,9 +135,9 @@ impl Violations {
         self.list.push(Violation { target, code, message });
     }
 
-    /// Gives every violation recorded since `start` the code and message an attribute gave.
-    #[doc(hidden)]
-    pub fn override_since(&mut self, start: usize, code: Option<&'static str>, message: Option<&'static str>) {
+    /// Gives every violation recorded since `start` the code and message an attribute gave: the
+    /// one place where `code = …` and `message = …` take effect, for every rule.
+    pub(crate) fn override_since(&mut self, start: usize, code: Option<&'static str>, message: Option<&'static str>) {
         for violation in self.list.iter_mut().skip(start) {
             if let Some(code) = code {
                 violation.code = Cow::Borrowed(code);

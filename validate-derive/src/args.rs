@@ -83,3 +83,14 @@ pub fn lit_str(value: &Expr, key: &str) -> syn::Result<syn::LitStr> {
     };
     Err(syn::Error::new_spanned(value, message))
 }
+
+/// The name an argument starts with, for messages.
+pub fn arg_name(arg: &Arg) -> String {
+    match arg {
+        Arg::Lit(lit) => quote::quote!(#lit).to_string(),
+        Arg::Path(path) => {
+            path.get_ident().map_or_else(|| quote::quote!(#path).to_string().replace(' ', ""), Ident::to_string)
+        }
+        Arg::Named { name, .. } | Arg::List { name, .. } => name.to_string(),
+    }
+}

@@ -23,6 +23,13 @@ pub enum Data<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    pub style: Style,
+    /// The names serde reads the variant from: its wire name first, then its aliases.
+    pub names: Vec<String>,
+    /// `skip` or `skip_deserializing`: never read from a body.
+    pub skip: bool,
+    /// `#[serde(other)]`: read for any tag no other variant has.
+    pub other: bool,
     pub fields: Vec<Field<'a>>,
     /// The segment the variant adds to targets: its name for externally tagged enums, the content
     /// key for adjacently tagged ones, nothing for internally tagged and untagged ones.
@@ -53,11 +60,18 @@ pub enum Segment {
 }
 
 /// How serde lays out an enum's variants on the wire.
-enum Tagging {
+pub enum Tagging {
     External,
     Internal,
     Adjacent { content: String },
     Untagged,
+}
+
+impl Tagging {
+    /// How serde lays out the variants of an enum with these serde attributes.
+    pub fn of(serde: &SerdeContainer) -> Self {
+        tagging_of(serde)
+    }
 }
 
 impl<'a> Container<'a> {
@@ -112,18 +126,28 @@ impl<'a> Variant<'a> {
         for attr in variant.attrs.iter().filter(|attr| attr.path().is_ident("validate")) {
             cx.error_spanned_by(attr, "`#[validate]` goes on the fields of a variant, not on the variant");
         }
-        let wire_name = serde.rename.clone().unwrap_or_else(|| {
+        let wire_name: String = serde.rename.clone().unwrap_or_else(|| {
             let name = variant.ident.to_string();
             parent.rename_all.map_or_else(|| name.clone(), |casing| casing.variant(&name))
         });
         let segment = match tagging {
-            Tagging::External => Some(wire_name),
+            Tagging::External => Some(wire_name.clone()),
             Tagging::Adjacent { content } => Some(content.clone()),
             Tagging::Internal | Tagging::Untagged => None,
         };
         let field_casing = serde.rename_all.or(parent.rename_all_fields);
-        let (_, fields) = fields_of(cx, &variant.fields, field_casing, false);
-        Variant { ident: &variant.ident, fields, segment }
+        let (style, fields) = fields_of(cx, &variant.fields, field_casing, false);
+        let variant_serde = crate::serde_attr::SerdeField::from_attrs(&variant.attrs);
+        let names = std::iter::once(wire_name).chain(variant_serde.aliases).collect();
+        Variant {
+            ident: &variant.ident,
+            style,
+            names,
+            skip: variant_serde.skip,
+            other: variant_serde.other,
+            fields,
+            segment,
+        }
     }
 }
 
@@ -147,6 +171,13 @@ fn fields_of<'a>(
         .map(|(index, (field, member))| {
             let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
             let serde = SerdeField::from_attrs(&field.attrs);
+            if let (Some(ours), Some(theirs)) = (&attrs.rename, &serde.rename) {
+                let message = format!(
+                    "this field is read from \"{theirs}\" by `#[serde(rename)]`, which is its name on the wire; \
+                     `#[validate(rename)]` is for types without serde: remove it"
+                );
+                cx.error_spanned_by(ours, message);
+            }
             let key = key_of(&member, &serde, casing);
             let segment = segment_of(&member, index, &attrs, &serde, key.as_ref(), seamless);
             Field { member, ty: &field.ty, rules: attrs.rules, segment, key, serde }
@@ -191,16 +222,4 @@ fn key_of(member: &Member, serde: &SerdeField, casing: Option<Casing>) -> Option
 pub fn unraw(ident: &Ident) -> String {
     let name = ident.to_string();
     name.strip_prefix("r#").map_or_else(|| name.clone(), str::to_owned)
-}
-
-/// Whether a wire name can follow a `.` in a target as it is: the rule of `validate_core`'s
-/// `Path` (letters, digits, `_`, `-`, `$`, `@`). Such names are written without being checked
-/// again at run time.
-pub fn is_plain(name: &str) -> bool {
-    name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$' | '@'))
-}
-
-/// `__at.plain_member("name")`, or `__at.member("name")` for a name the run time must escape.
-pub fn member_path(name: &str) -> proc_macro2::TokenStream {
-    if is_plain(name) { quote::quote!(__at.plain_member(#name)) } else { quote::quote!(__at.member(#name)) }
 }

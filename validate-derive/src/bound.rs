@@ -28,37 +28,31 @@ pub fn with_bounds(container: &Container<'_>) -> Generics {
     generics
 }
 
-/// The predicates `rule` needs on the type `ty`.
+/// The predicates `rule` needs on the type `ty`: the trait of its row in the rule table, or for
+/// `each` and `unique`, what their items need.
 fn rule_bounds(rule: &Rule, ty: &TokenStream, out: &mut Vec<WherePredicate>) {
-    let rules = quote!(::validate_core::__private);
-    let needed: TokenStream = match &rule.kind {
-        RuleKind::Required => quote!(#rules::required::Required),
-        RuleKind::ReadOnly => quote!(#rules::read_only::ReadOnly),
-        RuleKind::NonEmpty => quote!(#rules::non_empty::NonEmpty),
-        RuleKind::Length { .. } => quote!(#rules::length::HasLength),
-        RuleKind::Range { .. } => quote!(#rules::range::Number),
-        RuleKind::Pattern(_) | RuleKind::OneOf(_) | RuleKind::Format(_) => quote!(#rules::AsText),
-        RuleKind::Localized => quote!(#rules::localized::LocalizedText),
-        RuleKind::Nested => quote!(#rules::Validate),
-        RuleKind::Unique { by: None, .. } => {
-            out.push(parse_quote!(<#ty as #rules::unique::Items>::Item: #rules::unique::UniqueKey));
-            quote!(#rules::unique::Items)
-        }
-        RuleKind::Unique { by: Some(_), .. } => {
-            out.push(parse_quote!(<#ty as #rules::unique::Items>::Item: #rules::WireNames));
-            quote!(#rules::unique::Items)
+    let r = crate::rules::runtime();
+    match &rule.kind {
+        RuleKind::Unique { by, .. } => {
+            let item_bound = if by.is_some() { quote!(#r::WireNames) } else { quote!(#r::unique::UniqueKey) };
+            out.push(parse_quote!(<#ty as #r::unique::Items>::Item: #item_bound));
+            out.push(parse_quote!(#ty: #r::unique::Items));
         }
         RuleKind::Each(inner) => {
-            let item = quote!(<#ty as #rules::each::Each>::Item);
+            let item = quote!(<#ty as #r::each::Each>::Item);
             for rule in inner {
                 rule_bounds(rule, &item, out);
             }
-            quote!(#rules::each::Each)
+            out.push(parse_quote!(#ty: #r::each::Each));
         }
-        // A custom function states its own bounds.
-        RuleKind::Custom(_) => return,
-    };
-    out.push(parse_quote!(#ty: #needed));
+        _ => {
+            let Some(needed) = crate::rules::find(&rule.name.to_string()).and_then(|spec| spec.bound) else {
+                return;
+            };
+            let needed: syn::Path = syn::parse_str(needed).unwrap_or_else(|_| parse_quote!(Validate));
+            out.push(parse_quote!(#ty: #r::#needed));
+        }
+    }
 }
 
 /// Whether any of `params` appears among the tokens of a type.

@@ -24,6 +24,17 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
         check_rule(cx, rule, inside_each);
     }
     let has = |name: &str| rules.iter().find(|rule| rule.name == name);
+    if has("nested").is_some()
+        && let Some(again) = rules.iter().find_map(|rule| match &rule.kind {
+            RuleKind::Each(inner) => inner.iter().find(|rule| matches!(rule.kind, RuleKind::Nested)),
+            _ => None,
+        })
+    {
+        cx.error_spanned_by(
+            &again.name,
+            "`nested` already checks every item of a collection; `each(nested)` would check each one twice: keep one",
+        );
+    }
     if let (Some(_), Some(read_only)) = (has("required"), has("read_only")) {
         cx.error_spanned_by(
             &read_only.name,
@@ -34,7 +45,7 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
 
 fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
     match &rule.kind {
-        RuleKind::Required | RuleKind::ReadOnly if inside_each => {
+        _ if inside_each && crate::rules::find(&rule.name.to_string()).is_some_and(|spec| spec.presence) => {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
             cx.error_spanned_by(&rule.name, message);
         }

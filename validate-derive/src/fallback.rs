@@ -22,7 +22,7 @@ pub fn stand_in(input: &DeriveInput, errors: &syn::Error) -> TokenStream {
         }
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
-        impl #impl_generics ::validate_core::__private::WireNames for #ident #ty_generics #where_clause {
+        impl #impl_generics ::validate_core::__v1::WireNames for #ident #ty_generics #where_clause {
             const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[];
         }
     }

@@ -1,23 +1,38 @@
 //! `#[derive(Validate)]` for validate-core. Use it through `validate_core::Validate`.
 //!
-//! The pipeline, one file per stage: `attr.rs`, `serde_attr.rs` and `ast.rs` read the input into a
-//! model (collecting every mistake in `ctxt.rs`), `check.rs` checks rules across attributes,
-//! `bound.rs` works out generic bounds, `expand.rs` emits the impl, and `fallback.rs` emits a
-//! stand-in impl beside the errors.
+//! The pipeline, each arrow one way:
+//!
+//! - **parse**: `args` (the argument lists), `reader` (a rule's arguments, one kind at a time),
+//!   `attr` (`#[validate(…)]` into rules), `serde_attr`
+//!   and `case` (serde's names), `ast` (the model);
+//! - **check**: `check` (rules across attributes), `suggest` (did-you-mean);
+//! - **emit**: `rules` (the rule table, and the code of one rule at a place), `bound` (generic
+//!   bounds), `expand` (`validate_at`), `walk` (the every-problem walk behind `from_json`), `known`
+//!   (field types read without a probe);
+//! - **errors**: `ctxt` (every mistake collected), `fallback` (a stand-in impl beside them).
 
+// parse
 mod args;
 mod ast;
 mod attr;
-mod bound;
 mod case;
-mod check;
-mod ctxt;
-mod expand;
-mod explain;
-mod fallback;
-mod known;
+mod reader;
 mod serde_attr;
+
+// check
+mod check;
 mod suggest;
+
+// emit
+mod bound;
+mod expand;
+mod known;
+mod rules;
+mod walk;
+
+// errors
+mod ctxt;
+mod fallback;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

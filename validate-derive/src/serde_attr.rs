@@ -37,6 +37,8 @@ pub struct SerdeField {
     pub skip: bool,
     /// `deserialize_with = "path"`, or `with = "module"` as `module::deserialize`.
     pub deserialize_with: Option<ExprPath>,
+    /// `other` on a unit variant: the variant read for any unknown tag.
+    pub other: bool,
 }
 
 /// Where a missing value comes from.
@@ -95,6 +97,8 @@ impl SerdeField {
                 found.default = Some(default(&meta)?);
             } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
                 found.skip = true;
+            } else if meta.path.is_ident("other") {
+                found.other = true;
             } else if meta.path.is_ident("deserialize_with") {
                 found.deserialize_with = Some(meta.value()?.parse::<LitStr>()?.parse()?);
             } else if meta.path.is_ident("with") {

@@ -5,21 +5,16 @@
 //! "not JSON" from "JSON of the wrong shape", to find the exact target of every shape problem,
 //! and to check the rules of every part that is well-shaped.
 
-#[doc(hidden)]
-pub mod explain;
 mod shape;
-mod tree;
+pub(crate) mod tree;
 mod tree_de;
 mod unique_keys;
+pub(crate) mod walk;
 
 use serde::de::DeserializeOwned;
 
-#[doc(hidden)]
-pub use shape::ShapeError;
-#[doc(hidden)]
-pub use tree::Tree;
-#[doc(hidden)]
-pub use tree_de::TreeDeserializer;
+pub(crate) use tree::Tree;
+pub(crate) use tree_de::TreeDeserializer;
 pub use unique_keys::{UniqueKeys, unique_keys};
 
 use crate::Validate;
@@ -32,7 +27,9 @@ use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT}
 ///   with the line and column, no details.
 /// - JSON of the wrong shape: `InvalidRequestContent` with a detail at its target
 ///   (`InvalidPropertyType`, `InvalidEnumValue`, `UnknownProperty`, `MissingRequiredProperty`,
-///   `DuplicateProperty`, `ValueOutOfRange`).
+///   `DuplicateProperty`, `ValueOutOfRange`; `ValueTooShort`/`ValueTooLong` for a fixed-size array
+///   or tuple with the wrong number of items; `InvalidValue` for a value a type's own
+///   `Deserialize` refuses, whose text, written for Rust programmers, is never echoed).
 /// - Rule violations: `InvalidRequestContent` with one detail per violation.
 ///
 /// ```
@@ -78,7 +75,7 @@ pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, Error
 #[inline(never)]
 fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
     match Tree::parse(body) {
-        Ok(tree) => T::__explain(&tree, fast),
+        Ok(tree) => T::__explain(&walk::Failed { tree: &tree, fast }),
         Err(syntax) => not_json(&syntax),
     }
 }
@@ -113,7 +110,7 @@ fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> ErrorR
 
 /// The first shape problem of a well-formed body, at its target.
 pub(crate) fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
-    match T::deserialize(TreeDeserializer::new(tree)) {
+    match TreeDeserializer::read(tree, |value| T::deserialize(value)) {
         Err(shape) => ErrorResponse::invalid_content(vec![shape.into_detail()]),
         // The tree reads what serde_json refused (a type that needs serde_json's own
         // deserializer, say): say where serde_json stopped, without its Rust-side wording.

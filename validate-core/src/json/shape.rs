@@ -1,4 +1,9 @@
 //! Shape problems: well-formed JSON that does not fit the type, with the place it was found.
+//!
+//! serde's `expecting` texts name Rust types (`struct RelationshipDefinition`, `u8`), so they are
+//! never read: what a value should have been comes from the `deserialize_*` method of
+//! [`TreeDeserializer`](super::TreeDeserializer) in which a visitor refused it (see
+//! [`ShapeError::resolve`]), and a `custom` message is never echoed.
 
 use std::fmt::{self, Display};
 
@@ -6,8 +11,17 @@ use serde::de::{Expected, Unexpected};
 
 use crate::error_response::ErrorDetail;
 use crate::path::Path;
+use crate::rule_error::INVALID_VALUE;
 use crate::rules::one_of::not_one_of;
-use crate::text::Echo;
+use crate::rules::{length, one_of, range, required};
+use crate::text::{Echo, echo};
+
+/// The JSON type of a value is wrong.
+pub(crate) const INVALID_PROPERTY_TYPE: &str = "InvalidPropertyType";
+/// A member the type does not accept.
+pub(crate) const UNKNOWN_PROPERTY: &str = "UnknownProperty";
+/// The same member twice in one object.
+pub(crate) const DUPLICATE_PROPERTY: &str = "DuplicateProperty";
 
 /// What is wrong with the value at one place.
 #[derive(Debug)]
@@ -18,7 +32,7 @@ pub(crate) enum Problem {
         found: &'static str,
     },
     Missing(&'static str),
-    /// A number outside what its integer type holds.
+    /// A number outside what its type holds.
     OutOfRange {
         value: String,
         min: &'static str,
@@ -30,8 +44,170 @@ pub(crate) enum Problem {
         allowed: &'static [&'static str],
     },
     Repeated,
-    /// A message from a type's own `Deserialize` impl.
-    Other(String),
+    /// A map key that does not read as the key type's kind (`kind` is "an integer", …); the key
+    /// is kept as echoed.
+    KeyNot {
+        key: String,
+        kind: &'static str,
+    },
+    /// A `char` given a string of another length, counted in characters.
+    NotOneCharacter(usize),
+    /// An array of `actual` items where a tuple or a fixed array takes exactly `expected`.
+    ExactItems {
+        expected: usize,
+        actual: usize,
+    },
+    /// An array with more (or fewer) items than its type reads, count unknown.
+    ItemCount {
+        too_many: bool,
+    },
+    /// An object with members its type left unread.
+    ExtraMembers,
+    /// A visitor's `invalid_type`, `invalid_value` or `invalid_length` not yet placed in a
+    /// `deserialize_*` method (see [`ShapeError::resolve`]); reported generically if never.
+    Refused(Refusal),
+    /// A type that accepts several shapes (it reads with `deserialize_any`) refused the value.
+    NoShape,
+    /// A `custom` error of a type's own `Deserialize` impl: its text is serde's or the type's,
+    /// and may name Rust types, so it is not kept.
+    Custom,
+}
+
+/// How a visitor refused a value, in serde's terms, without serde's texts.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// `invalid_type`: the JSON type of what was found.
+    Type(&'static str),
+    /// `invalid_value`: the value found.
+    Value(Seen),
+    /// `invalid_length`: how many items the visitor had read.
+    Length(usize),
+}
+
+/// A value a visitor refused, as much of it as a message may show.
+#[derive(Debug)]
+pub(crate) enum Seen {
+    Integer(i128),
+    /// Already echoed (cut and escaped), so that a long value is not kept whole.
+    Text(String),
+    Other,
+}
+
+/// The JSON kind a `deserialize_*` method stands for.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
+    Boolean,
+    Integer(Int),
+    Number,
+    /// A `char`: a string of one character.
+    Char,
+    /// A string: `str`, `string`, `identifier`, `bytes`.
+    String,
+    Null,
+    /// An array of any length.
+    Array,
+    /// An array of exactly this many items: a tuple, a tuple struct, a fixed array.
+    Tuple(usize),
+    Object,
+    /// An enum: a variant's name, or an object of one member for a variant with content.
+    Enum,
+}
+
+impl Kind {
+    /// What the method asks for, as messages name it.
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            Kind::Boolean => "a boolean",
+            Kind::Integer(_) => "an integer",
+            Kind::Number => "a number",
+            Kind::Char | Kind::String => "a string",
+            Kind::Null => "null",
+            Kind::Array | Kind::Tuple(_) => "an array",
+            // A visitor asks an enum for content only when it got a bare name.
+            Kind::Object | Kind::Enum => "an object",
+        }
+    }
+}
+
+/// An integer type, for its range.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Int {
+    I8,
+    I16,
+    I32,
+    I64,
+    I128,
+    U8,
+    U16,
+    U32,
+    U64,
+    U128,
+}
+
+impl Int {
+    /// The bounds, as messages write them.
+    pub(crate) fn range(self) -> (&'static str, &'static str) {
+        match self {
+            Int::I8 => ("-128", "127"),
+            Int::I16 => ("-32768", "32767"),
+            Int::I32 => ("-2147483648", "2147483647"),
+            Int::I64 => ("-9223372036854775808", "9223372036854775807"),
+            Int::I128 => ("-170141183460469231731687303715884105728", "170141183460469231731687303715884105727"),
+            Int::U8 => ("0", "255"),
+            Int::U16 => ("0", "65535"),
+            Int::U32 => ("0", "4294967295"),
+            Int::U64 => ("0", "18446744073709551615"),
+            Int::U128 => ("0", "340282366920938463463374607431768211455"),
+        }
+    }
+
+    /// Whether the type holds `value`.
+    pub(crate) fn holds(self, value: i128) -> bool {
+        let (min, max) = match self {
+            Int::I8 => (i128::from(i8::MIN), i128::from(i8::MAX)),
+            Int::I16 => (i128::from(i16::MIN), i128::from(i16::MAX)),
+            Int::I32 => (i128::from(i32::MIN), i128::from(i32::MAX)),
+            Int::I64 => (i128::from(i64::MIN), i128::from(i64::MAX)),
+            Int::I128 => (i128::MIN, i128::MAX),
+            Int::U8 => (0, i128::from(u8::MAX)),
+            Int::U16 => (0, i128::from(u16::MAX)),
+            Int::U32 => (0, i128::from(u32::MAX)),
+            Int::U64 => (0, i128::from(u64::MAX)),
+            Int::U128 => (0, i128::MAX),
+        };
+        (min..=max).contains(&value)
+    }
+
+    /// `value` (its text) is outside the type's range.
+    pub(crate) fn out_of_range(self, value: String) -> Problem {
+        let (min, max) = self.range();
+        Problem::OutOfRange { value, min, max }
+    }
+}
+
+/// The value being read when a visitor refused it: its JSON type, and as much of it as the
+/// message needs.
+#[derive(Clone, Copy)]
+pub(crate) enum Here<'a> {
+    /// A number, with its value when it is an integer.
+    Number(Option<i128>),
+    Text(&'a str),
+    /// An array of this many items.
+    Items(usize),
+    /// Another JSON type ("an object", …).
+    Other(&'static str),
+}
+
+impl Here<'_> {
+    /// The JSON type, as messages name it.
+    fn found(self) -> &'static str {
+        match self {
+            Here::Number(_) => "a number",
+            Here::Text(_) => "a string",
+            Here::Items(_) => "an array",
+            Here::Other(kind) => kind,
+        }
+    }
 }
 
 /// One step of the path from the root, as found while the error travels back up.
@@ -67,6 +243,67 @@ impl ShapeError {
         Self::new(Problem::WrongType { expected, found })
     }
 
+    /// A `custom` error raised by the visitor of the value being read (not below it).
+    pub(crate) fn is_custom_here(&self) -> bool {
+        self.steps.is_empty() && matches!(self.problem, Problem::Custom)
+    }
+
+    /// Places a visitor's refusal of the value being read: `kind` is what the `deserialize_*`
+    /// method in which it happened stands for, `here` the value. Called on the way out of every
+    /// such method; only the innermost one places it, and an error from below (with steps) or
+    /// already placed is left as it is.
+    #[must_use]
+    pub(crate) fn resolve(mut self, kind: Kind, here: Here<'_>) -> Self {
+        if !self.steps.is_empty() {
+            return self;
+        }
+        let Problem::Refused(refusal) = &self.problem else {
+            return self;
+        };
+        // Only a refusal of this very value is placed: one of a value the visitor read on its
+        // own (serde's `flatten` reads its fields inside the map's visitor) names another type.
+        let placed = match (refusal, kind, here) {
+            (Refusal::Type(found), kind, here) if *found == here.found() && *found != kind.expected() => {
+                Problem::WrongType { expected: kind.expected(), found }
+            }
+            (Refusal::Value(_), Kind::Integer(int), Here::Number(Some(value))) if !int.holds(value) => {
+                int.out_of_range(value.to_string())
+            }
+            (Refusal::Value(Seen::Text(_)), Kind::Char, Here::Text(text)) => {
+                let chars = text.chars().count();
+                if chars == 1 {
+                    return self;
+                }
+                Problem::NotOneCharacter(chars)
+            }
+            (Refusal::Length(_), Kind::Tuple(expected), Here::Items(actual)) if expected != actual => {
+                Problem::ExactItems { expected, actual }
+            }
+            // Ran out of items, or stopped before the end.
+            (Refusal::Length(read), Kind::Array, Here::Items(actual)) => {
+                Problem::ItemCount { too_many: *read < actual }
+            }
+            _ => return self,
+        };
+        self.problem = placed;
+        self
+    }
+
+    /// Places a visitor's refusal of a map key read for `kind`: a key of the wrong kind is
+    /// "not an integer" (or a number, …), not a wrong JSON type (a key is always a string).
+    #[must_use]
+    pub(crate) fn resolve_key(self, kind: Kind, key: &str, here: Here<'_>) -> Self {
+        if self.steps.is_empty() && matches!(self.problem, Problem::Refused(Refusal::Type(_))) {
+            return Self::key_not(key, kind);
+        }
+        self.resolve(kind, here)
+    }
+
+    /// A map key that does not read as `kind`.
+    pub(crate) fn key_not(key: &str, kind: Kind) -> Self {
+        Self::new(Problem::KeyNot { key: echo(key), kind: kind.expected() })
+    }
+
     /// The ARM detail: code, target and message.
     pub(crate) fn into_detail(self) -> ErrorDetail {
         self.into_detail_at(&Path::root())
@@ -75,27 +312,64 @@ impl ShapeError {
     /// The ARM detail of a problem found in the value at `at`.
     pub(crate) fn into_detail_at(self, at: &Path<'_>) -> ErrorDetail {
         let target = render(self.steps.iter().rev(), at);
-        let (code, message) = match self.problem {
-            Problem::WrongType { expected, found } => {
-                ("InvalidPropertyType", format!("Expected {expected} but found {found}."))
-            }
-            Problem::Missing(name) => {
-                ("MissingRequiredProperty", format!("The property '{}' is required.", Echo(name)))
-            }
-            Problem::OutOfRange { value, min, max } => {
-                ("ValueOutOfRange", format!("The value {} is outside the range {min} to {max}.", Echo(&value)))
-            }
-            Problem::Unknown(name) => {
-                ("UnknownProperty", format!("The property '{}' is not allowed here.", Echo(&name)))
-            }
-            Problem::NotOneOf { value, allowed } => {
-                let error = not_one_of(&value, allowed);
-                ("InvalidEnumValue", error.message().to_owned())
-            }
-            Problem::Repeated => ("DuplicateProperty", "The property appears more than once.".to_owned()),
-            Problem::Other(message) => ("InvalidValue", format!("The value is invalid: {}.", Echo(&message))),
-        };
+        let (code, message) = describe(self.problem);
         ErrorDetail::new(code, message).with_target(target)
+    }
+}
+
+/// The code and message of a problem: codes are the rules' own constants where a rule has the
+/// same meaning (a missing property is `required`'s), so that both paths name a problem alike.
+fn describe(problem: Problem) -> (&'static str, String) {
+    match problem {
+        Problem::WrongType { expected, found } => {
+            (INVALID_PROPERTY_TYPE, format!("Expected {expected} but found {found}."))
+        }
+        Problem::Missing(name) => (required::CODE, required::missing_message(name)),
+        Problem::OutOfRange { value, min, max } => {
+            (range::CODE, format!("The value {} is outside the range {min} to {max}.", Echo(&value)))
+        }
+        Problem::Unknown(name) => (UNKNOWN_PROPERTY, format!("The property '{}' is not allowed here.", Echo(&name))),
+        Problem::NotOneOf { value, allowed } => {
+            let error = not_one_of(&value, allowed);
+            (one_of::CODE, error.message().to_owned())
+        }
+        Problem::Repeated => (DUPLICATE_PROPERTY, "The property appears more than once.".to_owned()),
+        Problem::KeyNot { key, kind } => (INVALID_PROPERTY_TYPE, format!("The key '{key}' is not {kind}.")),
+        Problem::NotOneCharacter(0) => {
+            (INVALID_VALUE, "Expected a single character but found an empty string.".to_owned())
+        }
+        Problem::NotOneCharacter(chars) => {
+            (INVALID_VALUE, format!("Expected a single character but found {chars} characters."))
+        }
+        Problem::ExactItems { expected, actual } => (
+            if actual > expected { length::TOO_LONG } else { length::TOO_SHORT },
+            format!(
+                "The array must have exactly {expected} {}; it has {actual}.",
+                if expected == 1 { "item" } else { "items" }
+            ),
+        ),
+        Problem::ItemCount { too_many: true } => (length::TOO_LONG, "The array has more items than allowed.".to_owned()),
+        Problem::ItemCount { too_many: false } => {
+            (length::TOO_SHORT, "The array has fewer items than required.".to_owned())
+        }
+        Problem::NoShape => (INVALID_VALUE, "The value matches none of the accepted shapes.".to_owned()),
+        Problem::ExtraMembers => (length::TOO_LONG, "The object has more members than allowed.".to_owned()),
+        // A value of the right type and in range that the type refuses (`NonZeroU8`'s 0).
+        Problem::Refused(Refusal::Value(Seen::Integer(value))) => {
+            (INVALID_VALUE, format!("The value {value} is not allowed here."))
+        }
+        Problem::Refused(Refusal::Value(Seen::Text(text))) => {
+            (INVALID_VALUE, format!("The value '{text}' is not allowed here."))
+        }
+        // Other refusals no `deserialize_*` method placed: raised after the value was read
+        // whole (serde's untagged and internally tagged enums do so), or beside the point.
+        Problem::Refused(Refusal::Type(found)) => {
+            (INVALID_PROPERTY_TYPE, format!("The value is {found}, which is not accepted here."))
+        }
+        Problem::Refused(Refusal::Length(_)) => (INVALID_VALUE, "The value has the wrong number of items.".to_owned()),
+        Problem::Refused(Refusal::Value(Seen::Other)) | Problem::Custom => {
+            (INVALID_VALUE, "The value is not valid here.".to_owned())
+        }
     }
 }
 
@@ -117,25 +391,29 @@ impl Display for ShapeError {
 
 impl std::error::Error for ShapeError {}
 
+// `expected` is never read: its text names Rust types. See the module documentation.
 impl serde::de::Error for ShapeError {
-    fn custom<T: Display>(message: T) -> Self {
-        Self::new(Problem::Other(message.to_string()))
+    fn custom<T: Display>(_message: T) -> Self {
+        Self::new(Problem::Custom)
     }
 
-    fn invalid_type(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
-        Self::wrong_type(json_type_of_expected(expected), json_type_of_unexpected(&found))
+    fn invalid_type(found: Unexpected<'_>, _expected: &dyn Expected) -> Self {
+        Self::new(Problem::Refused(Refusal::Type(json_type_of_unexpected(&found))))
     }
 
-    fn invalid_value(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
-        let value = match found {
-            Unexpected::Unsigned(n) => n.to_string(),
-            Unexpected::Signed(n) => n.to_string(),
-            _ => return Self::wrong_type(json_type_of_expected(expected), json_type_of_unexpected(&found)),
+    fn invalid_value(found: Unexpected<'_>, _expected: &dyn Expected) -> Self {
+        let seen = match found {
+            Unexpected::Unsigned(value) => Seen::Integer(i128::from(value)),
+            Unexpected::Signed(value) => Seen::Integer(i128::from(value)),
+            Unexpected::Str(text) => Seen::Text(echo(text)),
+            Unexpected::Char(c) => Seen::Text(echo(c.encode_utf8(&mut [0; 4]))),
+            _ => Seen::Other,
         };
-        match integer_range(&expected.to_string()) {
-            Some((min, max)) => Self::new(Problem::OutOfRange { value, min, max }),
-            None => Self::new(Problem::Other(format!("{value} is not {expected}"))),
-        }
+        Self::new(Problem::Refused(Refusal::Value(seen)))
+    }
+
+    fn invalid_length(len: usize, _expected: &dyn Expected) -> Self {
+        Self::new(Problem::Refused(Refusal::Length(len)))
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
@@ -160,7 +438,8 @@ fn json_type_of_unexpected(found: &Unexpected<'_>) -> &'static str {
     match found {
         Unexpected::Bool(_) => "a boolean",
         Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => "a number",
-        Unexpected::Char(_) | Unexpected::Str(_) => "a string",
+        // A unit variant is a variant's name alone; bytes come from a string.
+        Unexpected::Char(_) | Unexpected::Str(_) | Unexpected::Bytes(_) | Unexpected::UnitVariant => "a string",
         Unexpected::Unit | Unexpected::Option => "null",
         Unexpected::Seq => "an array",
         Unexpected::Map
@@ -168,52 +447,6 @@ fn json_type_of_unexpected(found: &Unexpected<'_>) -> &'static str {
         | Unexpected::StructVariant
         | Unexpected::NewtypeVariant
         | Unexpected::TupleVariant => "an object",
-        Unexpected::Bytes(_) | Unexpected::UnitVariant | Unexpected::NewtypeStruct | Unexpected::Other(_) => {
-            "another kind of value"
-        }
+        Unexpected::NewtypeStruct | Unexpected::Other(_) => "another kind of value",
     }
-}
-
-/// The JSON type serde's `expecting` text asks for, without the Rust names it may contain
-/// (`struct RelationshipDefinition` becomes `an object`).
-pub(crate) fn json_type_of_expected(expected: &dyn Expected) -> &'static str {
-    let text = expected.to_string();
-    let text = text.trim_start_matches("a ").trim_start_matches("an ");
-    let integer = ["i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "integer"];
-    if text.starts_with("struct") || text.starts_with("map") || text.contains("map ") {
-        "an object"
-    } else if text.starts_with("sequence") || text.starts_with("tuple") || text.starts_with("array") {
-        "an array"
-    } else if text.starts_with("string")
-        || text.starts_with("char")
-        || text.contains("identifier")
-        || text.starts_with("enum")
-    {
-        "a string"
-    } else if integer.iter().any(|name| text.starts_with(name)) {
-        "an integer"
-    } else if text == "f32" || text == "f64" || text.starts_with("number") {
-        "a number"
-    } else if text.starts_with("bool") {
-        "a boolean"
-    } else if text.starts_with("unit") {
-        "null"
-    } else {
-        "a valid value"
-    }
-}
-
-/// The bounds of the integer type serde names in `expected` (`u8`, `i64`, …).
-fn integer_range(expected: &str) -> Option<(&'static str, &'static str)> {
-    Some(match expected {
-        "u8" => ("0", "255"),
-        "u16" => ("0", "65535"),
-        "u32" => ("0", "4294967295"),
-        "u64" => ("0", "18446744073709551615"),
-        "i8" => ("-128", "127"),
-        "i16" => ("-32768", "32767"),
-        "i32" => ("-2147483648", "2147483647"),
-        "i64" => ("-9223372036854775808", "9223372036854775807"),
-        _ => return None,
-    })
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// One JSON value.
+#[derive(Clone)]
 pub enum Tree {
     /// `null`
     Null,

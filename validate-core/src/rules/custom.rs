@@ -28,33 +28,3 @@
 //! assert_eq!(found, ["SpaceInName: The name must not contain spaces.", "SpaceInName: No spaces in the alias, please."]);
 //! assert!(Hub { name: "hub".into(), alias: None }.validate().is_ok());
 //! ```
-
-/// Wraps a field's value so that `present()` yields `&T` for an `Option<T>` that is `Some`, nothing
-/// for `None`, and the value itself for any other type (by autoref-based dispatch on the concrete
-/// type at the call site).
-#[doc(hidden)]
-pub struct Probe<'a, T: ?Sized>(pub &'a T);
-
-/// `present()` for `Option` fields: chosen first because it takes the probe by reference.
-#[doc(hidden)]
-pub trait ProbeOption<'a, T> {
-    fn present(&self) -> Option<&'a T>;
-}
-
-impl<'a, T> ProbeOption<'a, T> for Probe<'a, Option<T>> {
-    fn present(&self) -> Option<&'a T> {
-        self.0.as_ref()
-    }
-}
-
-/// `present()` for every other field: reached only through one more autoref.
-#[doc(hidden)]
-pub trait ProbeValue<'a, T: ?Sized> {
-    fn present(&self) -> Option<&'a T>;
-}
-
-impl<'a, T: ?Sized> ProbeValue<'a, T> for &Probe<'a, T> {
-    fn present(&self) -> Option<&'a T> {
-        Some(self.0)
-    }
-}

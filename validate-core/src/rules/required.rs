@@ -47,5 +47,10 @@ pub fn check<T: Required + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
 /// The error for a missing property at `at`.
 #[cold]
 pub(crate) fn missing(at: &Path<'_>) -> RuleError {
-    RuleError::new(CODE, format!("The property '{}' is required.", at.last_name()))
+    RuleError::new(CODE, missing_message(&at.last_name()))
+}
+
+/// The message for a missing property named `name` (echoed within its cap).
+pub(crate) fn missing_message(name: &str) -> String {
+    format!("The property '{}' is required.", crate::text::Echo(name))
 }

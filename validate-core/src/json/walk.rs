@@ -1,13 +1,17 @@
-//! Every problem at once: a walk over the tree of a body that failed to read, run on the failure
-//! path only. It reads each field of a struct on its own, as serde would read it, records every
-//! shape problem at its target, runs the field's rules on every value that reads, and descends
-//! into `nested` fields item by item. The derive implements [`Explain`] for structs.
+//! The walk: every problem at once, over the tree of a body that failed to read, run on the
+//! failure path only. It reads each field of a struct or enum variant on its own, as serde would
+//! read it, records every shape problem at its target, runs the field's rules on every value that
+//! reads, and descends into `nested` fields item by item. The derive implements [`Walk`] for
+//! structs with named fields and for enums of the four serde taggings; other types are read whole
+//! (their first shape problem, at its target, then their rules).
+//!
+//! Reached by generated code only, through `validate_core::__v1::walk`.
 //!
 //! No bound is asked of field types. A field of a standard type the derive recognises (`String`,
 //! numbers, `bool`, `char`, and `Option`, `Vec`, `Box` and maps of those) is read with
 //! [`Fields::read_owned`] (see [`StandardField`]); any other goes through [`Reader`], which picks
 //! `DeserializeOwned` when the concrete field type has it (autoref-based dispatch). Descending
-//! goes through [`Walker`], which picks [`Explain`] when the type has it and reads the value whole
+//! goes through [`Walker`], which picks [`Walk`] when the type has it and reads the value whole
 //! otherwise.
 //!
 //! The walk is compiled only where it is used: its functions are `#[inline]`, so a crate that
@@ -17,17 +21,24 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
+use serde::de::{DeserializeOwned, Deserializer, Visitor};
 
 use super::shape::{Problem, ShapeError};
 use super::tree::Tree;
-use super::tree_de::TreeDeserializer;
+use super::tree_de::{KeyDeserializer, TreeDeserializer};
 use crate::{ErrorResponse, Path, Validate, Violation, Violations};
 
+/// A body that failed to read, as `Validate` is asked to explain it: opaque outside this crate,
+/// so that the public trait names neither `serde_json` nor the tree.
+pub struct Failed<'a> {
+    pub(crate) tree: &'a Tree,
+    pub(crate) fast: &'a serde_json::Error,
+}
+
 /// A type whose shape problems and rule violations can all be found in one walk.
-pub trait Explain: Sized {
+pub trait Walk: Sized {
     /// Records every problem of `tree` read as `Self` at `at`; the value when it reads whole.
-    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self>;
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self>;
 }
 
 /// The answer of a type the derive walks: every problem the walk finds.
@@ -35,10 +46,15 @@ pub trait Explain: Sized {
 /// The walk reads every field as serde does, so it finds what made serde fail; should it find
 /// nothing (a failure particular to `serde_json`'s own deserializer), the answer says where
 /// `serde_json` stopped.
-pub fn every_problem<T: Explain>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
+pub fn every_problem<T: Walk>(failed: &Failed<'_>) -> ErrorResponse {
     let mut found = Violations::new();
-    let _ = T::explain(tree, &Path::root(), &mut found);
-    if found.is_empty() { super::stopped_at(fast) } else { ErrorResponse::from(found) }
+    let _ = T::walk(failed.tree, &Path::root(), &mut found);
+    if found.is_empty() { super::stopped_at(failed.fast) } else { ErrorResponse::from(found) }
+}
+
+/// Reads a value that is the whole of what a variant holds (a newtype variant's), as `fns` says.
+pub fn read_value<T>(tree: &Tree, at: &Path<'_>, out: &mut Violations, fns: &ReadFns<T>) -> Option<T> {
+    (fns.read)(tree, at, out)
 }
 
 /// Records a shape problem at `at`.
@@ -49,7 +65,7 @@ pub fn record_shape(error: ShapeError, at: &Path<'_>, out: &mut Violations) {
 
 /// Reads a `T` from `tree`, or records why it cannot be read.
 pub fn read<T: DeserializeOwned>(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
-    match T::deserialize(TreeDeserializer::new(tree)) {
+    match TreeDeserializer::read(tree, |deserializer| T::deserialize(deserializer)) {
         Ok(value) => Some(value),
         Err(error) => {
             record_shape(error, at, out);
@@ -65,7 +81,7 @@ pub fn read_with<T>(
     out: &mut Violations,
     read: impl FnOnce(TreeDeserializer<'_>) -> Result<T, ShapeError>,
 ) -> Option<T> {
-    match read(TreeDeserializer::new(tree)) {
+    match TreeDeserializer::read(tree, read) {
         Ok(value) => Some(value),
         Err(error) => {
             record_shape(error, at, out);
@@ -187,6 +203,24 @@ impl<'t, 'o> Fields<'t, 'o> {
     pub fn of(tree: &'t Tree, at: &Path<'_>, out: &'o mut Violations) -> Option<Self> {
         let members = object(tree, at, out)?;
         Some(Fields { members, out, whole: true })
+    }
+
+    /// The members of an object already found (an internally tagged variant's, tag included).
+    pub fn of_members(members: &'t [(String, Tree)], out: &'o mut Violations) -> Self {
+        Fields { members, out, whole: true }
+    }
+
+    /// Reads a `flatten` field with `present`: what serde gives it, the members no other field of
+    /// the struct reads (`claimed`), as one object.
+    pub fn flatten<T>(
+        &mut self,
+        claimed: &[&str],
+        present: impl FnOnce(&Tree, &mut Violations) -> Option<T>,
+    ) -> Option<T> {
+        let rest = self.members.iter().filter(|(key, _)| !claimed.contains(&key.as_str())).cloned().collect();
+        let read = present(&Tree::Object(rest), self.out);
+        self.whole &= read.is_some();
+        read
     }
 
     /// Reads the field named by `names` (its key and aliases) at `at`.
@@ -324,15 +358,15 @@ impl<T> Default for Walker<T> {
 /// How to walk a `T`.
 pub type WalkFn<T> = fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>;
 
-/// Walking a type that implements [`Explain`]: chosen first.
+/// Walking a type that implements [`Walk`]: chosen first.
 pub trait WalkExplained<T> {
     /// Walks `tree` as a `T`.
     fn walk_fn(&self) -> WalkFn<T>;
 }
 
-impl<T: Explain> WalkExplained<T> for &&Walker<T> {
+impl<T: Walk> WalkExplained<T> for &&Walker<T> {
     fn walk_fn(&self) -> WalkFn<T> {
-        T::explain
+        T::walk
     }
 }
 
@@ -367,23 +401,23 @@ impl<T> WalkNothing<T> for Walker<T> {
     }
 }
 
-impl<T: Explain> Explain for Option<T> {
-    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+impl<T: Walk> Walk for Option<T> {
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
         match tree {
             Tree::Null => Some(None),
-            tree => T::explain(tree, at, out).map(Some),
+            tree => T::walk(tree, at, out).map(Some),
         }
     }
 }
 
-impl<T: Explain> Explain for Box<T> {
-    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
-        T::explain(tree, at, out).map(Box::new)
+impl<T: Walk> Walk for Box<T> {
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        T::walk(tree, at, out).map(Box::new)
     }
 }
 
-impl<T: Explain> Explain for Vec<T> {
-    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+impl<T: Walk> Walk for Vec<T> {
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
         let Tree::Array(items) = tree else {
             record_shape(ShapeError::wrong_type("an array", tree.kind()), at, out);
             return None;
@@ -391,7 +425,7 @@ impl<T: Explain> Explain for Vec<T> {
         let mut read = Vec::with_capacity(items.len());
         let mut whole = true;
         for (index, item) in items.iter().enumerate() {
-            match T::explain(item, &at.index(index), out) {
+            match T::walk(item, &at.index(index), out) {
                 Some(value) if whole => read.push(value),
                 Some(_) => {}
                 None => whole = false,
@@ -401,32 +435,47 @@ impl<T: Explain> Explain for Vec<T> {
     }
 }
 
-/// The entries of a map in sorted key order (as `validate()` reports them), each walked.
-fn explain_entries<K, V, M>(
+/// The entries of a map in the order `validate()` reports them: keys that do not read first (by
+/// their text), then the others sorted by the key type's own order (`1`, `2`, `10` for integer
+/// keys). A repeated key keeps its last value, as `serde_json` does; `json::unique_keys` is how a
+/// type refuses repeats, on both paths.
+fn walk_entries<K, V, M>(
     tree: &Tree,
     at: &Path<'_>,
     out: &mut Violations,
     mut insert: impl FnMut(&mut M, K, V),
 ) -> Option<M>
 where
-    K: DeserializeOwned,
-    V: Explain,
+    K: DeserializeOwned + Ord,
+    V: Walk,
     M: Default,
 {
     let members = object(tree, at, out)?;
-    let mut sorted: Vec<&(String, Tree)> = members.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut entries: Vec<(Result<K, ShapeError>, usize)> = members
+        .iter()
+        .enumerate()
+        .map(|(index, (key, _))| (K::deserialize(KeyDeserializer::new(key)), index))
+        .collect();
+    // Stable: a repeated key keeps its document order, so the last one is found last.
+    entries.sort_by(|(a, ia), (b, ib)| match (a, b) {
+        (Ok(a), Ok(b)) => a.cmp(b),
+        (Err(_), Ok(_)) => std::cmp::Ordering::Less,
+        (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => members[*ia].0.cmp(&members[*ib].0),
+    });
     let mut map = M::default();
     let mut whole = true;
-    for (i, (key, value)) in sorted.iter().map(|entry| (&entry.0, &entry.1)).enumerate() {
-        let entry = at.key(key);
-        if i > 0 && sorted[i - 1].0 == *key {
-            repeated(&entry, out);
-            whole = false;
+    let mut entries = entries.into_iter().peekable();
+    while let Some((key, index)) = entries.next() {
+        let (text, value) = (&members[index].0, &members[index].1);
+        if let (Ok(key), Some((Ok(next), _))) = (&key, entries.peek())
+            && key == next
+        {
+            // Repeated: the last value is the one serde_json keeps.
             continue;
         }
-        let key: Result<K, ShapeError> = K::deserialize(key.as_str().into_deserializer());
-        match (key, V::explain(value, &entry, out)) {
+        let entry = at.key(text);
+        match (key, V::walk(value, &entry, out)) {
             (Ok(key), Some(value)) => insert(&mut map, key, value),
             (Err(error), _) => {
                 record_shape(error, &entry, out);
@@ -438,25 +487,130 @@ where
     whole.then_some(map)
 }
 
-impl<K: DeserializeOwned + Ord, V: Explain> Explain for BTreeMap<K, V> {
-    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
-        explain_entries(tree, at, out, |map: &mut Self, key, value| {
+impl<K: DeserializeOwned + Ord, V: Walk> Walk for BTreeMap<K, V> {
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        walk_entries(tree, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);
         })
     }
 }
 
-impl<K, V, S> Explain for HashMap<K, V, S>
+impl<K, V, S> Walk for HashMap<K, V, S>
 where
-    K: DeserializeOwned + Eq + Hash,
-    V: Explain,
+    K: DeserializeOwned + Ord + Hash,
+    V: Walk,
     S: std::hash::BuildHasher + Default,
 {
-    fn explain(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
-        explain_entries(tree, at, out, |map: &mut Self, key, value| {
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        walk_entries(tree, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);
         })
     }
+}
+
+/// An externally tagged enum's value: a variant's name alone (`"Dog"`), or an object whose first
+/// member's key names the variant and whose value is its content (`{"Dog": {…}}`). As for serde,
+/// a member after the first is a mistake: it is recorded as unknown, and the third value says
+/// whether there was none (else the value does not read, though the variant is still walked).
+pub fn external<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Option<(&'t str, Option<&'t Tree>, bool)> {
+    match tree {
+        Tree::Text(name) => Some((name, None, true)),
+        Tree::Object(members) if !members.is_empty() => {
+            let ((name, content), extra) = members.split_first()?;
+            let alone = !unknown(extra, &[], at, out);
+            Some((name.as_str(), Some(content), alone))
+        }
+        other => {
+            record_shape(ShapeError::wrong_type("a string", other.kind()), at, out);
+            None
+        }
+    }
+}
+
+/// An internally or adjacently tagged enum's value: the variant named by the member `tag` (at
+/// `at.tag`: missing, repeated or not a string is recorded there), and the object's members.
+pub fn tagged<'t>(
+    tree: &'t Tree,
+    tag: &'static str,
+    at: &Path<'_>,
+    out: &mut Violations,
+) -> Option<(&'t str, &'t [(String, Tree)])> {
+    let members = object(tree, at, out)?;
+    let at_tag = at.member(tag);
+    match find(members, &[tag]) {
+        Found::Once(Tree::Text(name)) => Some((name, members)),
+        Found::Once(other) => {
+            record_shape(ShapeError::wrong_type("a string", other.kind()), &at_tag, out);
+            None
+        }
+        Found::Missing => {
+            missing(&at_tag, out);
+            None
+        }
+        Found::Repeated => {
+            repeated(&at_tag, out);
+            None
+        }
+    }
+}
+
+/// An adjacently tagged variant's content: the member `content`, `None` when it is absent.
+pub fn adjacent_content<'t>(
+    members: &'t [(String, Tree)],
+    content: &'static str,
+    at: &Path<'_>,
+    out: &mut Violations,
+) -> Option<Option<&'t Tree>> {
+    match find(members, &[content]) {
+        Found::Once(tree) => Some(Some(tree)),
+        Found::Missing => Some(None),
+        Found::Repeated => {
+            repeated(&at.member(content), out);
+            None
+        }
+    }
+}
+
+/// The content a variant with fields needs, or `None` after recording that it has none.
+pub fn content<'t>(content: Option<&'t Tree>, at: &Path<'_>, out: &mut Violations) -> Option<&'t Tree> {
+    if content.is_none() {
+        missing(at, out);
+    }
+    content
+}
+
+/// A unit variant's content, when the tagging gives it one: absent or `null`.
+pub fn unit(content: Option<&Tree>, at: &Path<'_>, out: &mut Violations) -> Option<()> {
+    match content {
+        None | Some(Tree::Null) => Some(()),
+        Some(other) => {
+            record_shape(ShapeError::wrong_type("null", other.kind()), at, out);
+            None
+        }
+    }
+}
+
+/// An internally tagged variant's members without its tag: what serde gives a newtype variant.
+pub fn without_tag(members: &[(String, Tree)], tag: &str) -> Tree {
+    Tree::Object(members.iter().filter(|(key, _)| key != tag).cloned().collect())
+}
+
+/// Records that `name` is not one of the enum's variants, at `at`.
+pub fn unknown_variant(name: &str, allowed: &'static [&'static str], at: &Path<'_>, out: &mut Violations) {
+    record_shape(ShapeError::new(Problem::NotOneOf { value: name.to_owned(), allowed }), at, out);
+}
+
+/// Records that an untagged enum's value matches none of its variants, at `at`.
+pub fn no_variant(at: &Path<'_>, out: &mut Violations) {
+    record_shape(ShapeError::new(Problem::NoShape), at, out);
+}
+
+/// Tries one variant of an untagged enum: its violations are kept only when it reads.
+pub fn attempt<T>(out: &mut Violations, walk: impl FnOnce(&mut Violations) -> Option<T>) -> Option<T> {
+    let mut scratch = Violations::new();
+    let value = walk(&mut scratch)?;
+    out.extend(scratch);
+    Some(value)
 }
 
 /// What serde's derived code reads a missing field with: `None` for an `Option`, else an error.

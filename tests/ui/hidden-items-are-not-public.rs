@@ -1,0 +1,12 @@
+// What generated code uses is reached through `validate_core::__v1` only: none of it is public.
+use validate_core::json::{ShapeError, Tree, TreeDeserializer};
+use validate_core::json::explain;
+use validate_core::rules::custom::Probe;
+
+fn main() {
+    let root = validate_core::Path::root();
+    let _ = root.plain_member("a");
+    let mut out = validate_core::Violations::new();
+    out.record_as(&root, Ok(()), None, None);
+    out.override_since(0, None, None);
+}

@@ -1,0 +1,84 @@
+//! What generated code names, and nothing else: the one door from `#[derive(Validate)]` to the
+//! runtime. Not public API: it changes with the derive, which names it by its version.
+
+pub use crate::json::tree::Tree;
+pub use crate::json::walk::{Failed, Walk};
+// Every rule module and trait, by the name the derive's rule table gives it: a new rule needs
+// no line here.
+pub use crate::rules::pattern::Pattern;
+pub use crate::rules::unique::WireNames;
+pub use crate::rules::*;
+pub use crate::{Path, RuleError, Validate, Violations};
+
+/// The code and message an attribute gives instead of a rule's own.
+#[derive(Clone, Copy)]
+pub struct Overrides {
+    pub code: Option<&'static str>,
+    pub message: Option<&'static str>,
+}
+
+impl Overrides {
+    /// The rule's own code and message.
+    pub const NONE: Overrides = Overrides { code: None, message: None };
+}
+
+// A rule records in one of two ways: it yields one error, which `record` records at the rule's
+// place, or it records its own violations (`each`, `unique`, `localized`, `nested`). Either way
+// the attribute's overrides take effect in one place, `Violations::override_since`.
+
+/// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
+#[inline]
+pub fn record(out: &mut Violations, at: &Path<'_>, result: Result<(), RuleError>, overrides: Overrides) {
+    if result.is_err() {
+        let start = out.len();
+        out.record(at, result);
+        override_since(out, start, overrides);
+    }
+}
+
+/// Gives the violations recorded since `start` the attribute's overrides.
+#[inline]
+pub fn override_since(out: &mut Violations, start: usize, overrides: Overrides) {
+    if overrides.code.is_some() || overrides.message.is_some() {
+        out.override_since(start, overrides.code, overrides.message);
+    }
+}
+
+/// A member whose name the derive checked to be plain (letters, digits, `_`, `-`, `$`, `@`), so
+/// that writing its target needs no escaping pass.
+#[inline]
+pub const fn plain_member<'a>(at: &'a Path<'a>, name: &'a str) -> Path<'a> {
+    at.plain_member(name)
+}
+
+/// The walk behind `from_json`'s every problem at once.
+pub mod walk {
+    pub use crate::json::walk::*;
+}
+
+/// Wraps a field's value so that `present()` yields `&T` for an `Option<T>` that is `Some`, nothing
+/// for `None`, and the value itself for any other type (by autoref-based dispatch on the concrete
+/// type at the call site).
+pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+/// `present()` for `Option` fields: chosen first because it takes the probe by reference.
+pub trait ProbeOption<'a, T> {
+    fn present(&self) -> Option<&'a T>;
+}
+
+impl<'a, T> ProbeOption<'a, T> for Probe<'a, Option<T>> {
+    fn present(&self) -> Option<&'a T> {
+        self.0.as_ref()
+    }
+}
+
+/// `present()` for every other field: reached only through one more autoref.
+pub trait ProbeValue<'a, T: ?Sized> {
+    fn present(&self) -> Option<&'a T>;
+}
+
+impl<'a, T: ?Sized> ProbeValue<'a, T> for &Probe<'a, T> {
+    fn present(&self) -> Option<&'a T> {
+        Some(self.0)
+    }
+}

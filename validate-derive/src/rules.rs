@@ -1,0 +1,308 @@
+//! The rule table, and the code of one rule at a place.
+//!
+//! Everything the derive knows about a rule that is not how it parses its arguments is a row of
+//! [`TABLE`]: parsing reads which rules exist and which take arguments, the checks read where a
+//! rule may stand, `bound.rs` reads the trait a rule needs. [`emit`] writes the code of one rule
+//! on a value at a [`Place`] chosen by its caller: `validate_at` (`expand.rs`) and the walk
+//! (`walk.rs`) both call it, and neither calls the other.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, LitStr};
+
+use crate::ast::{Segment, unraw};
+use crate::attr::{Check, Format, Rule, RuleKind};
+
+/// What the derive knows of one rule.
+pub struct Spec {
+    /// The name written in `#[validate(…)]`.
+    pub name: &'static str,
+    /// Whether it takes arguments besides `code` and `message` (for which `rule()` is a mistake).
+    pub arguments: bool,
+    /// Whether `code = …` and `message = …` may replace its own.
+    pub overrides: bool,
+    /// Whether it looks at the field's presence (and so cannot stand inside `each`).
+    pub presence: bool,
+    /// The trait, below the runtime's hidden module, that the value's type needs; `None` when
+    /// the rule states its own bounds (`custom`) or `bound.rs` works them out (`each`, `unique`).
+    pub bound: Option<&'static str>,
+}
+
+const fn spec(name: &'static str, arguments: bool, bound: Option<&'static str>) -> Spec {
+    Spec { name, arguments, overrides: true, presence: false, bound }
+}
+
+/// Every field rule, in the order the documentation lists them.
+pub const TABLE: &[Spec] = &[
+    Spec { presence: true, ..spec("required", false, Some("required::Required")) },
+    spec("non_empty", false, Some("non_empty::NonEmpty")),
+    spec("length", true, Some("length::HasLength")),
+    spec("range", true, Some("range::Number")),
+    spec("pattern", true, Some("AsText")),
+    spec("one_of", true, Some("AsText")),
+    spec("format", true, Some("AsText")),
+    spec("localized", false, Some("localized::LocalizedText")),
+    Spec { overrides: false, ..spec("nested", false, Some("Validate")) },
+    spec("each", true, None),
+    spec("unique", false, None),
+    Spec { presence: true, ..spec("read_only", false, Some("read_only::ReadOnly")) },
+    spec("custom", true, None),
+];
+
+/// The names of [`TABLE`], for messages and suggestions.
+pub const NAMES: [&str; TABLE.len()] = {
+    let mut names = [""; TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        names[i] = TABLE[i].name;
+        i += 1;
+    }
+    names
+};
+
+/// The row of a rule named `name`.
+pub fn find(name: &str) -> Option<&'static Spec> {
+    TABLE.iter().find(|spec| spec.name == name)
+}
+
+/// The runtime's hidden module, the only path generated code names.
+pub fn runtime() -> TokenStream {
+    runtime_at(Span::call_site())
+}
+
+/// The same path located at `span`: every token of a rule's call sits under the rule's name,
+/// so that rustc reports a type error there alone.
+fn runtime_at(span: Span) -> TokenStream {
+    quote_spanned!(span=> ::validate_core::__v1)
+}
+
+/// Where a rule runs: a reference to the value, the `&Path` it is at, the `&mut Violations` it
+/// records into, all as names the caller chose; and, for a value the walk has already walked,
+/// the `Violations` that walking found, which `nested` places instead of validating again.
+pub struct Place {
+    pub value: Value,
+    pub at: Ident,
+    pub out: Ident,
+    pub walked: Option<Ident>,
+}
+
+/// How the place reaches its value.
+pub enum Value {
+    /// `&self.member`
+    SelfMember(syn::Member),
+    /// A local that holds a reference.
+    Local(Ident),
+}
+
+/// `ident`, resolved where it was made and located at `span`.
+fn respan(ident: &Ident, span: Span) -> Ident {
+    Ident::new(&ident.to_string(), span)
+}
+
+impl Value {
+    /// A reference to the value, spanned for the caret of a type error.
+    fn tokens(&self, span: Span) -> TokenStream {
+        match self {
+            Value::SelfMember(member) => quote_spanned!(span=> &self.#member),
+            Value::Local(local) => {
+                let local = respan(local, span);
+                quote_spanned!(span=> #local)
+            }
+        }
+    }
+}
+
+/// The code of one rule on the value at `place`.
+pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
+    // Located at the rule's name, so that a type error puts its caret there; resolved at the call
+    // site, so that it names the caller's locals.
+    let span = Span::call_site().located_at(rule.name.span());
+    let value = place.value.tokens(span);
+    // The caller's names, located at the rule too: a call whose tokens all sit under the rule's
+    // name is reported there alone.
+    let (at, out) = (&respan(&place.at, span), &respan(&place.out, span));
+    let r = runtime_at(span);
+    let yields = |call: TokenStream| {
+        let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
+        quote_spanned!(span=> #r::record(#out, #at, #call, #overrides);)
+    };
+    match &rule.kind {
+        RuleKind::Required => yields(quote_spanned!(span=> #r::required::check(#value, #at))),
+        RuleKind::ReadOnly => yields(quote_spanned!(span=> #r::read_only::check(#value, #at))),
+        RuleKind::NonEmpty => yields(quote_spanned!(span=> #r::non_empty::check(#value))),
+        RuleKind::Length { min, max } => {
+            yields(bounded(span, &quote_spanned!(span=> #r::length::check), &value, min.as_ref(), max.as_ref()))
+        }
+        RuleKind::Range { min, max } => {
+            yields(bounded(span, &quote_spanned!(span=> #r::range::check), &value, min.as_ref(), max.as_ref()))
+        }
+        RuleKind::Pattern(pattern) => {
+            let name = pattern_static(pattern);
+            yields(quote_spanned!(span=> #r::pattern::check(#value, &#name)))
+        }
+        RuleKind::OneOf(values) => yields(quote_spanned!(span=> #r::one_of::check(#value, &[#(#values),*]))),
+        RuleKind::Format(Format::Uuid) => yields(quote_spanned!(span=> #r::format::uuid(#value))),
+        RuleKind::Format(Format::DateTime) => yields(quote_spanned!(span=> #r::format::date_time(#value))),
+        RuleKind::Localized => {
+            records(rule, span, out, quote_spanned!(span=> #r::localized::check(#value, #at, #out);))
+        }
+        RuleKind::Nested => match &place.walked {
+            Some(found) => quote_spanned!(span=> #out.extend(::core::mem::take(&mut #found));),
+            None => quote_spanned!(span=> #r::nested::check(#value, #at, #out);),
+        },
+        RuleKind::Each(inner) => {
+            let (item, item_at, item_out) =
+                (Ident::new("__item", span), Ident::new("__item_at", span), Ident::new("__item_out", span));
+            let place =
+                Place { value: Value::Local(item.clone()), at: item_at.clone(), out: item_out.clone(), walked: None };
+            let inner = inner.iter().map(|rule| emit(rule, &place));
+            let call = quote_spanned! {span=>
+                #r::each::check(#value, #at, #out, |#item, #item_at, #item_out| { #(#inner)* });
+            };
+            records(rule, span, out, call)
+        }
+        RuleKind::Unique { by: None, ignore_case } => {
+            records(rule, span, out, quote_spanned!(span=> #r::unique::check(#value, #ignore_case, #at, #out);))
+        }
+        RuleKind::Unique { by: Some(field), ignore_case } => {
+            let rust_name = LitStr::new(&unraw(field), field.span());
+            let call = quote_spanned! {span=>
+                #r::unique::check_by(#value, |__item| &__item.#field, #rust_name, #ignore_case, #at, #out);
+            };
+            records(rule, span, out, call)
+        }
+        RuleKind::Custom(function) => {
+            let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
+            let check = user_result(span, &quote_spanned!(span=> #function(__present)), at, out, &overrides);
+            quote_spanned! {span=>
+                {
+                    use #r::{ProbeOption as _, ProbeValue as _};
+                    if let ::core::option::Option::Some(__present) = (&#r::Probe(#value)).present() {
+                        #check
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `length` and `range`: the check, called with its bounds.
+fn bounded(
+    span: Span,
+    check: &TokenStream,
+    value: &TokenStream,
+    min: Option<&Expr>,
+    max: Option<&Expr>,
+) -> TokenStream {
+    let pass = |bound: Option<&Expr>| match bound {
+        Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#bound)),
+        None => quote_spanned!(span=> ::core::option::Option::None),
+    };
+    let (min, max) = (pass(min), pass(max));
+    quote_spanned!(span=> #check(#value, #min, #max))
+}
+
+/// A rule that records its own violations, with the attribute's overrides applied to them.
+fn records(rule: &Rule, span: Span, out: &Ident, call: TokenStream) -> TokenStream {
+    if rule.code.is_none() && rule.message.is_none() {
+        return call;
+    }
+    let r = runtime_at(span);
+    let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
+    quote_spanned! {span=>
+        {
+            let __start = #out.len();
+            #call
+            #r::override_since(#out, __start, #overrides);
+        }
+    }
+}
+
+/// `Overrides { code, message }`, or `Overrides::NONE`.
+fn overrides(span: Span, code: Option<&LitStr>, message: Option<&LitStr>) -> TokenStream {
+    let r = runtime_at(span);
+    if code.is_none() && message.is_none() {
+        return quote_spanned!(span=> #r::Overrides::NONE);
+    }
+    let some = |value: Option<&LitStr>| match value {
+        Some(value) => quote_spanned!(span=> ::core::option::Option::Some(#value)),
+        None => quote_spanned!(span=> ::core::option::Option::None),
+    };
+    let (code, message) = (some(code), some(message));
+    quote_spanned!(span=> #r::Overrides { code: #code, message: #message })
+}
+
+/// A container check on `value` (a reference to the whole value) at `at`, located at the
+/// function so that a function of the wrong signature is reported there.
+pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident) -> TokenStream {
+    let function = &check.function;
+    let span = Span::call_site().located_at(function.span());
+    let overrides = overrides(span, check.code.as_ref(), check.message.as_ref());
+    let call = quote_spanned!(span=> #function(#value));
+    user_result(span, &call, at, out, &overrides)
+}
+
+/// Records what a user's function returned. The result is first bound with its type written
+/// out, so that a function of the wrong signature is reported against that type alone, with no
+/// hidden item of the runtime named in the error.
+fn user_result(span: Span, call: &TokenStream, at: &Ident, out: &Ident, overrides: &TokenStream) -> TokenStream {
+    let r = runtime_at(span);
+    let (at, out) = (respan(at, span), respan(out, span));
+    quote_spanned! {span=>
+        let __result: ::core::result::Result<(), ::validate_core::RuleError> = #call;
+        #r::record(#out, #at, __result, #overrides);
+    }
+}
+
+/// One `static` per distinct pattern among `rules` (and the rules inside their `each`).
+pub fn pattern_statics<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> TokenStream {
+    fn collect<'r>(rules: impl IntoIterator<Item = &'r Rule>, into: &mut Vec<&'r LitStr>) {
+        for rule in rules {
+            match &rule.kind {
+                RuleKind::Pattern(pattern) => into.push(pattern),
+                RuleKind::Each(inner) => collect(inner, into),
+                _ => {}
+            }
+        }
+    }
+    let mut patterns = Vec::new();
+    collect(rules, &mut patterns);
+    let mut seen = std::collections::HashSet::new();
+    let r = runtime();
+    let statics = patterns.into_iter().filter(|pattern| seen.insert(pattern.value())).map(|pattern| {
+        let name = pattern_static(pattern);
+        quote!(static #name: #r::Pattern = #r::Pattern::new(#pattern);)
+    });
+    quote!(#(#statics)*)
+}
+
+/// The name of a pattern's `static`: a hash of its text (FNV-1a), so that every place that checks
+/// it names the same one. Two different patterns of one type with the same hash would be reported
+/// by rustc as a duplicate definition, never mixed up.
+fn pattern_static(pattern: &LitStr) -> Ident {
+    let hash = pattern
+        .value()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format_ident!("__VALIDATE_PATTERN_{:016X}", hash)
+}
+
+/// The path of a field below `parent`: `parent` itself for a field that adds no segment (a
+/// newtype's, a flattened one), else its member or index.
+pub fn field_path(segment: Option<&Segment>, parent: &Ident) -> TokenStream {
+    let r = runtime();
+    match segment {
+        Some(Segment::Member(name)) if is_plain(name) => quote!(&#r::plain_member(#parent, #name)),
+        Some(Segment::Member(name)) => quote!(&#parent.member(#name)),
+        Some(Segment::Index(index)) => quote!(&#parent.index(#index)),
+        None => quote!(#parent),
+    }
+}
+
+/// Whether a wire name can follow a `.` in a target as it is: the rule of `validate_core`'s
+/// `Path` (letters, digits, `_`, `-`, `$`, `@`; not empty). Such names are written without being
+/// checked again at run time.
+fn is_plain(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$' | '@'))
+}
