@@ -435,10 +435,11 @@ impl<T: Walk> Walk for Vec<T> {
     }
 }
 
-/// The entries of a map in the order `validate()` reports them: keys that do not read first (by
-/// their text), then the others sorted by the key type's own order (`1`, `2`, `10` for integer
-/// keys). A repeated key keeps its last value, as `serde_json` does; `json::unique_keys` is how a
-/// type refuses repeats, on both paths.
+/// The entries of a map, each walked, in the order `validate()` reports them: keys that do not
+/// read first, in document order, then the others in the key type's own order (`1`, `2`, `10` for
+/// integer keys), which a `BTreeMap` of the read keys gives. Inserting into it also keeps the last
+/// value of a repeated key, as `serde_json` does; `json::unique_keys` is how a type refuses
+/// repeats, on both paths.
 fn walk_entries<K, V, M>(
     tree: &Tree,
     at: &Path<'_>,
@@ -451,37 +452,24 @@ where
     M: Default,
 {
     let members = object(tree, at, out)?;
-    let mut entries: Vec<(Result<K, ShapeError>, usize)> = members
-        .iter()
-        .enumerate()
-        .map(|(index, (key, _))| (K::deserialize(KeyDeserializer::new(key)), index))
-        .collect();
-    // Stable: a repeated key keeps its document order, so the last one is found last.
-    entries.sort_by(|(a, ia), (b, ib)| match (a, b) {
-        (Ok(a), Ok(b)) => a.cmp(b),
-        (Err(_), Ok(_)) => std::cmp::Ordering::Less,
-        (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
-        (Err(_), Err(_)) => members[*ia].0.cmp(&members[*ib].0),
-    });
-    let mut map = M::default();
+    let mut sorted: BTreeMap<K, &(String, Tree)> = BTreeMap::new();
     let mut whole = true;
-    let mut entries = entries.into_iter().peekable();
-    while let Some((key, index)) = entries.next() {
-        let (text, value) = (&members[index].0, &members[index].1);
-        if let (Ok(key), Some((Ok(next), _))) = (&key, entries.peek())
-            && key == next
-        {
-            // Repeated: the last value is the one serde_json keeps.
-            continue;
-        }
-        let entry = at.key(text);
-        match (key, V::walk(value, &entry, out)) {
-            (Ok(key), Some(value)) => insert(&mut map, key, value),
-            (Err(error), _) => {
-                record_shape(error, &entry, out);
+    for member in members {
+        match K::deserialize(KeyDeserializer::new(&member.0)) {
+            Ok(key) => {
+                sorted.insert(key, member);
+            }
+            Err(error) => {
+                record_shape(error, &at.key(&member.0), out);
                 whole = false;
             }
-            (Ok(_), None) => whole = false,
+        }
+    }
+    let mut map = M::default();
+    for (key, (text, value)) in sorted {
+        match V::walk(value, &at.key(text), out) {
+            Some(value) => insert(&mut map, key, value),
+            None => whole = false,
         }
     }
     whole.then_some(map)
