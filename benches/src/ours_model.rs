@@ -2,20 +2,26 @@
 //! `relationshipName` rule (`customer_insights::address`) in a small derived wrapper.
 
 use customer_insights::model::RelationshipResourceFormat;
-use validate_core::{ErrorResponse, Validate, Violations};
+use validate_core::{ErrorResponse, Path, Validate, Violations};
 
 /// The `relationshipName` of the URL and the body, validated together.
 ///
-/// The body adds no segment to the targets (`rename = ""`), so they read as in the service:
-/// `properties.fields[2].fieldName`, and `relationshipName` for the name.
-#[derive(Debug, Validate)]
+/// The body adds no segment to the targets, so they read as in the service:
+/// `properties.fields[2].fieldName`, and `relationshipName` for the name. (A hand-written impl:
+/// a derived field always adds its name, `rename = ""` included, as `['']`.)
+#[derive(Debug)]
 pub struct Request<'a> {
     /// The name in the URL.
-    #[validate(rename = "relationshipName", length(max = 512), pattern("^[a-zA-Z][a-zA-Z0-9_]+$"))]
     pub name: &'a str,
     /// The body.
-    #[validate(rename = "", nested)]
     pub body: RelationshipResourceFormat,
+}
+
+impl Validate for Request<'_> {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        Name { name: self.name }.validate_at(at, out);
+        self.body.validate_at(at, out);
+    }
 }
 
 /// The `relationshipName` of the URL alone: checked before the body is read, as the service does.

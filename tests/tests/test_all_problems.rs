@@ -339,3 +339,230 @@ fn standard_types_in_every_spelling_are_walked() {
         ]
     );
 }
+
+// What the walk models of serde, case by case: each body below is read by serde but for one
+// member (`canary`, or the member named), and the walk must say what serde says of the rest.
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct FlatA {
+    x: u32,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct TwoFlattened {
+    canary: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    a: FlatA,
+    #[serde(flatten)]
+    extra: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct FlattenedOption {
+    canary: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    a: Option<FlatA>,
+}
+
+#[test]
+fn structs_whose_flattening_serde_hands_from_field_to_field_are_read_whole() {
+    // serde's first flattened struct takes `x`, so the map never sees it; a failed flattened
+    // `Option` is `None`. Read whole, they report serde's first problem and nothing it accepts.
+    assert_eq!(problems::<TwoFlattened>(r#"{"canary":"x","x":5,"y":"s"}"#), ["InvalidPropertyType canary"]);
+    assert_eq!(problems::<FlattenedOption>(r#"{"canary":"x","x":"s"}"#), ["InvalidPropertyType canary"]);
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Strict {
+    #[validate(non_empty)]
+    inner: String,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct FlattensStrict {
+    canary: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    strict: Strict,
+}
+
+#[test]
+fn a_flattened_struct_is_given_only_its_own_fields() {
+    assert_eq!(problems::<FlattensStrict>(r#"{"canary":"x","inner":"b","zz":1}"#), ["InvalidPropertyType canary"]);
+    assert_eq!(
+        problems::<FlattensStrict>(r#"{"canary":"x","inner":"","zz":1}"#),
+        ["InvalidPropertyType canary", "EmptyValue inner"]
+    );
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "kind")]
+#[allow(dead_code)]
+enum Tagged {
+    A {
+        n: u8,
+        #[serde(flatten)]
+        extra: BTreeMap<String, u8>,
+    },
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct HoldsTagged {
+    canary: u8,
+    #[validate(nested)]
+    t: Tagged,
+}
+
+#[test]
+fn a_map_flattened_into_a_tagged_variant_is_not_given_the_tag() {
+    assert_eq!(
+        problems::<HoldsTagged>(r#"{"canary":"x","t":{"kind":"A","n":1,"z":2}}"#),
+        ["InvalidPropertyType canary"]
+    );
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+enum Mixed {
+    Known {
+        n: u8,
+    },
+    #[serde(untagged)]
+    Free(String),
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct HoldsMixed {
+    canary: u8,
+    #[validate(nested)]
+    m: Mixed,
+}
+
+#[test]
+fn an_enum_with_untagged_variants_among_tagged_ones_is_read_whole() {
+    assert_eq!(problems::<HoldsMixed>(r#"{"canary":"x","m":"hello"}"#), ["InvalidPropertyType canary"]);
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct Leaf {
+    #[validate(non_empty)]
+    label: String,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct HoldsLeaves {
+    #[validate(range(max = 5))]
+    canary: u8,
+    #[validate(nested)]
+    m: BTreeMap<String, Leaf>,
+}
+
+#[test]
+fn every_copy_of_a_repeated_map_key_must_read_as_serde_reads_them() {
+    // serde_json reads both copies and keeps the last: the first one's problem is why it refused.
+    assert_eq!(
+        problems::<HoldsLeaves>(r#"{"canary":9,"m":{"a":{"label":5},"a":{"label":"ok"}}}"#),
+        ["ValueOutOfRange canary", "InvalidPropertyType m['a'].label"]
+    );
+    // An earlier copy that reads says nothing: its rules are not the value's.
+    assert_eq!(
+        problems::<HoldsLeaves>(r#"{"canary":9,"m":{"a":{"label":""},"a":{"label":"ok"}}}"#),
+        ["ValueOutOfRange canary"]
+    );
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "t", content = "c", deny_unknown_fields)]
+#[allow(dead_code)]
+enum Adjacent {
+    A(u8),
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+enum External {
+    Dog {
+        name: String,
+    },
+    #[serde(alias = "first")]
+    One,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct HoldsEnums {
+    #[validate(range(max = 5))]
+    canary: u8,
+    #[validate(nested)]
+    g: Option<Adjacent>,
+    #[validate(nested)]
+    j: Option<External>,
+}
+
+#[test]
+fn enums_are_read_as_serde_reads_them() {
+    // `deny_unknown_fields` on an adjacently tagged enum.
+    assert_eq!(
+        problems::<HoldsEnums>(r#"{"canary":9,"g":{"t":"A","c":1,"zz":1}}"#),
+        ["ValueOutOfRange canary", "UnknownProperty g.zz"]
+    );
+    // `other` is a unit variant: content is refused as for any unit variant.
+    assert_eq!(problems::<HoldsEnums>(r#"{"canary":1,"g":{"t":"Zzz","c":5}}"#), ["InvalidPropertyType g.c"]);
+    // A variant with fields given by its name alone is a value of the wrong type.
+    assert_eq!(problems::<HoldsEnums>(r#"{"canary":1,"j":"Dog"}"#), ["InvalidPropertyType j"]);
+    // Unknown variants list every name serde reads, aliases included.
+    let error = from_json::<HoldsEnums>(br#"{"canary":1,"j":"Cat"}"#).unwrap_err();
+    assert_eq!(error.error.details[0].message, "The value 'Cat' is not one of 'Dog', 'One', 'first'.");
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "kind")]
+#[allow(dead_code)]
+enum Numbered {
+    A { m: BTreeMap<u32, String> },
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[allow(dead_code)]
+struct HoldsNumbered {
+    #[validate(range(max = 5))]
+    canary: u8,
+    #[validate(nested)]
+    n: Numbered,
+}
+
+#[test]
+fn what_the_walk_reads_and_serde_refuses_is_said_where_serde_stopped() {
+    // serde reads an internally tagged variant from buffered content, whose keys stay strings: it
+    // refuses integer keys there. The walk reads them, so the answer says where serde stopped.
+    let body = r#"{"canary":9,"n":{"kind":"A","m":{"1":"x"}}}"#;
+    assert!(serde_json::from_str::<HoldsNumbered>(r#"{"canary":1,"n":{"kind":"A","m":{"1":"x"}}}"#).is_err());
+    let error = from_json::<HoldsNumbered>(body.as_bytes()).unwrap_err();
+    let found: Vec<(&str, Option<&str>, &str)> = error
+        .error
+        .details
+        .iter()
+        .map(|detail| (detail.code.as_str(), detail.target.as_deref(), detail.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("ValueOutOfRange", Some("canary"), "The value 9 is greater than the maximum 5."),
+            ("InvalidValue", None, "The value at line 1 column 43 is invalid."),
+        ]
+    );
+}

@@ -30,6 +30,8 @@ pub struct Variant<'a> {
     pub skip: bool,
     /// `#[serde(other)]`: read for any tag no other variant has.
     pub other: bool,
+    /// `#[serde(untagged)]` on the variant.
+    pub untagged: bool,
     pub fields: Vec<Field<'a>>,
     /// The segment the variant adds to targets: its name for externally tagged enums, the content
     /// key for adjacently tagged ones, nothing for internally tagged and untagged ones.
@@ -145,6 +147,7 @@ impl<'a> Variant<'a> {
             names,
             skip: variant_serde.skip,
             other: variant_serde.other,
+            untagged: variant_serde.untagged,
             fields,
             segment,
         }
@@ -171,19 +174,29 @@ fn fields_of<'a>(
         .map(|(index, (field, member))| {
             let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
             let serde = SerdeField::from_attrs(&field.attrs);
-            if let (Some(ours), Some(theirs)) = (&attrs.rename, &serde.rename) {
-                let message = format!(
-                    "this field is read from \"{theirs}\" by `#[serde(rename)]`, which is its name on the wire; \
-                     `#[validate(rename)]` is for types without serde: remove it"
-                );
-                cx.error_spanned_by(ours, message);
-            }
             let key = key_of(&member, &serde, casing);
+            if let Some(ours) = &attrs.rename {
+                rename_beside_serde(cx, ours, &serde, casing.is_some().then_some(key.as_deref()).flatten());
+            }
             let segment = segment_of(&member, index, &attrs, &serde, key.as_ref(), seamless);
             Field { member, ty: &field.ty, rules: attrs.rules, segment, key, serde }
         })
         .collect();
     (style, fields)
+}
+
+/// `#[validate(rename)]` names a field of a type serde does not read; beside serde's own naming
+/// (`rename` on the field, `rename_all` on the type) it would name a member that is not on the
+/// wire. `cased` is the name `rename_all` gives the field.
+fn rename_beside_serde(cx: &mut Ctxt, ours: &syn::LitStr, serde: &SerdeField, cased: Option<&str>) {
+    let by = match (&serde.rename, cased) {
+        (Some(theirs), _) => format!("this field is read from \"{theirs}\" by `#[serde(rename)]`"),
+        (None, Some(theirs)) => format!("this field is read from \"{theirs}\" by the type's `#[serde(rename_all)]`"),
+        (None, None) => return,
+    };
+    let message =
+        format!("{by}, which is its name on the wire; `#[validate(rename)]` is for types without serde: remove it");
+    cx.error_spanned_by(ours, message);
 }
 
 fn segment_of(

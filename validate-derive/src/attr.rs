@@ -9,7 +9,7 @@ use crate::ctxt::Ctxt;
 use crate::reader::{Reader, needs_function};
 use crate::suggest::{closest, did_you_mean};
 
-use crate::rules::NAMES as RULES;
+use crate::table::NAMES as RULES;
 
 /// One rule on a field, with the code and message that replace its own.
 pub struct Rule {
@@ -154,7 +154,7 @@ fn parse_check(cx: &mut Ctxt, parens: &Group, name: &Ident) -> Option<Check> {
 /// Whether `rule` takes no arguments but `code` and `message` (`unique`'s are optional), so that
 /// `rule()` is a mistake of its own.
 fn without_arguments(rule: &str) -> bool {
-    crate::rules::find(rule).is_some_and(|spec| !spec.arguments)
+    crate::table::find(rule).is_some_and(|spec| !spec.arguments)
 }
 
 impl Rule {
@@ -188,7 +188,7 @@ impl Rule {
         if let Some(span) = empty_parentheses.filter(|_| without_arguments(&rule_name)) {
             cx.syn_error(syn::Error::new(span, format!("empty parentheses after `{name}`; remove them")));
         }
-        let spec = crate::rules::find(&rule_name);
+        let spec = crate::table::find(&rule_name);
         let mut reader = Reader::new(cx, spec.map_or("", |spec| spec.name), args);
         let kind = match rule_name.as_str() {
             "required" => Some(RuleKind::Required),

@@ -1,8 +1,5 @@
 //! Rules across several attributes: contradictions and combinations that cannot work.
 
-use std::collections::BTreeSet;
-use std::sync::{Mutex, PoisonError};
-
 use syn::{Expr, Lit};
 
 use crate::ast::Container;
@@ -45,7 +42,7 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
 
 fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
     match &rule.kind {
-        _ if inside_each && crate::rules::find(&rule.name.to_string()).is_some_and(|spec| spec.presence) => {
+        _ if inside_each && crate::table::find(&rule.name.to_string()).is_some_and(|spec| spec.presence) => {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
             cx.error_spanned_by(&rule.name, message);
         }
@@ -69,18 +66,11 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
 
 /// Whether `pattern` compiles; why not, on one line.
 ///
-/// Compiling a regex in a proc macro built without optimisation takes a fraction of a
-/// millisecond, and one pattern is often used by many types (a resource name, say): patterns that
-/// compiled are remembered for the rest of the compilation, which runs the derive in one process.
+/// Every use of a pattern is compiled here, even one shared by many types. Remembering the patterns
+/// that compiled saved 2 % (0.98) of a cold build of 50 types sharing one pattern, too little to
+/// keep (`EXPERIMENT=cache benches/compile-time/tricks.sh`, 2026-11-30).
 fn compiles(pattern: &str) -> Result<(), String> {
-    static COMPILED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
-    let mut compiled = COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
-    if compiled.contains(pattern) {
-        return Ok(());
-    }
-    regex::Regex::new(pattern).map_err(|error| regex_reason(&error))?;
-    compiled.insert(pattern.to_owned());
-    Ok(())
+    regex::Regex::new(pattern).map(drop).map_err(|error| regex_reason(&error))
 }
 
 /// The reason alone, on one line, as the house style wants: regex's own text spreads over several

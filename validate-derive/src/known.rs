@@ -49,6 +49,38 @@ pub fn is_known(ty: &Type) -> bool {
     }
 }
 
+/// Whether `ty` is an `Option` (in any spelling `is_known` accepts), whatever it holds.
+pub fn is_option(ty: &Type) -> bool {
+    last_segment(ty).is_some_and(|(names, absolute)| {
+        names.last().is_some_and(|last| last == "Option") && known_path(&as_strs(&names), absolute, 1)
+    })
+}
+
+/// Whether `ty` is a `BTreeMap` or a `HashMap` (in any spelling `is_known` accepts).
+pub fn is_map(ty: &Type) -> bool {
+    last_segment(ty).is_some_and(|(names, absolute)| {
+        names.last().is_some_and(|last| last == "BTreeMap" || last == "HashMap")
+            && known_path(&as_strs(&names), absolute, 2)
+    })
+}
+
+/// The names of a path type's segments, and whether it starts with `::`.
+fn last_segment(ty: &Type) -> Option<(Vec<String>, bool)> {
+    match ty {
+        Type::Paren(inner) => last_segment(&inner.elem),
+        Type::Group(inner) => last_segment(&inner.elem),
+        Type::Path(path) if path.qself.is_none() => Some((
+            path.path.segments.iter().map(|segment| segment.ident.to_string()).collect(),
+            path.path.leading_colon.is_some(),
+        )),
+        _ => None,
+    }
+}
+
+fn as_strs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
 /// Whether a path of `names` with `arity` type arguments names a known type.
 fn known_path(names: &[&str], absolute: bool, arity: usize) -> bool {
     let Some((last, module_path)) = names.split_last() else {

@@ -1,15 +1,17 @@
 //! `#[derive(Validate)]` for validate-core. Use it through `validate_core::Validate`.
 //!
-//! The pipeline, each arrow one way:
+//! The pipeline, each stage using only those before it:
 //!
-//! - **parse**: `args` (the argument lists), `reader` (a rule's arguments, one kind at a time),
-//!   `attr` (`#[validate(…)]` into rules), `serde_attr`
-//!   and `case` (serde's names), `ast` (the model);
-//! - **check**: `check` (rules across attributes), `suggest` (did-you-mean);
-//! - **emit**: `rules` (the rule table, and the code of one rule at a place), `bound` (generic
-//!   bounds), `expand` (`validate_at`), `walk` (the every-problem walk behind `from_json`), `known`
-//!   (field types read without a probe);
-//! - **errors**: `ctxt` (every mistake collected), `fallback` (a stand-in impl beside them).
+//! - **parse**: `table` (what the derive knows of each rule), `args` (the argument lists), `reader`
+//!   (a rule's arguments, one kind at a time), `suggest` (did-you-mean for its messages), `attr`
+//!   (`#[validate(…)]` into rules), `serde_attr` and `case` (serde's names), `ast` (the model);
+//! - **check**: `check` (rules across attributes);
+//! - **emit**: `rules` (the code of one rule at a place), `bound` (generic bounds), `expand`
+//!   (`validate_at`), `walk` (the every-problem walk behind `from_json`), `known` (field types read
+//!   without a probe).
+//!
+//! Every stage reports its mistakes into `ctxt`; on any, `fallback` emits a stand-in impl beside
+//! them.
 
 // parse
 mod args;
@@ -18,10 +20,11 @@ mod attr;
 mod case;
 mod reader;
 mod serde_attr;
+mod suggest;
+mod table;
 
 // check
 mod check;
-mod suggest;
 
 // emit
 mod bound;
@@ -30,7 +33,7 @@ mod known;
 mod rules;
 mod walk;
 
-// errors
+// mistakes
 mod ctxt;
 mod fallback;
 

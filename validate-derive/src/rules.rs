@@ -1,10 +1,6 @@
-//! The rule table, and the code of one rule at a place.
-//!
-//! Everything the derive knows about a rule that is not how it parses its arguments is a row of
-//! [`TABLE`]: parsing reads which rules exist and which take arguments, the checks read where a
-//! rule may stand, `bound.rs` reads the trait a rule needs. [`emit`] writes the code of one rule
-//! on a value at a [`Place`] chosen by its caller: `validate_at` (`expand.rs`) and the walk
-//! (`walk.rs`) both call it, and neither calls the other.
+//! The code of one rule at a place: [`emit`] writes it on a value at a [`Place`] chosen by its
+//! caller. `validate_at` (`expand.rs`) and the walk (`walk.rs`) both call it, and neither calls
+//! the other. What the derive knows of each rule besides is its row in `table.rs`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -13,58 +9,6 @@ use syn::{Expr, Ident, LitStr};
 
 use crate::ast::{Segment, unraw};
 use crate::attr::{Check, Format, Rule, RuleKind};
-
-/// What the derive knows of one rule.
-pub struct Spec {
-    /// The name written in `#[validate(…)]`.
-    pub name: &'static str,
-    /// Whether it takes arguments besides `code` and `message` (for which `rule()` is a mistake).
-    pub arguments: bool,
-    /// Whether `code = …` and `message = …` may replace its own.
-    pub overrides: bool,
-    /// Whether it looks at the field's presence (and so cannot stand inside `each`).
-    pub presence: bool,
-    /// The trait, below the runtime's hidden module, that the value's type needs; `None` when
-    /// the rule states its own bounds (`custom`) or `bound.rs` works them out (`each`, `unique`).
-    pub bound: Option<&'static str>,
-}
-
-const fn spec(name: &'static str, arguments: bool, bound: Option<&'static str>) -> Spec {
-    Spec { name, arguments, overrides: true, presence: false, bound }
-}
-
-/// Every field rule, in the order the documentation lists them.
-pub const TABLE: &[Spec] = &[
-    Spec { presence: true, ..spec("required", false, Some("required::Required")) },
-    spec("non_empty", false, Some("non_empty::NonEmpty")),
-    spec("length", true, Some("length::HasLength")),
-    spec("range", true, Some("range::Number")),
-    spec("pattern", true, Some("AsText")),
-    spec("one_of", true, Some("AsText")),
-    spec("format", true, Some("AsText")),
-    spec("localized", false, Some("localized::LocalizedText")),
-    Spec { overrides: false, ..spec("nested", false, Some("Validate")) },
-    spec("each", true, None),
-    spec("unique", false, None),
-    Spec { presence: true, ..spec("read_only", false, Some("read_only::ReadOnly")) },
-    spec("custom", true, None),
-];
-
-/// The names of [`TABLE`], for messages and suggestions.
-pub const NAMES: [&str; TABLE.len()] = {
-    let mut names = [""; TABLE.len()];
-    let mut i = 0;
-    while i < TABLE.len() {
-        names[i] = TABLE[i].name;
-        i += 1;
-    }
-    names
-};
-
-/// The row of a rule named `name`.
-pub fn find(name: &str) -> Option<&'static Spec> {
-    TABLE.iter().find(|spec| spec.name == name)
-}
 
 /// The runtime's hidden module, the only path generated code names.
 pub fn runtime() -> TokenStream {

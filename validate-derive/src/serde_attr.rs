@@ -26,7 +26,9 @@ pub struct SerdeContainer {
     pub converted: bool,
 }
 
-/// What serde says about a field.
+/// What serde says about a field (or, for `alias`, `skip`, `other` and `untagged`, a variant).
+// Each flag is one of serde's own switches, read as written.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 pub struct SerdeField {
     pub rename: Option<String>,
@@ -39,6 +41,15 @@ pub struct SerdeField {
     pub deserialize_with: Option<ExprPath>,
     /// `other` on a unit variant: the variant read for any unknown tag.
     pub other: bool,
+    /// `untagged` on a variant: read, after the tagged ones, from any value.
+    pub untagged: bool,
+}
+
+impl SerdeField {
+    /// Whether serde reads the field otherwise than as its type and name say.
+    pub fn reads_its_own_way(&self) -> bool {
+        self.skip || self.default.is_some() || self.deserialize_with.is_some()
+    }
 }
 
 /// Where a missing value comes from.
@@ -99,6 +110,8 @@ impl SerdeField {
                 found.skip = true;
             } else if meta.path.is_ident("other") {
                 found.other = true;
+            } else if meta.path.is_ident("untagged") {
+                found.untagged = true;
             } else if meta.path.is_ident("deserialize_with") {
                 found.deserialize_with = Some(meta.value()?.parse::<LitStr>()?.parse()?);
             } else if meta.path.is_ident("with") {

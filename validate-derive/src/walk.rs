@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Ident;
 
-use crate::ast::{Container, Data, Field, Style, Tagging, Variant};
+use crate::ast::{Container, Data, Field, Segment, Style, Tagging, Variant};
 use crate::attr::RuleKind;
 use crate::rules::{self, Place, Value};
 use crate::serde_attr::{Default, SerdeContainer};
@@ -24,38 +24,43 @@ pub struct Walk {
     pub impl_block: TokenStream,
 }
 
-/// The names the generated walk uses for its own locals.
+/// The names the generated walk gives its arguments.
 struct Names {
     tree: Ident,
     at: Ident,
     out: Ident,
+    /// Whose the members no field reads are (`Extra`).
+    extra: Ident,
 }
 
 impl Names {
     fn new() -> Self {
-        Names { tree: format_ident!("__tree"), at: format_ident!("__at"), out: format_ident!("__out") }
+        Names {
+            tree: format_ident!("__tree"),
+            at: format_ident!("__at"),
+            out: format_ident!("__out"),
+            extra: format_ident!("__extra"),
+        }
     }
 }
 
 /// The walk of `container`, or nothing when the type is read whole.
 pub fn walk(container: &Container<'_>) -> Option<Walk> {
-    let serde = &container.serde;
-    if !container.generics.params.is_empty() || serde.transparent || serde.converted {
+    if !walkable(container) {
         return None;
     }
     let n = Names::new();
+    let (w, tree, at, out, extra) = (walk_module(), &n.tree, &n.at, &n.out, &n.extra);
     let body = match &container.data {
-        Data::Struct(fields) if !fields.is_empty() && fields.iter().all(|field| field.key.is_some()) => {
-            let (w, tree, at, out) = (walk_module(), &n.tree, &n.at, &n.out);
+        Data::Struct(fields) => {
             let init = quote!(#w::Fields::of(#tree, #at, #out)?);
-            fields_body(container, fields, &init, &[], &quote!(Self), &n.at)
+            fields_body(container, fields, &init, &quote!(#extra), &[], &quote!(Self), at)
         }
-        Data::Struct(_) => return None,
         Data::Enum(variants) => enum_body(container, variants, &n),
     };
     let r = rules::runtime();
-    let checks = container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(&__value), &n.at, &n.out));
-    let (ident, tree, at, out) = (container.ident, &n.tree, &n.at, &n.out);
+    let checks = container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(&__value), at, out));
+    let ident = container.ident;
     let hook = quote! {
         #[inline]
         fn __explain(__failed: &#r::Failed<'_>) -> ::validate_core::ErrorResponse
@@ -69,11 +74,12 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         #[automatically_derived]
         impl #r::Walk for #ident {
             #[inline]
-            #[allow(unused_variables, unreachable_code, clippy::all, clippy::pedantic)]
-            fn walk(
+            #[allow(unused_variables, clippy::all, clippy::pedantic)]
+            fn walk_in(
                 #tree: &#r::Tree,
                 #at: &::validate_core::Path<'_>,
                 #out: &mut ::validate_core::Violations,
+                #extra: #w::Extra,
             ) -> ::core::option::Option<Self> {
                 let __value: Self = #body;
                 #(#checks)*
@@ -84,6 +90,34 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
     Some(Walk { hook, impl_block })
 }
 
+/// Whether the walk models how serde reads the type. Anything it does not model is read whole
+/// by the runtime instead (the first problem at its target, then the rules): generic,
+/// `transparent` and `from` types, tuple structs, a struct with more than one `flatten` field or
+/// a flattened `Option` (serde hands the members from one to the next) or `flatten` beside
+/// `deny_unknown_fields`, an enum with `untagged` variants among tagged ones, and tuple variants
+/// of several fields with serde attributes of their own.
+fn walkable(container: &Container<'_>) -> bool {
+    let serde = &container.serde;
+    if !container.generics.params.is_empty() || serde.transparent || serde.converted {
+        return false;
+    }
+    match &container.data {
+        Data::Struct(fields) => {
+            let flattened: Vec<&Field<'_>> = fields.iter().filter(|field| field.serde.flatten).collect();
+            !fields.is_empty()
+                && fields.iter().all(|field| field.key.is_some())
+                && flattened.len() <= 1
+                && flattened.iter().all(|field| !crate::known::is_option(field.ty))
+                && (flattened.is_empty() || !serde.deny_unknown_fields)
+        }
+        Data::Enum(variants) => variants.iter().all(|variant| {
+            let several = variant.style == Style::Tuple && variant.fields.len() > 1;
+            let own_way = several && variant.fields.iter().any(|field| field.serde.reads_its_own_way());
+            !(variant.untagged || own_way)
+        }),
+    }
+}
+
 /// The runtime's walk module.
 fn walk_module() -> TokenStream {
     let r = rules::runtime();
@@ -92,24 +126,23 @@ fn walk_module() -> TokenStream {
 
 /// A block that reads the named `fields` from the object `init` gives (`__f`), runs each field's
 /// rules on what it read, and evaluates to `ctor { field: value, … }`, or returns `None` when a
-/// field did not read. `tags` are members the enum's tagging reads (never unknown).
+/// field did not read. `extra` is the `Extra` the members no field reads are judged by; `tags`
+/// are members the enum's tagging reads, which a flattened map is not given.
 fn fields_body(
     container: &Container<'_>,
     fields: &[Field<'_>],
     init: &TokenStream,
+    extra: &TokenStream,
     tags: &[&str],
     ctor: &TokenStream,
     at: &Ident,
 ) -> TokenStream {
     let w = walk_module();
     let locals: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__read{}", i)).collect();
-    let claimed: Vec<String> = fields.iter().filter(|f| !f.serde.skip && !f.serde.flatten).flat_map(names).collect();
+    let known: Vec<String> = fields.iter().filter(|f| !f.serde.skip && !f.serde.flatten).flat_map(names).collect();
+    let claimed: Vec<String> = known.iter().cloned().chain(tags.iter().map(|tag| (*tag).to_owned())).collect();
     let blocks = fields.iter().zip(&locals).map(|(field, local)| field_block(container, field, local, &claimed, at));
-    let has_flatten = fields.iter().any(|field| field.serde.flatten);
-    let unknown = (container.serde.deny_unknown_fields && !has_flatten).then(|| {
-        let known = claimed.iter().map(String::as_str).chain(tags.iter().copied());
-        quote!(__f.deny_unknown(&[#(#known),*], #at);)
-    });
+    let unknown = container.serde.deny_unknown_fields.then(|| quote!(__f.deny_unknown(&[#(#known),*], #at, #extra);));
     let members = fields.iter().map(|field| &field.member);
     let read: Vec<&Ident> =
         fields.iter().zip(&locals).filter(|(field, _)| !field.serde.skip).map(|(_, local)| local).collect();
@@ -143,42 +176,66 @@ fn field_block(
     at: &Ident,
 ) -> TokenStream {
     let field_at = format_ident!("__field_at");
-    let sink = format_ident!("__sink");
     let path = rules::field_path(field.segment.as_ref(), at);
-    let nested = is_nested(field);
-    let found = nested.then(|| format_ident!("__found"));
+    if field.serde.skip {
+        return skipped_field(container, field, &field_at, &path);
+    }
+    let found = is_nested(field).then(|| format_ident!("__found"));
     let place = Place {
         value: Value::Local(format_ident!("__value")),
         at: field_at.clone(),
-        out: sink.clone(),
+        out: format_ident!("__sink"),
         walked: found.clone(),
     };
     let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
-    if field.serde.skip {
-        if rules.is_empty() {
-            return TokenStream::new();
-        }
-        let value = default_value(&container.serde, field);
-        let ty = field.ty;
-        // Its default is not walked: `nested` validates it as `validate()` does.
-        let place = Place { walked: None, ..place };
-        let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
-        return quote! {{
-            let #field_at = #path;
-            let __value: &#ty = &#value;
-            let #sink = __f.out();
-            #(#rules)*
-        }};
+    let read = read_field(container, field, &field_at, found.as_ref(), claimed);
+    checked_read(local, &field_at, &path, &read, found.as_ref(), &rules)
+}
+
+/// A skipped field's rules, run on its default (which is not walked: `nested` validates it, as
+/// `validate()` does).
+fn skipped_field(container: &Container<'_>, field: &Field<'_>, field_at: &Ident, path: &TokenStream) -> TokenStream {
+    if field.rules.is_empty() {
+        return TokenStream::new();
     }
+    let sink = format_ident!("__sink");
+    let place =
+        Place { value: Value::Local(format_ident!("__value")), at: field_at.clone(), out: sink.clone(), walked: None };
+    let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
+    let value = default_value(&container.serde, field);
+    let ty = field.ty;
+    quote! {{
+        let #field_at = #path;
+        let __value: &#ty = &#value;
+        let #sink = __f.out();
+        #(#rules)*
+    }}
+}
+
+/// The expression that reads (or walks, into `found`) one field that is not skipped.
+fn read_field(
+    container: &Container<'_>,
+    field: &Field<'_>,
+    field_at: &Ident,
+    found: Option<&Ident>,
+    claimed: &[String],
+) -> TokenStream {
+    let w = walk_module();
     let names = names(field);
-    let read = match (&found, field.serde.flatten) {
+    match (found, field.serde.flatten) {
+        // A flattened struct the derive walks is walked on the whole object, which it shares.
+        (Some(found), true) if !crate::known::is_map(field.ty) => {
+            let walk = walk_fn(field);
+            quote!(__f.flatten(|__t, _| (#walk)(__t, #field_at, &mut #found, #w::Extra::Flattened)))
+        }
+        // A flattened map is given the members no other field reads.
         (Some(found), true) => {
             let walk = walk_fn(field);
-            quote!(__f.flatten(&[#(#claimed),*], |__rest, _| (#walk)(__rest, #field_at, &mut #found)))
+            quote!(__f.flatten_read(&[#(#claimed),*], |__t, _| (#walk)(__t, #field_at, &mut #found, #w::Extra::Own)))
         }
         (None, true) => {
-            let (w, fns) = (walk_module(), read_fns(&container.serde, field));
-            quote!(__f.flatten(&[#(#claimed),*], |__rest, __o| #w::read_value(__rest, #field_at, __o, &#fns)))
+            let fns = read_fns(&container.serde, field);
+            quote!(__f.flatten_read(&[#(#claimed),*], |__t, __o| #w::read_value(__t, #field_at, __o, &#fns)))
         }
         (Some(found), false) => {
             let (walk, fns) = (walk_fn(field), read_fns(&container.serde, field));
@@ -192,8 +249,7 @@ fn field_block(
             let fns = read_fns(&container.serde, field);
             quote!(__f.read(&[#(#names),*], #field_at, &#fns))
         }
-    };
-    checked_read(local, &field_at, &path, &read, found.as_ref(), &rules)
+    }
 }
 
 /// `let local = read;` then, when it read, the rules on it; what a walk found and could not place
@@ -267,7 +323,7 @@ fn walk_fn(field: &Field<'_>) -> TokenStream {
     let ty = field.ty;
     match &field.serde.deserialize_with {
         Some(function) => quote! {
-            |__t: &_, __p: &::validate_core::Path<'_>, __o: &mut ::validate_core::Violations| {
+            |__t: &_, __p: &::validate_core::Path<'_>, __o: &mut ::validate_core::Violations, _: #w::Extra| {
                 let __read: ::core::option::Option<#ty> = #w::read_with(__t, __p, __o, |__d| #function(__d));
                 if let ::core::option::Option::Some(__value) = &__read {
                     ::validate_core::Validate::validate_at(__value, __p, __o);
@@ -295,146 +351,203 @@ fn default_value(serde: &SerdeContainer, field: &Field<'_>) -> TokenStream {
 
 /// An enum's walk: the variant chosen as its tagging says, then that variant's body.
 fn enum_body(container: &Container<'_>, variants: &[Variant<'_>], n: &Names) -> TokenStream {
-    let w = walk_module();
-    let (tree, at, out) = (&n.tree, &n.at, &n.out);
     let read: Vec<&Variant<'_>> = variants.iter().filter(|variant| !variant.skip).collect();
-    let allowed: Vec<&String> = read.iter().filter_map(|variant| variant.names.first()).collect();
-    let tagging = Tagging::of(&container.serde);
-    let tag = container.serde.tag.as_deref().unwrap_or_default();
-    let choose = |content: &TokenStream, tag_at: &TokenStream| {
-        let arms = read.iter().map(|variant| {
-            let names = &variant.names;
-            let body = variant_body(container, variant, content, &tagging, n);
-            quote!(#(#names)|* => #body,)
-        });
-        // serde reads any other tag as the `#[serde(other)]` variant, when there is one.
-        let fallback = match read.iter().find(|variant| variant.other) {
-            Some(other) => {
-                let ident = other.ident;
-                quote!(_ => Self::#ident,)
-            }
-            None => quote! {
-                _ => {
-                    #w::unknown_variant(__name, &[#(#allowed),*], #tag_at, #out);
-                    return ::core::option::Option::None;
-                }
-            },
-        };
-        quote! {
-            match __name {
-                #(#arms)*
-                #fallback
-            }
-        }
-    };
-    match &tagging {
-        Tagging::External => {
-            let choose = choose(&quote!(__content), &quote!(#at));
-            quote!({
-                let (__name, __content, __alone) = #w::external(#tree, #at, #out)?;
-                let __variant = #choose;
-                if !__alone {
-                    return ::core::option::Option::None;
-                }
-                __variant
-            })
-        }
-        Tagging::Internal => {
-            let choose = choose(&TokenStream::new(), &quote!(&#at.member(#tag)));
-            quote!({
-                let (__name, __members) = #w::tagged(#tree, #tag, #at, #out)?;
-                #choose
-            })
-        }
-        Tagging::Adjacent { content } => {
-            // The content is looked for before the tag's value is checked, and taken only in a
-            // known variant's arm: an unknown tag is reported even beside a repeated content.
-            let choose = choose(&quote!(__content?), &quote!(&#at.member(#tag)));
-            quote!({
-                let (__name, __members) = #w::tagged(#tree, #tag, #at, #out)?;
-                let __content = #w::adjacent_content(__members, #content, #at, #out);
-                #choose
-            })
-        }
-        Tagging::Untagged => {
-            let attempts = read.iter().map(|variant| {
-                let body = variant_body(container, variant, &quote!(::core::option::Option::Some(#tree)), &tagging, n);
-                quote! {
-                    if let ::core::option::Option::Some(__value) =
-                        #w::attempt(#out, |#out| ::core::option::Option::Some(#body))
-                    {
-                        __value
-                    } else
-                }
-            });
-            quote!({
-                #(#attempts)* {
-                    #w::no_variant(#at, #out);
-                    return ::core::option::Option::None;
-                }
-            })
-        }
+    let e = Enum { container, read: &read, n };
+    match Tagging::of(&container.serde) {
+        Tagging::External => e.external(),
+        Tagging::Internal => e.internal(),
+        Tagging::Adjacent { content } => e.adjacent(&content),
+        Tagging::Untagged => e.untagged(),
     }
 }
 
-/// One variant's body, evaluating to the variant's value: `content` is an `Option<&Tree>` (what
-/// the tagging gives the variant), except for internally tagged enums, whose variants read the
-/// members of the object (`__members`), tag included.
-fn variant_body(
-    container: &Container<'_>,
-    variant: &Variant<'_>,
-    content: &TokenStream,
-    tagging: &Tagging,
-    n: &Names,
-) -> TokenStream {
-    let w = walk_module();
-    let (at, out) = (&n.at, &n.out);
-    let ident = variant.ident;
-    let ctor = quote!(Self::#ident);
-    let variant_at = format_ident!("__variant_at");
-    let enter =
-        rules::field_path(variant.segment.as_ref().map(|name| crate::ast::Segment::Member(name.clone())).as_ref(), at);
-    let tag = container.serde.tag.as_deref().unwrap_or_default();
-    let internal = matches!(tagging, Tagging::Internal);
-    let inner = match (variant.style, internal) {
-        (Style::Unit, true) => quote!(#ctor),
-        (Style::Unit, false) => quote!({ #w::unit(#content, #variant_at, #out)?; #ctor }),
-        (Style::Named, true) => {
-            let init = quote!(#w::Fields::of_members(__members, #out));
-            fields_body(container, &variant.fields, &init, &[tag], &ctor, &variant_at)
-        }
-        (Style::Named, false) => {
-            let init = quote!(#w::Fields::of(#w::content(#content, #variant_at, #out)?, #variant_at, #out)?);
-            fields_body(container, &variant.fields, &init, &[], &ctor, &variant_at)
-        }
-        (Style::Tuple, _) => {
-            let tree = if internal {
-                quote!(&#w::without_tag(__members, #tag))
-            } else {
-                quote!(#w::content(#content, #variant_at, #out)?)
-            };
-            tuple_variant(container, variant, &tree, &ctor, &variant_at, n)
-        }
-    };
-    quote!({
-        let #variant_at = #enter;
-        #inner
-    })
+/// An enum being walked: its variants serde reads, and the walk's names.
+struct Enum<'e, 'a> {
+    container: &'e Container<'a>,
+    read: &'e [&'e Variant<'a>],
+    n: &'e Names,
 }
 
-/// A tuple variant: a newtype's one field read or walked from the whole content; a tuple of
-/// several fields read whole, then the variant's rules run on the value.
-fn tuple_variant(
-    container: &Container<'_>,
-    variant: &Variant<'_>,
-    tree: &TokenStream,
-    ctor: &TokenStream,
-    at: &Ident,
-    n: &Names,
-) -> TokenStream {
-    let w = walk_module();
-    let (enum_at, out) = (&n.at, &n.out);
-    if let [field] = variant.fields.as_slice() {
+/// What a variant is given to read: how its content is reached, and where it is.
+enum Content<'c> {
+    /// `{"Variant": content}` or `"Variant"`: the content (an `Option<&Tree>` named by the
+    /// expression) at the variant's own member, or nothing.
+    External(&'c TokenStream),
+    /// `{"tag": "Variant", …}`: the variant's fields are members of the same object.
+    Internal(&'c str),
+    /// `{"tag": "Variant", "content": …}`: the content member, at `.content`.
+    Adjacent(&'c TokenStream),
+    /// Any value, tried variant by variant.
+    Untagged,
+}
+
+impl Enum<'_, '_> {
+    fn tag(&self) -> &str {
+        self.container.serde.tag.as_deref().unwrap_or_default()
+    }
+
+    /// `match __name { … }`: the variant named `__name`, or the `#[serde(other)]` one, or an
+    /// unknown variant recorded at `tag_at`.
+    fn choose(&self, content: &Content<'_>, tag_at: &TokenStream) -> TokenStream {
+        let (w, out) = (walk_module(), &self.n.out);
+        let arms = self.read.iter().filter(|variant| !variant.other).map(|variant| {
+            let names = &variant.names;
+            let body = self.variant_body(variant, content);
+            quote!(#(#names)|* => #body,)
+        });
+        // As serde lists them: every name a variant is read from, aliases included.
+        let allowed = self.read.iter().filter(|variant| !variant.other).flat_map(|variant| &variant.names);
+        let fallback = match self.read.iter().find(|variant| variant.other) {
+            // serde reads any other name as the `#[serde(other)]` unit variant.
+            Some(other) => self.variant_body(other, content),
+            None => quote!({
+                #w::unknown_variant(__name, &[#(#allowed),*], #tag_at, #out);
+                return ::core::option::Option::None;
+            }),
+        };
+        quote!(match __name {
+            #(#arms)*
+            _ => #fallback,
+        })
+    }
+
+    fn external(&self) -> TokenStream {
+        let (w, tree, at, out) = (walk_module(), &self.n.tree, &self.n.at, &self.n.out);
+        let choose = self.choose(&Content::External(&quote!(__content)), &quote!(#at));
+        quote!({
+            let (__name, __content, __alone) = #w::external(#tree, #at, #out)?;
+            let __variant = #choose;
+            if !__alone {
+                return ::core::option::Option::None;
+            }
+            __variant
+        })
+    }
+
+    fn internal(&self) -> TokenStream {
+        let (w, tree, at, out) = (walk_module(), &self.n.tree, &self.n.at, &self.n.out);
+        let tag = self.tag();
+        let choose = self.choose(&Content::Internal(tag), &quote!(&#at.member(#tag)));
+        quote!({
+            let (__name, _) = #w::tagged(#tree, #tag, #at, #out)?;
+            #choose
+        })
+    }
+
+    fn adjacent(&self, content: &str) -> TokenStream {
+        let (w, tree, at, out) = (walk_module(), &self.n.tree, &self.n.at, &self.n.out);
+        let tag = self.tag();
+        // The content is looked for before the tag's value is checked, and taken only in a known
+        // variant's arm: an unknown tag is reported even beside a repeated content.
+        let choose = self.choose(&Content::Adjacent(&quote!(__content?)), &quote!(&#at.member(#tag)));
+        let unknown = self
+            .container
+            .serde
+            .deny_unknown_fields
+            .then(|| quote!(let __alone = !#w::unknown(__members, &[#tag, #content], #at, #out);));
+        let alone = if unknown.is_some() { quote!(__alone) } else { quote!(true) };
+        quote!({
+            let (__name, __members) = #w::tagged(#tree, #tag, #at, #out)?;
+            let __content = #w::adjacent_content(__members, #content, #at, #out);
+            #unknown
+            let __variant = #choose;
+            if !#alone {
+                return ::core::option::Option::None;
+            }
+            __variant
+        })
+    }
+
+    fn untagged(&self) -> TokenStream {
+        let (w, at, out) = (walk_module(), &self.n.at, &self.n.out);
+        let attempts = self.read.iter().map(|variant| {
+            let body = self.variant_body(variant, &Content::Untagged);
+            quote! {
+                if let ::core::option::Option::Some(__value) =
+                    #w::attempt(#out, |#out| ::core::option::Option::Some(#body))
+                {
+                    __value
+                } else
+            }
+        });
+        quote!({
+            #(#attempts)* {
+                #w::no_variant(#at, #out);
+                return ::core::option::Option::None;
+            }
+        })
+    }
+
+    /// One variant's body, evaluating to the variant's value, with `__variant_at` its place.
+    fn variant_body(&self, variant: &Variant<'_>, content: &Content<'_>) -> TokenStream {
+        let (w, tree, at, out, extra) = (walk_module(), &self.n.tree, &self.n.at, &self.n.out, &self.n.extra);
+        let variant_at = format_ident!("__variant_at");
+        // The `other` variant's member is the name that was given.
+        let enter = match (content, variant.other) {
+            (Content::External(_), true) => quote!(&#at.member(__name)),
+            _ => rules::field_path(variant.segment.as_ref().map(|name| Segment::Member(name.clone())).as_ref(), at),
+        };
+        // The content a variant with fields reads, or `None` after recording why there is none.
+        let required = |expected: &str| match content {
+            Content::External(content) => quote!(match #content {
+                ::core::option::Option::Some(__content) => __content,
+                ::core::option::Option::None => {
+                    #w::named_only(#expected, #at, #out);
+                    return ::core::option::Option::None;
+                }
+            }),
+            Content::Adjacent(content) => quote!(#w::content(#content, #variant_at, #out)?),
+            Content::Internal(_) | Content::Untagged => quote!(#tree),
+        };
+        let ctor = {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        };
+        let inner = match (variant.style, content) {
+            (Style::Unit, Content::Internal(_)) => ctor,
+            (Style::Unit, Content::External(content) | Content::Adjacent(content)) => {
+                quote!({ #w::unit(#content, #variant_at, #out)?; #ctor })
+            }
+            (Style::Unit, Content::Untagged) => {
+                quote!({ #w::unit(::core::option::Option::Some(#tree), #variant_at, #out)?; #ctor })
+            }
+            (Style::Named, _) => {
+                let tree = required("an object");
+                let init = quote!(#w::Fields::of(#tree, #variant_at, #out)?);
+                let (fields_extra, tags): (TokenStream, Vec<&str>) = match content {
+                    Content::Internal(tag) => (quote!(#extra.tagged(#tag)), vec![tag]),
+                    _ => (quote!(#w::Extra::Own), Vec::new()),
+                };
+                fields_body(self.container, &variant.fields, &init, &fields_extra, &tags, &ctor, &variant_at)
+            }
+            (Style::Tuple, _) if variant.fields.len() == 1 => {
+                let tree = required("a value");
+                self.newtype_variant(variant, &tree, content, &ctor, &variant_at)
+            }
+            (Style::Tuple, _) => {
+                let tree = required("an array");
+                self.tuple_variant(variant, &tree, &ctor, &variant_at)
+            }
+        };
+        quote!({
+            let #variant_at = #enter;
+            #inner
+        })
+    }
+
+    /// A newtype variant: its one field read or walked from the whole content, then its rules.
+    fn newtype_variant(
+        &self,
+        variant: &Variant<'_>,
+        tree: &TokenStream,
+        content: &Content<'_>,
+        ctor: &TokenStream,
+        at: &Ident,
+    ) -> TokenStream {
+        let (w, out, extra) = (walk_module(), &self.n.out, &self.n.extra);
+        let Some(field) = variant.fields.first() else {
+            return TokenStream::new();
+        };
         let found = is_nested(field).then(|| format_ident!("__found"));
         let place = Place {
             value: Value::Local(format_ident!("__value")),
@@ -443,20 +556,29 @@ fn tuple_variant(
             walked: found.clone(),
         };
         let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
-        let read = match &found {
-            Some(found) => {
+        let read = match (&found, content) {
+            // Walked on the enum's own object, which holds its tag: the tag is not its to judge.
+            (Some(found), Content::Internal(tag)) => {
                 let walk = walk_fn(field);
-                quote!((#walk)(__content_tree, #at, &mut #found))
+                quote!((#walk)(#tree, #at, &mut #found, #extra.tagged(#tag)))
             }
-            None => {
-                let fns = read_fns(&container.serde, field);
-                quote!(#w::read_value(__content_tree, #at, #out, &#fns))
+            (Some(found), _) => {
+                let walk = walk_fn(field);
+                quote!((#walk)(#tree, #at, &mut #found, #w::Extra::Own))
+            }
+            // Read whole, as serde reads it: without the tag (a copy, read once, never walked).
+            (None, Content::Internal(tag)) => {
+                let fns = read_fns(&self.container.serde, field);
+                quote!(#w::read_value(&#w::without_tag(#tree, #tag), #at, #out, &#fns))
+            }
+            (None, _) => {
+                let fns = read_fns(&self.container.serde, field);
+                quote!(#w::read_value(#tree, #at, #out, &#fns))
             }
         };
         let declare = found.as_ref().map(|found| quote!(let mut #found = ::validate_core::Violations::new();));
         let unplaced = found.as_ref().map(|found| quote!(#out.extend(#found);));
-        return quote!({
-            let __content_tree = #tree;
+        quote!({
             #declare
             let ::core::option::Option::Some(__read) = #read else {
                 #unplaced
@@ -467,20 +589,24 @@ fn tuple_variant(
                 #(#rules)*
             }
             #ctor(__read)
-        });
+        })
     }
-    let types = variant.fields.iter().map(|field| field.ty);
-    let locals: Vec<Ident> = (0..variant.fields.len()).map(|i| format_ident!("__read{}", i)).collect();
-    quote!({
-        let __content_tree = #tree;
-        let __fns = {
-            use #w::{ReadNothing as _, ReadOwned as _};
-            (&#w::Reader::<(#(#types,)*)>::new()).fns()
-        };
-        let (#(#locals,)*) = #w::read_value(__content_tree, #at, #out, &__fns)?;
-        let __variant = #ctor(#(#locals),*);
-        // The enum's own rules, at the enum's path: they add the variant's segment themselves.
-        ::validate_core::Validate::validate_at(&__variant, #enum_at, #out);
-        __variant
-    })
+
+    /// A tuple variant of several fields: read whole, then the enum's rules run on the value, at
+    /// the enum's place (they add the variant's segment themselves).
+    fn tuple_variant(&self, variant: &Variant<'_>, tree: &TokenStream, ctor: &TokenStream, at: &Ident) -> TokenStream {
+        let (w, enum_at, out) = (walk_module(), &self.n.at, &self.n.out);
+        let types = variant.fields.iter().map(|field| field.ty);
+        let locals: Vec<Ident> = (0..variant.fields.len()).map(|i| format_ident!("__read{}", i)).collect();
+        quote!({
+            let __fns = {
+                use #w::{ReadNothing as _, ReadOwned as _};
+                (&#w::Reader::<(#(#types,)*)>::new()).fns()
+            };
+            let (#(#locals,)*) = #w::read_value(#tree, #at, #out, &__fns)?;
+            let __variant = #ctor(#(#locals),*);
+            ::validate_core::Validate::validate_at(&__variant, #enum_at, #out);
+            __variant
+        })
+    }
 }

@@ -17,8 +17,9 @@ pub(crate) use tree::Tree;
 pub(crate) use tree_de::TreeDeserializer;
 pub use unique_keys::{UniqueKeys, unique_keys};
 
-use crate::Validate;
-use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
+use crate::error_response::{ErrorResponse, INVALID_REQUEST_CONTENT};
+use crate::rule_error::INVALID_VALUE;
+use crate::{Validate, Violation, Violations};
 
 /// Reads `body` as a `T` and checks its rules: the value, or the ARM payload of every problem.
 ///
@@ -120,10 +121,13 @@ pub(crate) fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::
 
 /// Where `serde_json` stopped, for a failure the tree does not reproduce.
 pub(crate) fn stopped_at(fast: &serde_json::Error) -> ErrorResponse {
-    ErrorResponse::invalid_content(vec![ErrorDetail::new(
-        "InvalidValue",
-        format!("The value at line {} column {} is invalid.", fast.line(), fast.column()),
-    )])
+    ErrorResponse::from(Violations::from_iter([stopped_at_violation(fast)]))
+}
+
+/// The detail of [`stopped_at`]: no target, since the tree does not say where that is.
+pub(crate) fn stopped_at_violation(fast: &serde_json::Error) -> Violation {
+    let message = format!("The value at line {} column {} is invalid.", fast.line(), fast.column());
+    Violation::new(String::new(), INVALID_VALUE, message)
 }
 
 /// `InvalidRequestContent` for a body that is not JSON: `serde_json`'s account of the syntax

@@ -348,7 +348,9 @@ fn describe(problem: Problem) -> (&'static str, String) {
                 if expected == 1 { "item" } else { "items" }
             ),
         ),
-        Problem::ItemCount { too_many: true } => (length::TOO_LONG, "The array has more items than allowed.".to_owned()),
+        Problem::ItemCount { too_many: true } => {
+            (length::TOO_LONG, "The array has more items than allowed.".to_owned())
+        }
         Problem::ItemCount { too_many: false } => {
             (length::TOO_SHORT, "The array has fewer items than required.".to_owned())
         }

@@ -38,18 +38,57 @@ pub struct Failed<'a> {
 /// A type whose shape problems and rule violations can all be found in one walk.
 pub trait Walk: Sized {
     /// Records every problem of `tree` read as `Self` at `at`; the value when it reads whole.
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self>;
+    /// `extra` says whose the members no field of `Self` reads are.
+    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self>;
+
+    /// [`Walk::walk_in`] for a value of its own: its members are all its own.
+    #[inline]
+    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        Self::walk_in(tree, at, out, Extra::Own)
+    }
 }
 
-/// The answer of a type the derive walks: every problem the walk finds.
-///
-/// The walk reads every field as serde does, so it finds what made serde fail; should it find
-/// nothing (a failure particular to `serde_json`'s own deserializer), the answer says where
-/// `serde_json` stopped.
+/// Whose the members of an object are that no field of the type being walked reads: which of
+/// them `deny_unknown_fields` may call unknown.
+#[derive(Clone, Copy)]
+pub enum Extra {
+    /// All of them: the object is the type's own.
+    Own,
+    /// None of them: a flattened field's type is given only its own fields, as serde does.
+    Flattened,
+    /// All but the tag of the internally tagged enum whose variant's content this is.
+    Tagged(&'static str),
+}
+
+impl Extra {
+    /// What a variant of an internally tagged enum with the tag `tag` is given, when the enum
+    /// was given `self`.
+    #[must_use]
+    pub fn tagged(self, tag: &'static str) -> Extra {
+        match self {
+            Extra::Flattened => Extra::Flattened,
+            Extra::Own | Extra::Tagged(_) => Extra::Tagged(tag),
+        }
+    }
+}
+
+/// The answer of a type the derive walks: every problem the walk finds. The walk reads every
+/// field as serde does, so it finds what made serde fail; where it reads what serde refused (a
+/// serde feature it does not model), the answer also says where `serde_json` stopped.
 pub fn every_problem<T: Walk>(failed: &Failed<'_>) -> ErrorResponse {
     let mut found = Violations::new();
-    let _ = T::walk(failed.tree, &Path::root(), &mut found);
-    if found.is_empty() { super::stopped_at(failed.fast) } else { ErrorResponse::from(found) }
+    if T::walk(failed.tree, &Path::root(), &mut found).is_some() {
+        // The walk read what serde refused: a serde feature it does not model. Whatever else it
+        // found, the reason serde gave is not lost: it is said where `serde_json` stopped.
+        found.push(super::stopped_at_violation(failed.fast));
+    }
+    ErrorResponse::from(found)
+}
+
+/// A variant with fields of an externally tagged enum given by its name alone (`"Dog"`): not a
+/// value of it. Recorded at the enum's place, as serde's reading of the tree records it.
+pub fn named_only(expected: &'static str, at: &Path<'_>, out: &mut Violations) {
+    record_shape(ShapeError::wrong_type(expected, "a string"), at, out);
 }
 
 /// Reads a value that is the whole of what a variant holds (a newtype variant's), as `fns` says.
@@ -193,6 +232,7 @@ fn missing_required<T>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
 /// The members of one object being read field by field, and whether every field read so far
 /// was whole. The walk the derive writes is a sequence of calls to it.
 pub struct Fields<'t, 'o> {
+    tree: &'t Tree,
     members: &'t [(String, Tree)],
     out: &'o mut Violations,
     whole: bool,
@@ -202,17 +242,22 @@ impl<'t, 'o> Fields<'t, 'o> {
     /// The members of `tree`, or `None` after recording that it is not an object.
     pub fn of(tree: &'t Tree, at: &Path<'_>, out: &'o mut Violations) -> Option<Self> {
         let members = object(tree, at, out)?;
-        Some(Fields { members, out, whole: true })
+        Some(Fields { tree, members, out, whole: true })
     }
 
-    /// The members of an object already found (an internally tagged variant's, tag included).
-    pub fn of_members(members: &'t [(String, Tree)], out: &'o mut Violations) -> Self {
-        Fields { members, out, whole: true }
+    /// Walks a `flatten` field whose type the derive walks, on the whole object: given
+    /// [`Extra::Flattened`], it reads its own fields and calls no other member unknown, which is
+    /// what serde gives a flattened struct. Nothing is copied, however deep flattening nests.
+    pub fn flatten<T>(&mut self, present: impl FnOnce(&Tree, &mut Violations) -> Option<T>) -> Option<T> {
+        let read = present(self.tree, self.out);
+        self.whole &= read.is_some();
+        read
     }
 
-    /// Reads a `flatten` field with `present`: what serde gives it, the members no other field of
-    /// the struct reads (`claimed`), as one object.
-    pub fn flatten<T>(
+    /// Reads a `flatten` field read whole (a map, a type without a walk) from what serde gives
+    /// it: the members no other field of the struct reads (`claimed`), copied into one object.
+    /// Such a value is not walked further, so each member is copied at most once.
+    pub fn flatten_read<T>(
         &mut self,
         claimed: &[&str],
         present: impl FnOnce(&Tree, &mut Violations) -> Option<T>,
@@ -244,7 +289,7 @@ impl<'t, 'o> Fields<'t, 'o> {
         fns: &ReadFns<T>,
         found: &mut Violations,
     ) -> Option<T> {
-        self.take(names, at, fns.missing, |tree, _| walk(tree, at, found))
+        self.take(names, at, fns.missing, |tree, _| walk(tree, at, found, Extra::Own))
     }
 
     /// Finds the member, reads it with `present` or as `missing` says, and keeps count of
@@ -273,9 +318,15 @@ impl<'t, 'o> Fields<'t, 'o> {
         self.out
     }
 
-    /// Records the members no field reads, when the type denies unknown fields.
-    pub fn deny_unknown(&mut self, known: &[&str], at: &Path<'_>) {
-        self.whole &= !unknown(self.members, known, at, self.out);
+    /// Records the members no field reads, when the type denies unknown fields: those of them
+    /// that are the type's own, as `extra` says.
+    pub fn deny_unknown(&mut self, known: &[&str], at: &Path<'_>, extra: Extra) {
+        let found = match extra {
+            Extra::Own => unknown(self.members, known, at, self.out),
+            Extra::Flattened => false,
+            Extra::Tagged(tag) => unknown(self.members, &[known, &[tag]].concat(), at, self.out),
+        };
+        self.whole &= !found;
     }
 
     /// Whether every field read whole: then the value is put together for the container's checks.
@@ -355,8 +406,8 @@ impl<T> Default for Walker<T> {
 // Called as `(&&&Walker::<T>::new()).walk_fn()`: method lookup tries `&&Walker` first, then
 // `&Walker`, then `Walker`, so the first impl whose bounds `T` meets is the one used.
 
-/// How to walk a `T`.
-pub type WalkFn<T> = fn(&Tree, &Path<'_>, &mut Violations) -> Option<T>;
+/// How to walk a `T`: [`Walk::walk_in`]'s shape.
+pub type WalkFn<T> = fn(&Tree, &Path<'_>, &mut Violations, Extra) -> Option<T>;
 
 /// Walking a type that implements [`Walk`]: chosen first.
 pub trait WalkExplained<T> {
@@ -366,7 +417,7 @@ pub trait WalkExplained<T> {
 
 impl<T: Walk> WalkExplained<T> for &&Walker<T> {
     fn walk_fn(&self) -> WalkFn<T> {
-        T::walk
+        T::walk_in
     }
 }
 
@@ -382,7 +433,12 @@ impl<T: DeserializeOwned + Validate> WalkWhole<T> for &Walker<T> {
     }
 }
 
-fn read_and_validate<T: DeserializeOwned + Validate>(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
+fn read_and_validate<T: DeserializeOwned + Validate>(
+    tree: &Tree,
+    at: &Path<'_>,
+    out: &mut Violations,
+    _: Extra,
+) -> Option<T> {
     let value = read::<T>(tree, at, out)?;
     value.validate_at(at, out);
     Some(value)
@@ -397,32 +453,33 @@ pub trait WalkNothing<T> {
 
 impl<T> WalkNothing<T> for Walker<T> {
     fn walk_fn(&self) -> WalkFn<T> {
-        |_, _, _| None
+        |_, _, _, _| None
     }
 }
 
 impl<T: Walk> Walk for Option<T> {
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self> {
         match tree {
             Tree::Null => Some(None),
-            tree => T::walk(tree, at, out).map(Some),
+            tree => T::walk_in(tree, at, out, extra).map(Some),
         }
     }
 }
 
 impl<T: Walk> Walk for Box<T> {
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
-        T::walk(tree, at, out).map(Box::new)
+    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self> {
+        T::walk_in(tree, at, out, extra).map(Box::new)
     }
 }
 
 impl<T: Walk> Walk for Vec<T> {
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
         let Tree::Array(items) = tree else {
             record_shape(ShapeError::wrong_type("an array", tree.kind()), at, out);
             return None;
         };
-        let mut read = Vec::with_capacity(items.len());
+        // Grown as items read, never sized by a count the body gives.
+        let mut read = Vec::new();
         let mut whole = true;
         for (index, item) in items.iter().enumerate() {
             match T::walk(item, &at.index(index), out) {
@@ -437,9 +494,11 @@ impl<T: Walk> Walk for Vec<T> {
 
 /// The entries of a map, each walked, in the order `validate()` reports them: keys that do not
 /// read first, in document order, then the others in the key type's own order (`1`, `2`, `10` for
-/// integer keys), which a `BTreeMap` of the read keys gives. Inserting into it also keeps the last
-/// value of a repeated key, as `serde_json` does; `json::unique_keys` is how a type refuses
-/// repeats, on both paths.
+/// integer keys), which a `BTreeMap` of the read keys gives.
+///
+/// A repeated key is read as `serde_json` reads it: every copy must read, and the last one is the
+/// value. So an earlier copy that reads says nothing (its rules are not the value's), and one that
+/// does not read says why. `json::unique_keys` is how a type refuses repeats, on both paths.
 fn walk_entries<K, V, M>(
     tree: &Tree,
     at: &Path<'_>,
@@ -452,13 +511,11 @@ where
     M: Default,
 {
     let members = object(tree, at, out)?;
-    let mut sorted: BTreeMap<K, &(String, Tree)> = BTreeMap::new();
+    let mut sorted: BTreeMap<K, Vec<&(String, Tree)>> = BTreeMap::new();
     let mut whole = true;
     for member in members {
         match K::deserialize(KeyDeserializer::new(&member.0)) {
-            Ok(key) => {
-                sorted.insert(key, member);
-            }
+            Ok(key) => sorted.entry(key).or_default().push(member),
             Err(error) => {
                 record_shape(error, &at.key(&member.0), out);
                 whole = false;
@@ -466,7 +523,17 @@ where
         }
     }
     let mut map = M::default();
-    for (key, (text, value)) in sorted {
+    for (key, copies) in sorted {
+        let Some(((text, value), earlier)) = copies.split_last() else {
+            continue;
+        };
+        for (text, value) in earlier {
+            let mut scratch = Violations::new();
+            if V::walk(value, &at.key(text), &mut scratch).is_none() {
+                out.extend(scratch);
+                whole = false;
+            }
+        }
         match V::walk(value, &at.key(text), out) {
             Some(value) => insert(&mut map, key, value),
             None => whole = false,
@@ -476,7 +543,7 @@ where
 }
 
 impl<K: DeserializeOwned + Ord, V: Walk> Walk for BTreeMap<K, V> {
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
         walk_entries(tree, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);
         })
@@ -489,7 +556,7 @@ where
     V: Walk,
     S: std::hash::BuildHasher + Default,
 {
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
         walk_entries(tree, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);
         })
@@ -578,9 +645,13 @@ pub fn unit(content: Option<&Tree>, at: &Path<'_>, out: &mut Violations) -> Opti
     }
 }
 
-/// An internally tagged variant's members without its tag: what serde gives a newtype variant.
-pub fn without_tag(members: &[(String, Tree)], tag: &str) -> Tree {
-    Tree::Object(members.iter().filter(|(key, _)| key != tag).cloned().collect())
+/// An internally tagged variant's content without its tag: what serde gives a newtype variant
+/// whose value is read whole. A copy, made once for a value that is not walked further.
+pub fn without_tag(tree: &Tree, tag: &str) -> Tree {
+    match tree {
+        Tree::Object(members) => Tree::Object(members.iter().filter(|(key, _)| key != tag).cloned().collect()),
+        other => other.clone(),
+    }
 }
 
 /// Records that `name` is not one of the enum's variants, at `at`.

@@ -1,0 +1,70 @@
+//! The rule table: everything the derive knows about a rule besides how it reads its arguments
+//! (`attr.rs`) and the code it emits (`rules.rs`). Parsing reads which rules exist, which take
+//! arguments and which take `code`/`message`; the checks read where a rule may stand; `bound.rs`
+//! reads the trait a rule needs.
+
+/// What the derive knows of one rule.
+pub struct Spec {
+    /// The name written in `#[validate(…)]`.
+    pub name: &'static str,
+    /// Whether it takes arguments besides `code` and `message` (for which `rule()` is a mistake).
+    pub arguments: bool,
+    /// Whether `code = …` and `message = …` may replace its own.
+    pub overrides: bool,
+    /// Whether it looks at the field's presence (and so cannot stand inside `each`).
+    pub presence: bool,
+    /// The trait, below the runtime's hidden module, that the value's type needs; `None` when
+    /// the rule states its own bounds (`custom`) or `bound.rs` works them out (`each`, `unique`).
+    pub bound: Option<&'static str>,
+}
+
+const fn spec(name: &'static str, arguments: bool, bound: Option<&'static str>) -> Spec {
+    Spec { name, arguments, overrides: true, presence: false, bound }
+}
+
+/// Every field rule, in the order the documentation lists them.
+pub const TABLE: &[Spec] = &[
+    Spec { presence: true, ..spec("required", false, Some("required::Required")) },
+    spec("non_empty", false, Some("non_empty::NonEmpty")),
+    spec("length", true, Some("length::HasLength")),
+    spec("range", true, Some("range::Number")),
+    spec("pattern", true, Some("AsText")),
+    spec("one_of", true, Some("AsText")),
+    spec("format", true, Some("AsText")),
+    spec("localized", false, Some("localized::LocalizedText")),
+    Spec { overrides: false, ..spec("nested", false, Some("Validate")) },
+    spec("each", true, None),
+    spec("unique", false, None),
+    Spec { presence: true, ..spec("read_only", false, Some("read_only::ReadOnly")) },
+    spec("custom", true, None),
+];
+
+/// The names of [`TABLE`], for messages and suggestions.
+pub const NAMES: [&str; TABLE.len()] = {
+    let mut names = [""; TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        names[i] = TABLE[i].name;
+        i += 1;
+    }
+    names
+};
+
+/// The row of a rule named `name`.
+pub fn find(name: &str) -> Option<&'static Spec> {
+    TABLE.iter().find(|spec| spec.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TABLE;
+
+    #[test]
+    fn every_bound_is_a_path() {
+        for spec in TABLE {
+            if let Some(bound) = spec.bound {
+                assert!(syn::parse_str::<syn::Path>(bound).is_ok(), "{}", spec.name);
+            }
+        }
+    }
+}
