@@ -2,7 +2,6 @@
 //! runtime. Not public API: it changes with the derive, which names it by its version.
 
 pub use crate::json::tree::Tree;
-pub use crate::json::walk::{Failed, Walk};
 // Every rule module and trait, by the name the derive's rule table gives it: a new rule needs
 // no line here.
 pub use crate::rules::pattern::Pattern;

@@ -63,7 +63,7 @@ pub trait Validate {
     /// as `Self`. By default the first shape problem, at its target; the derive's walk, for the
     /// types it can walk, gives every shape problem and rule violation.
     #[doc(hidden)]
-    fn __explain(failed: &crate::__v1::Failed<'_>) -> crate::ErrorResponse
+    fn __explain(failed: &crate::__v1::walk::Failed<'_>) -> crate::ErrorResponse
     where
         Self: Sized + serde::de::DeserializeOwned,
     {

@@ -63,16 +63,16 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
     let ident = container.ident;
     let hook = quote! {
         #[inline]
-        fn __explain(__failed: &#r::Failed<'_>) -> ::validate_core::ErrorResponse
+        fn __explain(__failed: &#w::Failed<'_>) -> ::validate_core::ErrorResponse
         where
             Self: ::core::marker::Sized,
         {
-            #r::walk::every_problem::<Self>(__failed)
+            #w::every_problem::<Self>(__failed)
         }
     };
     let impl_block = quote! {
         #[automatically_derived]
-        impl #r::Walk for #ident {
+        impl #w::Walk for #ident {
             #[inline]
             #[allow(unused_variables, clippy::all, clippy::pedantic)]
             fn walk_in(
@@ -332,7 +332,7 @@ fn walk_fn(field: &Field<'_>) -> TokenStream {
             }
         },
         None => quote!({
-            use #w::{WalkExplained as _, WalkNothing as _, WalkWhole as _};
+            use #w::{WalkDerived as _, WalkNothing as _, WalkWhole as _};
             (&&&#w::Walker::<#ty>::new()).walk_fn()
         }),
     }

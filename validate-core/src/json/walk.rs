@@ -104,13 +104,7 @@ pub fn record_shape(error: ShapeError, at: &Path<'_>, out: &mut Violations) {
 
 /// Reads a `T` from `tree`, or records why it cannot be read.
 pub fn read<T: DeserializeOwned>(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<T> {
-    match TreeDeserializer::read(tree, |deserializer| T::deserialize(deserializer)) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            record_shape(error, at, out);
-            None
-        }
-    }
+    read_with(tree, at, out, |deserializer| T::deserialize(deserializer))
 }
 
 /// Reads a field with its `deserialize_with` function, or records why it cannot be read.
@@ -410,12 +404,12 @@ impl<T> Default for Walker<T> {
 pub type WalkFn<T> = fn(&Tree, &Path<'_>, &mut Violations, Extra) -> Option<T>;
 
 /// Walking a type that implements [`Walk`]: chosen first.
-pub trait WalkExplained<T> {
+pub trait WalkDerived<T> {
     /// Walks `tree` as a `T`.
     fn walk_fn(&self) -> WalkFn<T>;
 }
 
-impl<T: Walk> WalkExplained<T> for &&Walker<T> {
+impl<T: Walk> WalkDerived<T> for &&Walker<T> {
     fn walk_fn(&self) -> WalkFn<T> {
         T::walk_in
     }
