@@ -148,6 +148,16 @@ fn read_members<'de, V: Visitor<'de>>(members: &[(String, Tree)], visitor: V) ->
     Ok(value)
 }
 
+/// `deserialize_*` methods that read a number of one kind: the integer types of 64 bits and fewer
+/// and the floats (128-bit integers have their own, for their digits).
+macro_rules! numbers {
+    ($($method:ident => $kind:expr),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+            self.number($kind, visitor)
+        }
+    )*};
+}
+
 impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
     type Error = ShapeError;
 
@@ -177,52 +187,25 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::I8), visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::I16), visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::I32), visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::I64), visitor)
+    numbers! {
+        deserialize_i8 => Kind::Integer(Int::I8),
+        deserialize_i16 => Kind::Integer(Int::I16),
+        deserialize_i32 => Kind::Integer(Int::I32),
+        deserialize_i64 => Kind::Integer(Int::I64),
+        deserialize_u8 => Kind::Integer(Int::U8),
+        deserialize_u16 => Kind::Integer(Int::U16),
+        deserialize_u32 => Kind::Integer(Int::U32),
+        deserialize_u64 => Kind::Integer(Int::U64),
+        deserialize_f32 => Kind::Number,
+        deserialize_f64 => Kind::Number,
     }
 
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
         self.integer_128(Int::I128, visitor)
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::U8), visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::U16), visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::U32), visitor)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Integer(Int::U64), visitor)
-    }
-
     fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
         self.integer_128(Int::U128, visitor)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Number, visitor)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.number(Kind::Number, visitor)
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
