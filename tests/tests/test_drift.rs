@@ -265,82 +265,38 @@ fn too_short(target: &str, items: usize) -> Detail {
     d("ValueTooShort", target, &format!("The array must have exactly 2 items; it has {items}."))
 }
 
-#[test]
-fn bug4_a_fixed_array_too_long() {
-    assert_eq!(from_json_details::<FixedArray>(r#"{"a":[1,2,3],"s":"x"}"#), [too_long("a", 3)]);
+/// The four answers bug 4 is about, for a field `member` of `T` whose items `[first, second]` read:
+/// one item too many, one too few, one too many beside a rule, and `wrong` for the items `wrong_items`.
+fn assert_exactly_two_items<T: DeserializeOwned + Validate>(
+    member: &str,
+    [first, second]: [&str; 2],
+    wrong_items: &str,
+    wrong: Detail,
+) {
+    let body = |items: &str, s: &str| format!(r#"{{"{member}":[{items}],"s":"{s}"}}"#);
+    let three = format!("{first},{second},{second}");
+    assert_eq!(from_json_details::<T>(&body(&three, "x")), [too_long(member, 3)]);
+    assert_eq!(from_json_details::<T>(&body(first, "x")), [too_short(member, 1)]);
+    assert_eq!(from_json_details::<T>(&body(&three, "")), [too_long(member, 3), d("EmptyValue", "s", EMPTY)]);
+    assert_eq!(from_json_details::<T>(&body(wrong_items, "x")), [wrong]);
 }
 
 #[test]
-fn bug4_a_fixed_array_too_short() {
-    assert_eq!(from_json_details::<FixedArray>(r#"{"a":[1],"s":"x"}"#), [too_short("a", 1)]);
+fn bug4_a_fixed_array() {
+    let wrong = d("InvalidPropertyType", "a[1]", NOT_INTEGER);
+    assert_exactly_two_items::<FixedArray>("a", ["1", "2"], r#"1,"x""#, wrong);
 }
 
 #[test]
-fn bug4_a_fixed_array_too_long_and_a_rule() {
-    assert_eq!(
-        from_json_details::<FixedArray>(r#"{"a":[1,2,3],"s":""}"#),
-        [too_long("a", 3), d("EmptyValue", "s", EMPTY)]
-    );
+fn bug4_a_tuple() {
+    let wrong = d("InvalidPropertyType", "t[1]", STRING_NOT_NUMBER);
+    assert_exactly_two_items::<TupleField>("t", ["1", r#""x""#], "1,2", wrong);
 }
 
 #[test]
-fn bug4_a_wrong_item_inside_a_fixed_array() {
-    assert_eq!(
-        from_json_details::<FixedArray>(r#"{"a":[1,"x"],"s":"x"}"#),
-        [d("InvalidPropertyType", "a[1]", NOT_INTEGER)]
-    );
-}
-
-#[test]
-fn bug4_a_tuple_too_long() {
-    assert_eq!(from_json_details::<TupleField>(r#"{"t":[1,"x","y"],"s":"x"}"#), [too_long("t", 3)]);
-}
-
-#[test]
-fn bug4_a_tuple_too_short() {
-    assert_eq!(from_json_details::<TupleField>(r#"{"t":[1],"s":"x"}"#), [too_short("t", 1)]);
-}
-
-#[test]
-fn bug4_a_tuple_too_long_and_a_rule() {
-    assert_eq!(
-        from_json_details::<TupleField>(r#"{"t":[1,"x","y"],"s":""}"#),
-        [too_long("t", 3), d("EmptyValue", "s", EMPTY)]
-    );
-}
-
-#[test]
-fn bug4_a_wrong_item_inside_a_tuple() {
-    assert_eq!(
-        from_json_details::<TupleField>(r#"{"t":[1,2],"s":"x"}"#),
-        [d("InvalidPropertyType", "t[1]", STRING_NOT_NUMBER)]
-    );
-}
-
-#[test]
-fn bug4_a_tuple_struct_too_long() {
-    assert_eq!(from_json_details::<TupleStructField>(r#"{"p":[1,2,3],"s":"x"}"#), [too_long("p", 3)]);
-}
-
-#[test]
-fn bug4_a_tuple_struct_too_short() {
-    assert_eq!(from_json_details::<TupleStructField>(r#"{"p":[1],"s":"x"}"#), [too_short("p", 1)]);
-}
-
-#[test]
-fn bug4_a_tuple_struct_too_long_and_a_rule() {
-    assert_eq!(
-        from_json_details::<TupleStructField>(r#"{"p":[1,2,3],"s":""}"#),
-        [too_long("p", 3), d("EmptyValue", "s", EMPTY)]
-    );
-}
-
-#[test]
-fn bug4_a_wrong_item_inside_a_tuple_struct() {
-    assert_eq!(
-        from_json_details::<TupleStructField>(r#"{"p":[1,"x"],"s":"x"}"#),
-        [d("InvalidPropertyType", "p[1]", NOT_INTEGER)]
-    );
+fn bug4_a_tuple_struct() {
+    let wrong = d("InvalidPropertyType", "p[1]", NOT_INTEGER);
+    assert_exactly_two_items::<TupleStructField>("p", ["1", "2"], r#"1,"x""#, wrong);
 }
 
 // ---------------------------------------------------------------------------------------------
