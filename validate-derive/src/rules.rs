@@ -58,6 +58,12 @@ impl Value {
 }
 
 /// The code of one rule on the value at `place`.
+///
+/// Every rule but `custom` is called in one shape, `__v1::<rule>::<function>(value, arguments…)`:
+/// a rule that yields one error is recorded at the place with the attribute's overrides, and a rule
+/// that records its own violations (its row in the table says which) is also given the place and
+/// the sink, the overrides applied to what it recorded. Only the arguments differ from rule to
+/// rule ([`arguments`]).
 pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     // Located at the rule's name, so that a type error puts its caret there; resolved at the call
     // site, so that it names the caller's locals.
@@ -67,84 +73,83 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     // name is reported there alone.
     let (at, out) = (&respan(&place.at, span), &respan(&place.out, span));
     let r = runtime_at(span);
-    let yields = |call: TokenStream| {
-        let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
-        quote_spanned!(span=> #r::record(#out, #at, #call, #overrides);)
+    let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
+    match (&rule.kind, &place.walked) {
+        // What walking the value found is placed among the field's other rules.
+        (RuleKind::Nested, Some(found)) => return quote_spanned!(span=> #out.extend(::core::mem::take(&mut #found));),
+        (RuleKind::Custom(function), _) => return custom(span, function, &value, at, out, &overrides),
+        _ => {}
+    }
+    let name = rule.name.to_string();
+    let module = Ident::new(&name, span);
+    let (function, args) = arguments(rule, span, at);
+    let function = Ident::new(function, span);
+    if crate::table::find(&name).is_some_and(|spec| spec.records) {
+        let call = quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out););
+        records(rule, span, out, call)
+    } else {
+        quote_spanned!(span=> #r::record(#out, #at, #r::#module::#function(#value #(, #args)*), #overrides);)
+    }
+}
+
+/// The function a rule is called by in its runtime module, and its arguments after the value:
+/// the one part of a rule's code that is its own.
+fn arguments(rule: &Rule, span: Span, at: &Ident) -> (&'static str, Vec<TokenStream>) {
+    let some = |bound: Option<&Expr>| match bound {
+        Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#bound)),
+        None => quote_spanned!(span=> ::core::option::Option::None),
     };
     match &rule.kind {
-        RuleKind::Required => yields(quote_spanned!(span=> #r::required::check(#value, #at))),
-        RuleKind::ReadOnly => yields(quote_spanned!(span=> #r::read_only::check(#value, #at))),
-        RuleKind::NonEmpty => yields(quote_spanned!(span=> #r::non_empty::check(#value))),
-        RuleKind::Length { min, max } => {
-            yields(bounded(span, &quote_spanned!(span=> #r::length::check), &value, min.as_ref(), max.as_ref()))
-        }
-        RuleKind::Range { min, max } => {
-            yields(bounded(span, &quote_spanned!(span=> #r::range::check), &value, min.as_ref(), max.as_ref()))
+        // The place names the property in the message.
+        RuleKind::Required | RuleKind::ReadOnly => ("check", vec![quote_spanned!(span=> #at)]),
+        RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested | RuleKind::Custom(_) => ("check", Vec::new()),
+        RuleKind::Length { min, max } | RuleKind::Range { min, max } => {
+            ("check", vec![some(min.as_ref()), some(max.as_ref())])
         }
         RuleKind::Pattern(pattern) => {
             let name = pattern_static(pattern);
-            yields(quote_spanned!(span=> #r::pattern::check(#value, &#name)))
+            ("check", vec![quote_spanned!(span=> &#name)])
         }
-        RuleKind::OneOf(values) => yields(quote_spanned!(span=> #r::one_of::check(#value, &[#(#values),*]))),
-        RuleKind::Format(Format::Uuid) => yields(quote_spanned!(span=> #r::format::uuid(#value))),
-        RuleKind::Format(Format::DateTime) => yields(quote_spanned!(span=> #r::format::date_time(#value))),
-        RuleKind::Localized => {
-            records(rule, span, out, quote_spanned!(span=> #r::localized::check(#value, #at, #out);))
-        }
-        RuleKind::Nested => match &place.walked {
-            Some(found) => quote_spanned!(span=> #out.extend(::core::mem::take(&mut #found));),
-            None => quote_spanned!(span=> #r::nested::check(#value, #at, #out);),
-        },
+        RuleKind::OneOf(values) => ("check", vec![quote_spanned!(span=> &[#(#values),*])]),
+        RuleKind::Format(Format::Uuid) => ("uuid", Vec::new()),
+        RuleKind::Format(Format::DateTime) => ("date_time", Vec::new()),
         RuleKind::Each(inner) => {
             let (item, item_at, item_out) =
                 (Ident::new("__item", span), Ident::new("__item_at", span), Ident::new("__item_out", span));
             let place =
                 Place { value: Value::Local(item.clone()), at: item_at.clone(), out: item_out.clone(), walked: None };
             let inner = inner.iter().map(|rule| emit(rule, &place));
-            let call = quote_spanned! {span=>
-                #r::each::check(#value, #at, #out, |#item, #item_at, #item_out| { #(#inner)* });
-            };
-            records(rule, span, out, call)
+            ("check", vec![quote_spanned!(span=> |#item, #item_at, #item_out| { #(#inner)* })])
         }
-        RuleKind::Unique { by: None, ignore_case } => {
-            records(rule, span, out, quote_spanned!(span=> #r::unique::check(#value, #ignore_case, #at, #out);))
-        }
+        RuleKind::Unique { by: None, ignore_case } => ("check", vec![quote_spanned!(span=> #ignore_case)]),
         RuleKind::Unique { by: Some(field), ignore_case } => {
             let rust_name = LitStr::new(&unraw(field), field.span());
-            let call = quote_spanned! {span=>
-                #r::unique::check_by(#value, |__item| &__item.#field, #rust_name, #ignore_case, #at, #out);
-            };
-            records(rule, span, out, call)
-        }
-        RuleKind::Custom(function) => {
-            let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
-            let check = user_result(span, &quote_spanned!(span=> #function(__present)), at, out, &overrides);
-            quote_spanned! {span=>
-                {
-                    use #r::{ProbeOption as _, ProbeValue as _};
-                    if let ::core::option::Option::Some(__present) = (&#r::Probe(#value)).present() {
-                        #check
-                    }
-                }
-            }
+            let key = quote_spanned!(span=> |__item| &__item.#field);
+            ("check_by", vec![key, quote_spanned!(span=> #rust_name), quote_spanned!(span=> #ignore_case)])
         }
     }
 }
 
-/// `length` and `range`: the check, called with its bounds.
-fn bounded(
+/// `custom(f)`: `f` on the value, or on what an `Option` holds (nothing for `None`), its result
+/// recorded as any rule's.
+fn custom(
     span: Span,
-    check: &TokenStream,
+    function: &syn::Path,
     value: &TokenStream,
-    min: Option<&Expr>,
-    max: Option<&Expr>,
+    at: &Ident,
+    out: &Ident,
+    overrides: &TokenStream,
 ) -> TokenStream {
-    let pass = |bound: Option<&Expr>| match bound {
-        Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#bound)),
-        None => quote_spanned!(span=> ::core::option::Option::None),
-    };
-    let (min, max) = (pass(min), pass(max));
-    quote_spanned!(span=> #check(#value, #min, #max))
+    let r = runtime_at(span);
+    let check = user_result(span, &quote_spanned!(span=> #function(__present)), at, out, overrides);
+    quote_spanned! {span=>
+        {
+            use #r::{ProbeOption as _, ProbeValue as _};
+            if let ::core::option::Option::Some(__present) = (&#r::Probe(#value)).present() {
+                #check
+            }
+        }
+    }
 }
 
 /// A rule that records its own violations, with the attribute's overrides applied to them.

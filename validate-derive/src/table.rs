@@ -3,7 +3,10 @@
 //! arguments and which take `code`/`message`; the checks read where a rule may stand; `bound.rs`
 //! reads the trait a rule needs.
 
-/// What the derive knows of one rule.
+/// What the derive knows of one rule. Its name is also the name of its module in the runtime
+/// (`validate_core::rules::length`), which the emitted call names.
+// Each flag is a yes-or-no fact about the rule, read by one stage each.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Spec {
     /// The name written in `#[validate(…)]`.
     pub name: &'static str,
@@ -13,13 +16,16 @@ pub struct Spec {
     pub overrides: bool,
     /// Whether it looks at the field's presence (and so cannot stand inside `each`).
     pub presence: bool,
+    /// Whether it records its own violations, given the place and the sink (else it yields one
+    /// error, recorded at the place).
+    pub records: bool,
     /// The trait, below the runtime's hidden module, that the value's type needs; `None` when
     /// the rule states its own bounds (`custom`) or `bound.rs` works them out (`each`, `unique`).
     pub bound: Option<&'static str>,
 }
 
 const fn spec(name: &'static str, arguments: bool, bound: Option<&'static str>) -> Spec {
-    Spec { name, arguments, overrides: true, presence: false, bound }
+    Spec { name, arguments, overrides: true, presence: false, records: false, bound }
 }
 
 /// Every field rule, in the order the documentation lists them.
@@ -31,10 +37,10 @@ pub const TABLE: &[Spec] = &[
     spec("pattern", true, Some("AsText")),
     spec("one_of", true, Some("AsText")),
     spec("format", true, Some("AsText")),
-    spec("localized", false, Some("localized::LocalizedText")),
-    Spec { overrides: false, ..spec("nested", false, Some("Validate")) },
-    spec("each", true, None),
-    spec("unique", false, None),
+    Spec { records: true, ..spec("localized", false, Some("localized::LocalizedText")) },
+    Spec { overrides: false, records: true, ..spec("nested", false, Some("Validate")) },
+    Spec { records: true, ..spec("each", true, None) },
+    Spec { records: true, ..spec("unique", false, None) },
     Spec { presence: true, ..spec("read_only", false, Some("read_only::ReadOnly")) },
     spec("custom", true, None),
 ];

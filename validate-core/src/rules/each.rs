@@ -117,9 +117,9 @@ impl<C: Each> Each for Option<C> {
 /// Runs `check` on every item of `value` at its own target.
 pub fn check<C: Each + ?Sized>(
     value: &C,
+    check: impl FnMut(&C::Item, &Path<'_>, &mut Violations),
     at: &Path<'_>,
     out: &mut Violations,
-    check: impl FnMut(&C::Item, &Path<'_>, &mut Violations),
 ) {
     value.each(at, out, check);
 }
