@@ -2,7 +2,10 @@
 //! nested in one root struct with a `canary: u8` field. Bodies start from a valid sample (kept as
 //! `J`, so that repeated keys and raw number tokens can be written) and are mutated: a member or
 //! item dropped, a value of another JSON type, an unknown member, a repeated key, numbers out of
-//! range, empty or odd strings, arrays of the wrong length, wrong enum tags and keys.
+//! range, empty or odd strings, arrays of the wrong length, wrong enum tags and keys, and values
+//! made for one shape ([`shaped`]: a second member beside an externally tagged variant, a variant
+//! with fields given by its bare name, the `#[serde(other)]` variant's tag with content, an
+//! adjacently tagged enum's tag written `{"Variant":null}`, a key of a map of structs given twice).
 //!
 //! For every body that `from_json::<Root>` refuses:
 //! - (a) when `serde_json` reads the body, `from_json`'s details are exactly `validate()`'s
@@ -97,6 +100,30 @@ struct Root {
     unique: BTreeMap<String, String>,
     #[validate(nested, length(max = 2))]
     leaves: Vec<ZooLeaf>,
+    #[validate(nested)]
+    other_external: ZooOtherExternal,
+    #[validate(nested)]
+    other_internal: ZooOtherInternal,
+    #[validate(nested)]
+    other_adjacent: ZooOtherAdjacent,
+    #[validate(nested)]
+    flat_deny: ZooFlatDeny,
+    #[validate(nested)]
+    flat_two: ZooFlatTwo,
+    #[validate(nested)]
+    flat_opt: ZooFlatOpt,
+    #[validate(nested)]
+    tagged_flat: ZooTaggedFlat,
+    #[validate(nested)]
+    mixed_tags: ZooMixedTags,
+    #[validate(nested)]
+    tuple_own: ZooTupleOwn,
+    #[validate(nested, length(max = 3))]
+    leaf_map: BTreeMap<String, ZooLeaf>,
+    #[validate(nested)]
+    adjacent_deny: ZooAdjacentDeny,
+    #[validate(nested)]
+    greeting: ZooGreeting,
 }
 
 #[derive(Debug, Deserialize, Validate)]
@@ -182,6 +209,174 @@ struct ZooLeaf {
     #[serde(default)]
     #[validate(each(one_of("x", "y")))]
     tags: Vec<String>,
+}
+
+/// `#[serde(other)]`, externally tagged: any other name, alone or with `null`, reads as `Unknown`.
+#[derive(Debug, Deserialize, Validate)]
+enum ZooOtherExternal {
+    Known(#[validate(range(max = 9))] u8),
+    Shape {
+        #[validate(non_empty)]
+        side: String,
+    },
+    #[serde(other)]
+    Unknown,
+}
+
+/// `#[serde(other)]`, internally tagged (its members ignored), beside a variant with an alias.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "kind")]
+enum ZooOtherInternal {
+    #[serde(alias = "Parrot")]
+    Bird {
+        #[validate(length(max = 3))]
+        song: String,
+    },
+    #[serde(other)]
+    Unknown,
+}
+
+/// `#[serde(other)]`, adjacently tagged: its content, when given, is `null`.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "t", content = "c")]
+enum ZooOtherAdjacent {
+    Num(#[validate(range(min = 1))] u8),
+    #[serde(other)]
+    Rest,
+}
+
+/// One flattened struct that denies unknown fields: serde gives it only its own fields, so the
+/// denial never fires.
+#[derive(Debug, Deserialize, Validate)]
+struct ZooFlatDeny {
+    #[validate(range(max = 50))]
+    a: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    inner: ZooDenyInner,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+struct ZooDenyInner {
+    #[validate(non_empty)]
+    b: String,
+}
+
+/// Two flattened fields: a struct, then a map of what is left (read whole by the walk).
+#[derive(Debug, Deserialize, Validate)]
+struct ZooFlatTwo {
+    #[validate(non_empty)]
+    id: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    part: ZooFlatPart,
+    #[serde(flatten)]
+    #[validate(length(max = 2), each(non_empty))]
+    rest: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+struct ZooFlatPart {
+    #[validate(range(min = 1))]
+    size: u8,
+}
+
+/// A flattened `Option` (read whole by the walk): serde reads `None` when its struct does not
+/// read.
+#[derive(Debug, Deserialize, Validate)]
+struct ZooFlatOpt {
+    #[validate(non_empty)]
+    head: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    part: Option<ZooFlatOptPart>,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+struct ZooFlatOptPart {
+    #[validate(length(max = 3))]
+    code: String,
+}
+
+/// An internally tagged variant with a flattened map: the map gets every member but the tag and
+/// `name`.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "kind")]
+enum ZooTaggedFlat {
+    Bag {
+        #[validate(non_empty)]
+        name: String,
+        #[serde(flatten)]
+        #[validate(length(max = 2), each(range(max = 100)))]
+        extra: BTreeMap<String, u8>,
+    },
+    Empty,
+}
+
+/// `untagged` variants among externally tagged ones (read whole by the walk).
+#[derive(Debug, Deserialize, Validate)]
+enum ZooMixedTags {
+    Named {
+        #[validate(non_empty)]
+        title: String,
+    },
+    Unit,
+    #[serde(untagged)]
+    Raw(#[validate(range(max = 10))] u8),
+    #[serde(untagged)]
+    Loose {
+        #[validate(length(max = 2))]
+        note: String,
+    },
+}
+
+/// Tuple variants of several fields, one with `deserialize_with`, one with `skip` (read whole by
+/// the walk).
+#[derive(Debug, Deserialize, Validate)]
+#[serde(rename_all = "lowercase")]
+enum ZooTupleOwn {
+    Trim(
+        #[validate(range(max = 9))] u8,
+        #[serde(deserialize_with = "trimmed")]
+        #[validate(length(min = 1, max = 3))]
+        String,
+    ),
+    Skip(
+        #[validate(non_empty)] String,
+        #[serde(skip)]
+        #[validate(range(max = 5))]
+        u8,
+        #[validate(range(min = 1))] u8,
+    ),
+}
+
+/// `deny_unknown_fields` on an adjacently tagged enum: a member besides the tag and the content,
+/// or an unknown field of a struct variant, is refused.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "t", content = "c", deny_unknown_fields)]
+enum ZooAdjacentDeny {
+    Word(#[validate(length(max = 3))] String),
+    Pair {
+        #[validate(range(max = 9))]
+        x: u8,
+    },
+    Blank,
+}
+
+/// `rename_all` on an enum, and variant aliases.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(rename_all = "snake_case")]
+enum ZooGreeting {
+    #[serde(alias = "hi", alias = "Hey")]
+    HelloThere {
+        #[validate(non_empty)]
+        who: String,
+    },
+    #[serde(alias = "bye")]
+    GoodBye,
+    #[serde(alias = "n")]
+    CountTo(#[validate(range(max = 10))] u8),
 }
 
 fn first_below_200(value: &(u8, String)) -> Result<(), RuleError> {
@@ -374,6 +569,102 @@ fn members() -> Vec<BoxedStrategy<Member>> {
         member("custom", pick(vec![s(" ab "), s("abcde"), s("x")])),
         optional("unique", pick(vec![obj(&[]), obj(&[("k", s("v")), ("l", s("w"))])])),
         member("leaves", prop::collection::vec(leaf(), 0..=2).prop_map(J::Arr)),
+        member(
+            "otherExternal",
+            pick(vec![
+                obj(&[("Known", n(3))]),
+                obj(&[("Shape", obj(&[("side", s("s"))]))]),
+                s("Unknown"),
+                s("Mystery"),
+                obj(&[("Mystery", J::Null)]),
+                obj(&[("Unknown", J::Null)]),
+            ]),
+        ),
+        member(
+            "otherInternal",
+            pick(vec![
+                obj(&[("kind", s("Bird")), ("song", s("la"))]),
+                obj(&[("song", s("abc")), ("kind", s("Parrot"))]),
+                obj(&[("kind", s("Fish"))]),
+                obj(&[("kind", s("Unknown")), ("song", n(5))]),
+            ]),
+        ),
+        member(
+            "otherAdjacent",
+            pick(vec![
+                obj(&[("t", s("Num")), ("c", n(5))]),
+                obj(&[("c", n(2)), ("t", s("Num"))]),
+                obj(&[("t", s("Rest"))]),
+                obj(&[("t", s("Other"))]),
+                obj(&[("t", s("Rest")), ("c", J::Null)]),
+                obj(&[("c", J::Null), ("t", s("Mystery"))]),
+            ]),
+        ),
+        member(
+            "flatDeny",
+            pick(vec![obj(&[("a", n(1)), ("b", s("x"))]), obj(&[("b", s("y")), ("a", n(50)), ("zz", n(1))])]),
+        ),
+        member(
+            "flatTwo",
+            pick(vec![
+                obj(&[("id", s("i")), ("size", n(2))]),
+                obj(&[("size", n(1)), ("id", s("j")), ("k", s("v")), ("l", s("w"))]),
+            ]),
+        ),
+        member(
+            "flatOpt",
+            pick(vec![
+                obj(&[("head", s("h"))]),
+                obj(&[("head", s("h")), ("code", s("abc"))]),
+                obj(&[("code", n(7)), ("head", s("h"))]),
+            ]),
+        ),
+        member(
+            "taggedFlat",
+            pick(vec![
+                obj(&[("kind", s("Bag")), ("name", s("n"))]),
+                obj(&[("k", n(1)), ("kind", s("Bag")), ("name", s("n")), ("l", n(100))]),
+                obj(&[("kind", s("Empty"))]),
+            ]),
+        ),
+        member(
+            "mixedTags",
+            pick(vec![obj(&[("Named", obj(&[("title", s("t"))]))]), s("Unit"), n(5), obj(&[("note", s("ab"))])]),
+        ),
+        member(
+            "tupleOwn",
+            pick(vec![obj(&[("trim", arr(&[n(3), s(" ab ")]))]), obj(&[("skip", arr(&[s("s"), n(2)]))])]),
+        ),
+        member(
+            "leafMap",
+            pick(vec![
+                obj(&[]),
+                obj(&[("a", obj(&[("label", s("l"))]))]),
+                obj(&[("a", obj(&[("label", s("l"))])), ("b", obj(&[("label", s("m")), ("tags", arr(&[s("x")]))]))]),
+                // A repeated key: the last copy is the value; the first breaks a rule, unseen.
+                obj(&[("a", obj(&[("label", s(""))])), ("a", obj(&[("label", s("x"))]))]),
+            ]),
+        ),
+        member(
+            "adjacentDeny",
+            pick(vec![
+                obj(&[("t", s("Word")), ("c", s("ab"))]),
+                obj(&[("c", obj(&[("x", n(1))])), ("t", s("Pair"))]),
+                obj(&[("t", s("Blank"))]),
+            ]),
+        ),
+        member(
+            "greeting",
+            pick(vec![
+                obj(&[("hello_there", obj(&[("who", s("w"))]))]),
+                obj(&[("hi", obj(&[("who", s("w"))]))]),
+                obj(&[("Hey", obj(&[("who", s("w"))]))]),
+                s("good_bye"),
+                s("bye"),
+                obj(&[("count_to", n(3))]),
+                obj(&[("n", n(10))]),
+            ]),
+        ),
     ]
 }
 
@@ -406,6 +697,18 @@ fn canonical() -> J {
         ("RENAMED", s("a")),
         ("custom", s(" ab ")),
         ("leaves", arr(&[])),
+        ("otherExternal", s("Unknown")),
+        ("otherInternal", obj(&[("kind", s("Bird")), ("song", s("la"))])),
+        ("otherAdjacent", obj(&[("t", s("Num")), ("c", n(5))])),
+        ("flatDeny", obj(&[("a", n(1)), ("b", s("x"))])),
+        ("flatTwo", obj(&[("id", s("i")), ("size", n(2))])),
+        ("flatOpt", obj(&[("head", s("h"))])),
+        ("taggedFlat", obj(&[("kind", s("Bag")), ("name", s("n"))])),
+        ("mixedTags", s("Unit")),
+        ("tupleOwn", obj(&[("trim", arr(&[n(3), s(" ab ")]))])),
+        ("leafMap", obj(&[])),
+        ("adjacentDeny", obj(&[("t", s("Word")), ("c", s("ab"))])),
+        ("greeting", s("good_bye")),
     ])
 }
 
@@ -432,6 +735,12 @@ enum Mutation {
     Rename(usize, String),
     /// Replaces the whole body.
     Root(J),
+    /// Replaces the value of a member with the given name (anywhere), with a value made for its
+    /// shape: a second member beside an externally tagged variant, a struct variant by its bare
+    /// name, the `other` variant's tag with content, a map key given twice, ….
+    Put(usize, &'static str, J),
+    /// Repeats an entry of a map of structs (`leafMap`), with the same value or another.
+    RepeatEntry(usize, Option<J>),
 }
 
 const KEYS: &[&str] = &[
@@ -463,6 +772,23 @@ const KEYS: &[&str] = &[
     "Text",
     "Count",
     "canary",
+    "Known",
+    "Shape",
+    "Unknown",
+    "Mystery",
+    "Bird",
+    "song",
+    "Rest",
+    "b",
+    "size",
+    "code",
+    "name",
+    "Named",
+    "trim",
+    "hello_there",
+    "hi",
+    "bye",
+    "n",
 ];
 
 fn key() -> impl Strategy<Value = String> {
@@ -516,12 +842,109 @@ fn number_token() -> impl Strategy<Value = String> {
     .prop_map(str::to_owned)
 }
 
+/// Names of the new zoo's variants, main and alias, and names of none: text for their tags.
+const VARIANT_NAMES: &[&str] = &[
+    "Unknown",
+    "Mystery",
+    "Rest",
+    "Num",
+    "Bird",
+    "Parrot",
+    "Shape",
+    "Known",
+    "Bag",
+    "Empty",
+    "Word",
+    "Pair",
+    "Blank",
+    "Named",
+    "Unit",
+    "hi",
+    "bye",
+    "good_bye",
+    "hello_there",
+    "count_to",
+];
+
 fn text_value() -> impl Strategy<Value = String> {
-    prop::sample::select(vec![
+    let texts = [
         "", " ", "a", "ab", "abcdef", "x", "y", "z", "Dog", "Cat", "Cow", "Text", "Count", "unit", "a\u{0}b", "é",
         "it's",
-    ])
-    .prop_map(str::to_owned)
+    ];
+    prop::sample::select([&texts[..], VARIANT_NAMES].concat()).prop_map(str::to_owned)
+}
+
+/// Values for [`Mutation::Put`], by the name of the member they replace.
+fn shaped() -> Vec<(&'static str, J)> {
+    let leaf = |label: J| obj(&[("label", label)]);
+    vec![
+        // An externally tagged enum given a second member.
+        ("external", obj(&[("namedFields", obj(&[("fieldName", s("f"))])), ("pairish", arr(&[n(1), s("p")]))])),
+        ("external", obj(&[("unit", J::Null), ("zz", n(1))])),
+        ("external", obj(&[("single", arr(&[n(1)])), ("single", arr(&[n(2)]))])),
+        ("otherExternal", obj(&[("Known", n(3)), ("Shape", obj(&[("side", s("s"))]))])),
+        ("otherExternal", obj(&[("Mystery", J::Null), ("zz", n(1))])),
+        ("greeting", obj(&[("hi", obj(&[("who", s("w"))])), ("bye", J::Null)])),
+        ("mixedTags", obj(&[("Named", obj(&[("title", s("t"))])), ("zz", n(1))])),
+        // A struct (or newtype) variant by its bare name.
+        ("external", s("namedFields")),
+        ("internal", s("Dog")),
+        ("otherExternal", s("Shape")),
+        ("otherExternal", s("Known")),
+        ("otherInternal", s("Bird")),
+        ("greeting", s("hi")),
+        ("greeting", s("count_to")),
+        ("mixedTags", s("Named")),
+        ("tupleOwn", s("trim")),
+        ("adjacentDeny", s("Word")),
+        // The `other` variant's tag (its own name or an unknown one) with content.
+        ("otherAdjacent", obj(&[("t", s("Rest")), ("c", n(5))])),
+        ("otherAdjacent", obj(&[("c", obj(&[])), ("t", s("Mystery"))])),
+        ("otherAdjacent", obj(&[("t", s("Unknown")), ("c", s("x"))])),
+        ("otherExternal", obj(&[("Unknown", n(5))])),
+        ("otherExternal", obj(&[("Mystery", obj(&[("side", s(""))]))])),
+        ("otherInternal", obj(&[("kind", s("Unknown")), ("song", s("too long"))])),
+        // Rules and shapes inside the new types.
+        ("otherInternal", obj(&[("kind", s("Parrot")), ("song", s("abcd"))])),
+        ("otherAdjacent", obj(&[("t", s("Num")), ("c", n(0))])),
+        ("greeting", obj(&[("Hey", obj(&[("who", s(" "))]))])),
+        ("greeting", obj(&[("n", n(11))])),
+        ("greeting", obj(&[("hi", obj(&[("who", n(1))]))])),
+        ("flatDeny", obj(&[("a", n(51)), ("b", s("")), ("zz", n(1))])),
+        ("flatDeny", obj(&[("a", n(1)), ("b", n(2))])),
+        ("flatTwo", obj(&[("id", s("")), ("size", n(0)), ("k", s(" ")), ("l", s("w")), ("m", s("x"))])),
+        ("flatTwo", obj(&[("id", s("i")), ("size", n(1)), ("k", n(5))])),
+        ("flatOpt", obj(&[("head", s("")), ("code", s("abcd"))])),
+        ("flatOpt", obj(&[("head", s("h")), ("code", n(5)), ("code", s("a"))])),
+        ("taggedFlat", obj(&[("kind", s("Bag")), ("name", s("")), ("k", n(101)), ("l", n(1)), ("m", n(2))])),
+        ("taggedFlat", obj(&[("kind", s("Bag")), ("name", s("n")), ("k", s("v"))])),
+        ("taggedFlat", obj(&[("kind", s("Bag")), ("name", s("n")), ("k", n(1)), ("k", n(300))])),
+        ("taggedFlat", obj(&[("kind", s("Empty")), ("k", n(1))])),
+        ("mixedTags", obj(&[("Named", obj(&[("title", s(""))]))])),
+        ("mixedTags", n(11)),
+        ("mixedTags", obj(&[("note", s("abc"))])),
+        ("tupleOwn", obj(&[("trim", arr(&[n(10), s("   ")]))])),
+        ("tupleOwn", obj(&[("trim", arr(&[n(1)]))])),
+        ("tupleOwn", obj(&[("skip", arr(&[s(""), n(0)]))])),
+        ("tupleOwn", obj(&[("skip", arr(&[s("s"), n(1), n(2)]))])),
+        ("adjacentDeny", obj(&[("t", s("Word")), ("c", s("abcd")), ("zz", n(1))])),
+        ("adjacentDeny", obj(&[("t", s("Pair")), ("c", obj(&[("x", n(10)), ("y", n(2))]))])),
+        ("adjacentDeny", obj(&[("zz", n(1)), ("t", s("Blank"))])),
+        ("adjacentDeny", obj(&[("t", s("Blank")), ("c", n(1))])),
+        // An adjacently tagged enum's tag in the object form serde_json also reads an enum from
+        // (`{"Variant":null}`): serde reads the tag with `deserialize_enum`.
+        ("adjacent", obj(&[("t", obj(&[("Text", J::Null)])), ("c", s("ab"))])),
+        ("otherAdjacent", obj(&[("t", obj(&[("Num", J::Null)])), ("c", n(5))])),
+        ("otherAdjacent", obj(&[("t", obj(&[("Mystery", J::Null)]))])),
+        ("otherAdjacent", obj(&[("t", obj(&[("Num", n(5))])), ("c", n(5))])),
+        ("adjacentDeny", obj(&[("c", s("ab")), ("t", obj(&[("Word", J::Null)]))])),
+        // A map of structs with a key given twice: the last copy is the value, every copy must read.
+        ("leafMap", obj(&[("a", leaf(s("x"))), ("a", leaf(s("")))])),
+        ("leafMap", obj(&[("a", leaf(n(5))), ("a", leaf(s("x")))])),
+        ("leafMap", obj(&[("a", leaf(s("x"))), ("a", obj(&[("label", s("y")), ("zz", n(1))]))])),
+        ("leafMap", obj(&[("a", obj(&[("label", s("")), ("zz", n(1))])), ("a", leaf(s("y")))])),
+        ("leafMap", obj(&[("a", leaf(s("x"))), ("b", leaf(s("y"))), ("c", leaf(s("z"))), ("a", leaf(s("")))])),
+    ]
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -535,6 +958,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         2 => (any::<usize>(), any::<bool>()).prop_map(|(p, grow)| Mutation::Resize(p, grow)),
         2 => (any::<usize>(), key()).prop_map(|(p, k)| Mutation::Rename(p, k)),
         1 => retyped().prop_map(Mutation::Root),
+        4 => (any::<usize>(), prop::sample::select(shaped())).prop_map(|(p, (k, v))| Mutation::Put(p, k, v)),
+        1 => (any::<usize>(), prop::option::of(retyped())).prop_map(|(p, v)| Mutation::RepeatEntry(p, v)),
     ]
 }
 
@@ -592,6 +1017,15 @@ fn is_member(body: &J, path: &[usize]) -> bool {
     match path.split_last() {
         Some((_, parent)) => matches!(at(body, parent), J::Obj(_)),
         None => false,
+    }
+}
+
+/// The key of the member at `path`, when it is a member of an object.
+fn key_at<'j>(body: &'j J, path: &[usize]) -> Option<&'j str> {
+    let (last, parent) = path.split_last()?;
+    match at(body, parent) {
+        J::Obj(members) => Some(members[*last].0.as_str()),
+        _ => None,
     }
 }
 
@@ -667,6 +1101,27 @@ fn apply(body: &mut J, mutation: &Mutation) {
             }
         }
         Mutation::Root(value) => *body = value.clone(),
+        Mutation::Put(p, name, value) => {
+            let snapshot = body.clone();
+            if let Some(path) = choose(body, *p, false, |_, path| key_at(&snapshot, path) == Some(*name)) {
+                *at_mut(body, &path) = value.clone();
+            }
+        }
+        Mutation::RepeatEntry(p, value) => {
+            let snapshot = body.clone();
+            let entry =
+                |path: &[usize]| path.split_last().is_some_and(|(_, map)| key_at(&snapshot, map) == Some("leafMap"));
+            if let Some(path) = choose(body, *p, false, |_, path| entry(path)) {
+                let (last, parent) = path.split_last().unwrap();
+                if let J::Obj(members) = at_mut(body, parent) {
+                    let mut copy = members[*last].clone();
+                    if let Some(value) = value {
+                        copy.1 = value.clone();
+                    }
+                    members.insert(last + 1, copy);
+                }
+            }
+        }
     }
 }
 
@@ -756,11 +1211,26 @@ fn serde_segments(path: &serde_path_to_error::Path) -> Vec<Seg> {
         .collect()
 }
 
-/// The alias `aka` names the same member as `aliased`: `validate()` cannot know which spelling
-/// a body used and names it `aliased`; serde's path names the key as written. Either is taken.
+/// An alias names the same member or variant as the main name: `validate()` cannot know which
+/// spelling a body used and names the main one, serde's path names the key as written. Either is
+/// taken. The member alias `aka` is `aliased`; the variant aliases of `greeting` (externally
+/// tagged, so the variant is a segment) are `hi` and `Hey` for `hello_there`, `bye` for
+/// `good_bye`, `n` for `count_to`. (The variant alias `Parrot` of `otherInternal`, internally
+/// tagged, adds no segment.)
 fn unalias(mut segs: Vec<Seg>) -> Vec<Seg> {
     if segs.first() == Some(&Seg::Name("aka".to_owned())) {
         segs[0] = Seg::Name("aliased".to_owned());
+    }
+    if segs.first() == Some(&Seg::Name("greeting".to_owned()))
+        && let Some(Seg::Name(variant)) = segs.get_mut(1)
+    {
+        let main = match variant.as_str() {
+            "hi" | "Hey" => "hello_there",
+            "bye" => "good_bye",
+            "n" => "count_to",
+            _ => return segs,
+        };
+        *variant = main.to_owned();
     }
     segs
 }
@@ -865,19 +1335,23 @@ impl std::fmt::Display for Serde {
     }
 }
 
-/// Everything a property needs about one body.
+/// Everything a property needs about one body. serde's own answer is worked out when first
+/// asked for: (c), (d) and (e) need it only to describe a failure.
 struct Case {
     text: String,
     from_json: Result<(), ErrorResponse>,
-    serde: Serde,
+    serde_answer: std::cell::OnceCell<Serde>,
 }
 
 impl Case {
     fn of(body: &J) -> Case {
         let text = body.text();
         let from_json = from_json::<Root>(text.as_bytes()).map(|_| ());
-        let serde = serde_answer(&text);
-        Case { text, from_json, serde }
+        Case { text, from_json, serde_answer: std::cell::OnceCell::new() }
+    }
+
+    fn serde(&self) -> &Serde {
+        self.serde_answer.get_or_init(|| serde_answer(&self.text))
     }
 
     fn describe(&self) -> String {
@@ -885,7 +1359,7 @@ impl Case {
             Ok(()) => "from_json reads it\n".to_owned(),
             Err(error) => format!("from_json: {}\n{}", error.error.message, show(&details(error))),
         };
-        format!("body: {}\n{answer}{}", self.text, self.serde)
+        format!("body: {}\n{answer}{}", self.text, self.serde())
     }
 }
 
@@ -906,14 +1380,14 @@ fn fail(case: &Case, signature: String, why: &str) -> Result<(), Failure> {
 fn property_a(body: &J) -> Result<(), Failure> {
     let case = Case::of(body);
     let Err(error) = &case.from_json else {
-        if let Serde::Reads(violations) = &case.serde
+        if let Serde::Reads(violations) = case.serde()
             && !violations.is_empty()
         {
             return fail(&case, "reads but validate fails".into(), "(a) from_json read a body validate() refuses");
         }
         return Ok(());
     };
-    let Serde::Reads(violations) = &case.serde else { return Ok(()) };
+    let Serde::Reads(violations) = case.serde() else { return Ok(()) };
     let got = details(error);
     if &got != violations {
         let first = got.iter().zip(violations).position(|(a, b)| a != b).unwrap_or(got.len().min(violations.len()));
@@ -939,29 +1413,61 @@ const ARRAY_FOR_OBJECT: &str = "Expected an object but found an array.";
 /// known limit). A detail at such an array with exactly that message answers serde's problem;
 /// the message proves that an object was wanted there, so an array that is a list (`leaves`)
 /// never takes this way.
+///
+/// A key given twice is followed into every copy: serde_json reads each copy in turn (a map keeps
+/// the last, a struct refuses the second), so it can stop inside any of them, the first
+/// included (`{"leafMap":{"a":[1],"a":{…}}}` stops at `leafMap.a[0]`, inside the first copy).
 fn struct_read_from_array(body: &J, segs: &[Seg]) -> Vec<Vec<Seg>> {
-    let mut places = Vec::new();
-    let mut value = Some(body);
-    for (i, seg) in segs.iter().enumerate() {
-        let Some(here) = value else { break };
-        value = match (here, seg) {
+    fn follow(here: &J, segs: &[Seg], depth: usize, places: &mut Vec<Vec<Seg>>) {
+        let Some(seg) = segs.get(depth) else { return };
+        match (here, seg) {
             (J::Arr(items), Seg::Index(index)) => {
-                places.push(segs[..i].to_vec());
-                items.get(*index)
+                places.push(segs[..depth].to_vec());
+                if let Some(item) = items.get(*index) {
+                    follow(item, segs, depth + 1, places);
+                }
             }
-            // serde_json keeps the last of repeated keys.
-            (J::Obj(members), Seg::Name(name)) => members.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v),
-            _ => None,
+            (J::Obj(members), Seg::Name(name)) => {
+                for (_, value) in members.iter().filter(|(k, _)| k == name) {
+                    follow(value, segs, depth + 1, places);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut places = Vec::new();
+    follow(body, segs, 0, &mut places);
+    places.sort();
+    places.dedup();
+    places
+}
+
+const STRING_FOR_OBJECT: &str = "Expected an object but found a string.";
+
+/// Where serde's path goes on from a string into a variant of that name: an externally tagged
+/// variant with fields given by its bare name (`"external":"namedFields"`), which serde places in
+/// the variant (`external.namedFields`, "expected struct variant"). Such a variant is written as
+/// an object (`{"namedFields": {…}}`), so the contract, and the walk, say so where the string
+/// is: a detail at that place with exactly that message answers serde's problem.
+fn bare_variant(body: &J, segs: &[Seg]) -> Option<Vec<Seg>> {
+    let (Seg::Name(_), parent) = segs.split_last()? else { return None };
+    let mut here = body;
+    for seg in parent {
+        here = match (here, seg) {
+            (J::Obj(members), Seg::Name(name)) => &members.iter().find(|(key, _)| key == name)?.1,
+            (J::Arr(items), Seg::Index(index)) => items.get(*index)?,
+            _ => return None,
         };
     }
-    places
+    matches!(here, J::Str(_)).then(|| parent.to_vec())
 }
 
 /// (b) serde refuses the body: some detail lies at or under serde's first problem.
 ///
-/// Besides [`accepts`], two exceptions, each where serde's place is not one the contract can
+/// Besides [`accepts`], three exceptions, each where serde's place is not one the contract can
 /// name:
 /// - an array read as a struct ([`struct_read_from_array`]);
+/// - a variant with fields given by its bare name ([`bare_variant`]);
 /// - a member given twice: serde reads the first copy and can fail inside it before it sees the
 ///   second (`{"flat":{"top":0},"flat":{}}` stops at `flat.top`); the contract's problem is the
 ///   repeat, and what lies inside a member given twice has no defined value (neither copy is
@@ -971,17 +1477,19 @@ fn property_b(body: &J) -> Result<(), Failure> {
     // The generator writes well-formed JSON within serde_json's limits, so whatever serde_json
     // says (even a "syntax" error: it answers `expected value` for a second member beside an
     // externally tagged variant), the body is JSON of the wrong shape and needs a detail.
-    let Serde::Refuses { segs, path, .. } = &case.serde else { return Ok(()) };
+    let Serde::Refuses { segs, path, .. } = case.serde() else { return Ok(()) };
     let Err(error) = &case.from_json else {
         return fail(&case, "from_json reads".into(), "(b) serde_json refuses the body but from_json reads it");
     };
     let serde = unalias(segs.clone());
     let arrays_for_objects = struct_read_from_array(body, segs);
+    let bare = bare_variant(body, segs).map(unalias);
     let found = error.error.details.iter().any(|d| {
         let target = unalias(parse_target(d.target.as_deref().unwrap_or("")));
         accepts(&serde, &target)
             || (d.message == ARRAY_FOR_OBJECT
                 && arrays_for_objects.iter().any(|place| unalias(place.clone()) == target))
+            || (d.message == STRING_FOR_OBJECT && bare.as_ref() == Some(&target))
             || (d.code == "DuplicateProperty" && serde.starts_with(&target))
     });
     if !found {
@@ -1134,7 +1642,7 @@ proptest! {
 fn the_samples_are_valid() {
     let mut runner = TestRunner::new(Config { failure_persistence: None, ..Config::default() });
     let strategy = sample();
-    for _ in 0..64 {
+    for _ in 0..256 {
         let body = strategy.new_tree(&mut runner).unwrap().current();
         let text = body.text();
         if let Err(error) = from_json::<Root>(text.as_bytes()) {
@@ -1159,6 +1667,12 @@ fn the_target_matching_rule() {
         t(r"a['it\'s'][2].b"),
         [Seg::Name("a".into()), Seg::Name("it's".into()), Seg::Index(2), Seg::Name("b".into())]
     );
+    assert_eq!(unalias(t("greeting.hi.who")), t("greeting.hello_there.who"));
+    assert_eq!(unalias(t("greeting.Hey")), t("greeting.hello_there"));
+    assert_eq!(unalias(t("greeting.n")), t("greeting.count_to"));
+    assert_eq!(unalias(t("otherExternal.n")), t("otherExternal.n"));
+    let twice = obj(&[("leafMap", obj(&[("a", arr(&[n(1)])), ("a", n(0))]))]);
+    assert_eq!(struct_read_from_array(&twice, &t("leafMap.a[0]")), [t("leafMap.a")]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1321,8 +1835,30 @@ fn survey() {
     // The first body of each property and signature, shrunk; how many bodies had it.
     let mut found: BTreeMap<(&str, String), (J, String, usize)> = BTreeMap::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    // Per root member: bodies serde refused inside it, bodies with a detail of from_json in it.
+    let mut reach: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for _ in 0..cases {
         let body = strategy.new_tree(&mut runner).unwrap().current();
+        let case = Case::of(&body);
+        if let Serde::Refuses { segs: serde_segs, .. } = case.serde()
+            && let Some(Seg::Name(member)) = serde_segs.first()
+        {
+            reach.entry(member.clone()).or_default().0 += 1;
+        }
+        if let Err(error) = &case.from_json {
+            let members: BTreeSet<String> = error
+                .error
+                .details
+                .iter()
+                .filter_map(|d| match parse_target(d.target.as_deref()?).first() {
+                    Some(Seg::Name(member)) => Some(member.clone()),
+                    _ => None,
+                })
+                .collect();
+            for member in members {
+                reach.entry(member).or_default().1 += 1;
+            }
+        }
         for (name, property) in PROPERTIES {
             if let Err(failure) = property(&body) {
                 *counts.entry(name).or_default() += 1;
@@ -1339,6 +1875,15 @@ fn survey() {
     }
     println!("{cases} bodies; failing bodies per property: {counts:?}");
     println!("canonical body: {}", canonical().text());
+    let J::Obj(base) = canonical() else { unreachable!() };
+    let reached: Vec<String> = base
+        .iter()
+        .map(|(member, _)| {
+            let (refused, detailed) = reach.get(member).copied().unwrap_or_default();
+            format!("{member} {refused}/{detailed}")
+        })
+        .collect();
+    println!("bodies serde refused in / from_json found a problem in, per member: {}", reached.join(", "));
     let mut seen = BTreeSet::new();
     for ((name, signature), (small, account, count)) in &found {
         if !seen.insert((*name, small.text())) {

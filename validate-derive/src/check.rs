@@ -66,9 +66,9 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
 
 /// Whether `pattern` compiles; why not, on one line.
 ///
-/// Every use of a pattern is compiled here, even one shared by many types. Remembering the patterns
-/// that compiled saved 2 % (0.98) of a cold build of 50 types sharing one pattern, too little to
-/// keep (`EXPERIMENT=cache benches/compile-time/tricks.sh`, 2026-11-30).
+/// Every use of a pattern is compiled here, even one shared by many types: remembering the patterns
+/// that compiled saved 2–4 % of a cold build of 50 types sharing one (554 vs 582 ms CPU; 0.96–0.98
+/// in three runs of `EXPERIMENT=cache benches/compile-time/tricks.sh`, 2026-11-30), too little to keep.
 fn compiles(pattern: &str) -> Result<(), String> {
     regex::Regex::new(pattern).map(drop).map_err(|error| regex_reason(&error))
 }

@@ -440,16 +440,17 @@ impl Enum<'_, '_> {
         // The content is looked for before the tag's value is checked, and taken only in a known
         // variant's arm: an unknown tag is reported even beside a repeated content.
         let choose = self.choose(&Content::Adjacent(&quote!(__content?)), &quote!(&#at.member(#tag)));
+        // Unknown members are looked for first: serde meets them before it knows the variant.
         let unknown = self
             .container
             .serde
             .deny_unknown_fields
-            .then(|| quote!(let __alone = !#w::unknown(__members, &[#tag, #content], #at, #out);));
+            .then(|| quote!(let __alone = #w::adjacent_unknown(#tree, &[#tag, #content], #at, #out);));
         let alone = if unknown.is_some() { quote!(__alone) } else { quote!(true) };
         quote!({
-            let (__name, __members) = #w::tagged(#tree, #tag, #at, #out)?;
-            let __content = #w::adjacent_content(__members, #content, #at, #out);
             #unknown
+            let (__name, __members) = #w::adjacently_tagged(#tree, #tag, #at, #out)?;
+            let __content = #w::adjacent_content(__members, #content, #at, #out);
             let __variant = #choose;
             if !#alone {
                 return ::core::option::Option::None;
@@ -488,11 +489,12 @@ impl Enum<'_, '_> {
             _ => rules::field_path(variant.segment.as_ref().map(|name| Segment::Member(name.clone())).as_ref(), at),
         };
         // The content a variant with fields reads, or `None` after recording why there is none.
-        let required = |expected: &str| match content {
+        // Externally tagged, such a variant is an object (`{"Variant": …}`), never its bare name.
+        let required = || match content {
             Content::External(content) => quote!(match #content {
                 ::core::option::Option::Some(__content) => __content,
                 ::core::option::Option::None => {
-                    #w::named_only(#expected, #at, #out);
+                    #w::named_only(#at, #out);
                     return ::core::option::Option::None;
                 }
             }),
@@ -512,7 +514,7 @@ impl Enum<'_, '_> {
                 quote!({ #w::unit(::core::option::Option::Some(#tree), #variant_at, #out)?; #ctor })
             }
             (Style::Named, _) => {
-                let tree = required("an object");
+                let tree = required();
                 let init = quote!(#w::Fields::of(#tree, #variant_at, #out)?);
                 let (fields_extra, tags): (TokenStream, Vec<&str>) = match content {
                     Content::Internal(tag) => (quote!(#extra.tagged(#tag)), vec![tag]),
@@ -521,11 +523,11 @@ impl Enum<'_, '_> {
                 fields_body(self.container, &variant.fields, &init, &fields_extra, &tags, &ctor, &variant_at)
             }
             (Style::Tuple, _) if variant.fields.len() == 1 => {
-                let tree = required("a value");
+                let tree = required();
                 self.newtype_variant(variant, &tree, content, &ctor, &variant_at)
             }
             (Style::Tuple, _) => {
-                let tree = required("an array");
+                let tree = required();
                 self.tuple_variant(variant, &tree, &ctor, &variant_at)
             }
         };

@@ -310,8 +310,18 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
     ) -> Result<V::Value, ShapeError> {
         let read: Result<V::Value, ShapeError> = match self.tree {
             Tree::Text(variant) => visitor.visit_enum(variant.as_str().into_deserializer()),
-            Tree::Object(members) if members.len() == 1 => match members.first() {
-                Some((variant, content)) => visitor.visit_enum(Variant { variant, content }),
+            // As serde_json: the first member names the variant and holds its content, and is
+            // read before a member after it is refused.
+            Tree::Object(members) if !members.is_empty() => match members.split_first() {
+                Some(((variant, content), extra)) => {
+                    let read = visitor.visit_enum(Variant { variant, content })?;
+                    match extra.first() {
+                        Some((key, _)) => {
+                            Err(ShapeError::new(Problem::Unknown(key.clone())).under(Step::Member(key.clone())))
+                        }
+                        None => Ok(read),
+                    }
+                }
                 None => Err(ShapeError::wrong_type("a string", "an empty object")),
             },
             other => Err(ShapeError::wrong_type("a string", other.kind())),

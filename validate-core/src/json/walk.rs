@@ -85,10 +85,11 @@ pub fn every_problem<T: Walk>(failed: &Failed<'_>) -> ErrorResponse {
     ErrorResponse::from(found)
 }
 
-/// A variant with fields of an externally tagged enum given by its name alone (`"Dog"`): not a
-/// value of it. Recorded at the enum's place, as serde's reading of the tree records it.
-pub fn named_only(expected: &'static str, at: &Path<'_>, out: &mut Violations) {
-    record_shape(ShapeError::wrong_type(expected, "a string"), at, out);
+/// A variant with fields of an externally tagged enum given by its name alone (`"Dog"`): such a
+/// variant is an object (`{"Dog": …}`). Recorded at the enum's place, where the string is, as
+/// serde's reading of the tree records it.
+pub fn named_only(at: &Path<'_>, out: &mut Violations) {
+    record_shape(ShapeError::wrong_type("an object", "a string"), at, out);
 }
 
 /// Reads a value that is the whole of what a variant holds (a newtype variant's), as `fns` says.
@@ -600,6 +601,35 @@ pub fn tagged<'t>(
             repeated(&at_tag, out);
             None
         }
+    }
+}
+
+/// An adjacently tagged enum's value: as [`tagged`], but serde reads this tag as an externally
+/// tagged unit variant, so `{"Variant": null}` names the variant as well as `"Variant"` does.
+pub fn adjacently_tagged<'t>(
+    tree: &'t Tree,
+    tag: &'static str,
+    at: &Path<'_>,
+    out: &mut Violations,
+) -> Option<(&'t str, &'t [(String, Tree)])> {
+    let members = object(tree, at, out)?;
+    let at_tag = at.member(tag);
+    match find(members, &[tag]) {
+        Found::Once(value @ Tree::Object(_)) => {
+            let (name, content, alone) = external(value, &at_tag, out)?;
+            let at_variant = at_tag.member(name);
+            (unit(content, &at_variant, out).is_some() && alone).then_some((name, members))
+        }
+        _ => tagged(tree, tag, at, out),
+    }
+}
+
+/// Records, for an adjacently tagged enum that denies unknown fields, every member but the tag
+/// and the content; whether there was none. Looked at first, as serde meets them in order.
+pub fn adjacent_unknown(tree: &Tree, known: &[&str], at: &Path<'_>, out: &mut Violations) -> bool {
+    match tree {
+        Tree::Object(members) => !unknown(members, known, at, out),
+        _ => true,
     }
 }
 
