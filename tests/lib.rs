@@ -72,3 +72,164 @@ pub fn fuzz_from_json(bytes: &[u8]) {
         }
     }
 }
+
+/// JSON text for property tests, with what `serde_json::Value` cannot hold: repeated keys and raw
+/// number tokens. Its `Debug` is the text, so that proptest's "minimal failing input" reads as a
+/// body.
+#[derive(Clone, PartialEq)]
+pub enum J {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number token, as written (it may be out of any type's range).
+    Num(String),
+    /// A string.
+    Str(String),
+    /// An array.
+    Arr(Vec<J>),
+    /// An object's members in order, repeats included.
+    Obj(Vec<(String, J)>),
+}
+
+impl J {
+    /// Writes the JSON text of `self` into `out`.
+    pub fn render(&self, out: &mut String) {
+        match self {
+            J::Null => out.push_str("null"),
+            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            J::Num(n) => out.push_str(n),
+            J::Str(s) => push_string(out, s),
+            J::Arr(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.render(out);
+                }
+                out.push(']');
+            }
+            J::Obj(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    push_string(out, key);
+                    out.push(':');
+                    value.render(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    /// The JSON text.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.render(&mut out);
+        out
+    }
+
+    /// How many values it holds, itself included (a member's key counts as one).
+    pub fn size(&self) -> usize {
+        match self {
+            J::Arr(items) => 1 + items.iter().map(J::size).sum::<usize>(),
+            J::Obj(members) => 1 + members.iter().map(|(_, v)| 1 + v.size()).sum::<usize>(),
+            _ => 1,
+        }
+    }
+
+    /// The same JSON as a `serde_json::Value` holds it.
+    pub fn from_value(value: &serde_json::Value) -> J {
+        match value {
+            serde_json::Value::Null => J::Null,
+            serde_json::Value::Bool(b) => J::Bool(*b),
+            serde_json::Value::Number(n) => J::Num(n.to_string()),
+            serde_json::Value::String(s) => J::Str(s.clone()),
+            serde_json::Value::Array(items) => J::Arr(items.iter().map(J::from_value).collect()),
+            serde_json::Value::Object(members) => {
+                J::Obj(members.iter().map(|(k, v)| (k.clone(), J::from_value(v))).collect())
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for J {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// A JSON string literal of `text`, escaped as `serde_json` escapes it.
+fn push_string(out: &mut String, text: &str) {
+    out.push_str(&serde_json::Value::from(text).to_string());
+}
+
+/// One step of a target: `.member`, `[index]` or `['key']`.
+#[derive(Debug, PartialEq)]
+pub enum Step {
+    /// `.member`
+    Member(String),
+    /// `[index]`
+    Index(usize),
+    /// `['key']`, unescaped
+    Key(String),
+}
+
+/// Reads a target back into steps, undoing the escapes of keys.
+///
+/// # Panics
+///
+/// On text that is not a target this library writes: a test helper, fed only our targets.
+pub fn parse_target(target: &str) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut chars = target.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        match c {
+            '.' => {
+                chars.next();
+            }
+            '[' => {
+                chars.next();
+                if chars.peek() == Some(&'\'') {
+                    chars.next();
+                    let mut key = String::new();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => match chars.next() {
+                                Some('u') => {
+                                    chars.next();
+                                    let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                                    key.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                                }
+                                Some(escaped) => key.push(escaped),
+                                None => {}
+                            },
+                            '\'' => break,
+                            other => key.push(other),
+                        }
+                    }
+                    chars.next();
+                    steps.push(Step::Key(key));
+                } else {
+                    let digits: String = chars.by_ref().take_while(|c| *c != ']').collect();
+                    steps.push(Step::Index(digits.parse().unwrap()));
+                }
+            }
+            _ => {
+                let mut name = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c == '.' || c == '[' {
+                        break;
+                    }
+                    name.push(c);
+                    chars.next();
+                }
+                steps.push(Step::Member(name));
+            }
+        }
+    }
+    steps
+}

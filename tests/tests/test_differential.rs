@@ -39,6 +39,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use serde::{Deserialize, Deserializer};
 use validate_core::{ErrorResponse, RuleError, Validate, from_json};
+use validate_tests::{J, Step};
 
 // ---------------------------------------------------------------------------------------------
 // The zoo. No container `check` anywhere: property (e) assumes that a field's details depend on
@@ -399,71 +400,7 @@ fn trimmed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Erro
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON with what `serde_json::Value` cannot hold: repeated keys and raw number tokens.
-
-#[derive(Clone, PartialEq)]
-enum J {
-    Null,
-    Bool(bool),
-    Num(String),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(String, J)>),
-}
-
-impl J {
-    fn render(&self, out: &mut String) {
-        match self {
-            J::Null => out.push_str("null"),
-            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            J::Num(n) => out.push_str(n),
-            J::Str(s) => out.push_str(&serde_json::to_string(s).unwrap()),
-            J::Arr(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    item.render(out);
-                }
-                out.push(']');
-            }
-            J::Obj(members) => {
-                out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&serde_json::to_string(key).unwrap());
-                    out.push(':');
-                    value.render(out);
-                }
-                out.push('}');
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        let mut out = String::new();
-        self.render(&mut out);
-        out
-    }
-
-    fn size(&self) -> usize {
-        match self {
-            J::Arr(items) => 1 + items.iter().map(J::size).sum::<usize>(),
-            J::Obj(members) => 1 + members.iter().map(|(_, v)| 1 + v.size()).sum::<usize>(),
-            _ => 1,
-        }
-    }
-}
-
-/// The JSON text, so that proptest's "minimal failing input" reads as a body.
-impl std::fmt::Debug for J {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text())
-    }
-}
+// JSON with what `serde_json::Value` cannot hold: `validate_tests::J`.
 
 fn s(text: &str) -> J {
     J::Str(text.to_owned())
@@ -508,7 +445,7 @@ fn leaf() -> impl Strategy<Value = J> {
 
 /// Every member of a valid body, in declaration order; `None` for an absent optional member.
 fn members() -> Vec<BoxedStrategy<Member>> {
-    vec![
+    let mut members = vec![
         member("canary", (0u8..=255).prop_map(n)),
         member(
             "external",
@@ -569,6 +506,16 @@ fn members() -> Vec<BoxedStrategy<Member>> {
         member("custom", pick(vec![s(" ab "), s("abcde"), s("x")])),
         optional("unique", pick(vec![obj(&[]), obj(&[("k", s("v")), ("l", s("w"))])])),
         member("leaves", prop::collection::vec(leaf(), 0..=2).prop_map(J::Arr)),
+    ];
+    members.extend(serde_feature_members());
+    members
+}
+
+/// The members whose types exercise serde's features the walk must model, or leave alone:
+/// `other`, flattening, variant-level `untagged`, tuple variants with field attributes, repeated
+/// keys in a nested map, `deny_unknown_fields` on an adjacent enum, variant aliases.
+fn serde_feature_members() -> Vec<BoxedStrategy<Member>> {
+    vec![
         member(
             "otherExternal",
             pick(vec![
@@ -1148,56 +1095,15 @@ enum Seg {
     Unknown,
 }
 
-/// Reads a target back into segments, undoing the escapes of keys (`\'`, `\\`, `\u{…}`).
+/// A target of ours as segments: members and keys both as names.
 fn parse_target(target: &str) -> Vec<Seg> {
-    let mut segs = Vec::new();
-    let mut chars = target.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        match c {
-            '.' => {
-                chars.next();
-            }
-            '[' => {
-                chars.next();
-                if chars.peek() == Some(&'\'') {
-                    chars.next();
-                    let mut key = String::new();
-                    while let Some(c) = chars.next() {
-                        match c {
-                            '\\' => match chars.next() {
-                                Some('u') => {
-                                    chars.next();
-                                    let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
-                                    key.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-                                }
-                                Some(escaped) => key.push(escaped),
-                                None => {}
-                            },
-                            '\'' => break,
-                            other => key.push(other),
-                        }
-                    }
-                    chars.next();
-                    segs.push(Seg::Name(key));
-                } else {
-                    let digits: String = chars.by_ref().take_while(|c| *c != ']').collect();
-                    segs.push(Seg::Index(digits.parse().unwrap()));
-                }
-            }
-            _ => {
-                let mut name = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c == '.' || c == '[' {
-                        break;
-                    }
-                    name.push(c);
-                    chars.next();
-                }
-                segs.push(Seg::Name(name));
-            }
-        }
-    }
-    segs
+    validate_tests::parse_target(target)
+        .into_iter()
+        .map(|step| match step {
+            Step::Member(name) | Step::Key(name) => Seg::Name(name),
+            Step::Index(index) => Seg::Index(index),
+        })
+        .collect()
 }
 
 fn serde_segments(path: &serde_path_to_error::Path) -> Vec<Seg> {
@@ -1230,7 +1136,7 @@ fn unalias(mut segs: Vec<Seg>) -> Vec<Seg> {
             "n" => "count_to",
             _ => return segs,
         };
-        *variant = main.to_owned();
+        main.clone_into(variant);
     }
     segs
 }
@@ -1414,7 +1320,7 @@ const ARRAY_FOR_OBJECT: &str = "Expected an object but found an array.";
 /// the message proves that an object was wanted there, so an array that is a list (`leaves`)
 /// never takes this way.
 ///
-/// A key given twice is followed into every copy: serde_json reads each copy in turn (a map keeps
+/// A key given twice is followed into every copy: `serde_json` reads each copy in turn (a map keeps
 /// the last, a struct refuses the second), so it can stop inside any of them, the first
 /// included (`{"leafMap":{"a":[1],"a":{…}}}` stops at `leafMap.a[0]`, inside the first copy).
 fn struct_read_from_array(body: &J, segs: &[Seg]) -> Vec<Vec<Seg>> {

@@ -14,72 +14,9 @@ use http_body_util::BodyExt as _;
 use proptest::prelude::*;
 use tower::ServiceExt as _;
 use validate_core::{ErrorResponse, from_json};
-use validate_tests::{assert_well_formed, fuzz_from_json};
+use validate_tests::{J, Step, assert_well_formed, fuzz_from_json, parse_target};
 
 type Model = RelationshipResourceFormat;
-
-/// JSON with what `serde_json::Value` cannot hold: repeated keys and raw number tokens.
-#[derive(Clone, Debug)]
-enum J {
-    Null,
-    Bool(bool),
-    Num(String),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(String, J)>),
-}
-
-impl J {
-    fn render(&self, out: &mut String) {
-        match self {
-            J::Null => out.push_str("null"),
-            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            J::Num(n) => out.push_str(n),
-            J::Str(s) => out.push_str(&serde_json::to_string(s).unwrap()),
-            J::Arr(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    item.render(out);
-                }
-                out.push(']');
-            }
-            J::Obj(members) => {
-                out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&serde_json::to_string(key).unwrap());
-                    out.push(':');
-                    value.render(out);
-                }
-                out.push('}');
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        let mut out = String::new();
-        self.render(&mut out);
-        out
-    }
-
-    fn from_value(value: &serde_json::Value) -> J {
-        match value {
-            serde_json::Value::Null => J::Null,
-            serde_json::Value::Bool(b) => J::Bool(*b),
-            serde_json::Value::Number(n) => J::Num(n.to_string()),
-            serde_json::Value::String(s) => J::Str(s.clone()),
-            serde_json::Value::Array(items) => J::Arr(items.iter().map(J::from_value).collect()),
-            serde_json::Value::Object(members) => {
-                J::Obj(members.iter().map(|(k, v)| (k.clone(), J::from_value(v))).collect())
-            }
-        }
-    }
-}
 
 /// Names the model reads, so that generated bodies reach deep into it.
 const KEYS: &[&str] = &[
@@ -313,66 +250,6 @@ fn apply(value: &mut J, target: &mut usize, mutation: &Mutation) -> bool {
         }
         _ => false,
     }
-}
-
-/// One step of a target: `.member`, `[index]` or `['key']`.
-#[derive(Debug, PartialEq)]
-enum Step {
-    Member(String),
-    Index(usize),
-    Key(String),
-}
-
-/// Reads a target back into steps, undoing the escapes of keys.
-fn parse_target(target: &str) -> Vec<Step> {
-    let mut steps = Vec::new();
-    let mut chars = target.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        match c {
-            '.' => {
-                chars.next();
-            }
-            '[' => {
-                chars.next();
-                if chars.peek() == Some(&'\'') {
-                    chars.next();
-                    let mut key = String::new();
-                    while let Some(c) = chars.next() {
-                        match c {
-                            '\\' => match chars.next() {
-                                Some('u') => {
-                                    chars.next();
-                                    let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
-                                    key.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-                                }
-                                Some(escaped) => key.push(escaped),
-                                None => {}
-                            },
-                            '\'' => break,
-                            other => key.push(other),
-                        }
-                    }
-                    chars.next();
-                    steps.push(Step::Key(key));
-                } else {
-                    let digits: String = chars.by_ref().take_while(|c| *c != ']').collect();
-                    steps.push(Step::Index(digits.parse().unwrap()));
-                }
-            }
-            _ => {
-                let mut name = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c == '.' || c == '[' {
-                        break;
-                    }
-                    name.push(c);
-                    chars.next();
-                }
-                steps.push(Step::Member(name));
-            }
-        }
-    }
-    steps
 }
 
 /// Whether `steps` lead somewhere in `value`, or to a missing member of a place that exists.
