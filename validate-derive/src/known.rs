@@ -6,6 +6,10 @@
 //! adds to a crate's compile time; for these types the answer is known. A type that shadows one
 //! of these names and does not implement `DeserializeOwned` is reported by rustc at the field.
 
+// What it saves: 50 structs × 6 fields read with `from_json`, every field through the probe vs
+// recognised here: 2.83 s vs 2.74 s CPU, ×1.035 (cold debug; EXPERIMENT=reader
+// benches/compile-time/tricks.sh, 2026-11-30).
+
 use syn::{GenericArgument, PathArguments, Type};
 
 const SCALARS: &[&str] = &[

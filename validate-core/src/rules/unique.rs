@@ -361,7 +361,7 @@ fn report<I, K: UniqueKey + ?Sized>(
         // Nothing can repeat.
     } else if items.len() <= SMALL_TABLE_ITEMS {
         // Most collections are short, and a table sized for them is cheaper to clear: 70 ns vs 80 ns with the
-        // 128-item table on 10 fieldNames, 30 vs 43 on 4 (benches/benches/tricks.rs, 2026-11-30).
+        // 128-item table on 10 fieldNames, 30 vs 42 on 4 (benches/benches/tricks.rs, 2026-11-30).
         repeats_in_table::<SMALL_TABLE_ITEMS, { SMALL_TABLE_ITEMS * 2 }>(items.len(), fingerprint, same, &mut record);
     } else if items.len() <= STACK_ITEMS {
         repeats_in_table::<STACK_ITEMS, { STACK_ITEMS * 2 }>(items.len(), fingerprint, same, &mut record);
