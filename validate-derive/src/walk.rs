@@ -189,7 +189,7 @@ fn field_block(
     };
     let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
     let read = read_field(container, field, &field_at, found.as_ref(), claimed);
-    checked_read(local, &field_at, &path, &read, found.as_ref(), &rules)
+    checked_read(local, &field_at, &path, &read, found.as_ref(), &rules, &quote!(__f.out()))
 }
 
 /// A skipped field's rules, run on its default (which is not walked: `nested` validates it, as
@@ -252,8 +252,9 @@ fn read_field(
     }
 }
 
-/// `let local = read;` then, when it read, the rules on it; what a walk found and could not place
-/// among the rules (the value did not read) is recorded as it is.
+/// `let local = read;` then, when it read, the rules on it, recording into `sink` (an expression
+/// of `&mut Violations`); what a walk found and could not place among the rules (the value did
+/// not read) is recorded as it is. Fields and newtype variants read so alike.
 fn checked_read(
     local: &Ident,
     field_at: &Ident,
@@ -261,13 +262,14 @@ fn checked_read(
     read: &TokenStream,
     found: Option<&Ident>,
     rules: &[TokenStream],
+    sink: &TokenStream,
 ) -> TokenStream {
     let declare = found.map(|found| quote!(let mut #found = ::validate_core::Violations::new();));
-    let unplaced = found.map(|found| quote!(else { __f.out().extend(#found); }));
+    let unplaced = found.map(|found| quote!(else { (#sink).extend(#found); }));
     let check = (!rules.is_empty() || found.is_some()).then(|| {
         quote! {
             if let ::core::option::Option::Some(__value) = &#local {
-                let __sink = __f.out();
+                let __sink = #sink;
                 #(#rules)*
             } #unplaced
         }
@@ -550,47 +552,42 @@ impl Enum<'_, '_> {
         let Some(field) = variant.fields.first() else {
             return TokenStream::new();
         };
+        let (field_at, local) = (format_ident!("__field_at"), format_ident!("__read"));
         let found = is_nested(field).then(|| format_ident!("__found"));
         let place = Place {
             value: Value::Local(format_ident!("__value")),
-            at: at.clone(),
-            out: out.clone(),
+            at: field_at.clone(),
+            out: format_ident!("__sink"),
             walked: found.clone(),
         };
-        let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
+        let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
         let read = match (&found, content) {
             // Walked on the enum's own object, which holds its tag: the tag is not its to judge.
             (Some(found), Content::Internal(tag)) => {
                 let walk = walk_fn(field);
-                quote!((#walk)(#tree, #at, &mut #found, #extra.tagged(#tag)))
+                quote!((#walk)(#tree, #field_at, &mut #found, #extra.tagged(#tag)))
             }
             (Some(found), _) => {
                 let walk = walk_fn(field);
-                quote!((#walk)(#tree, #at, &mut #found, #w::Extra::Own))
+                quote!((#walk)(#tree, #field_at, &mut #found, #w::Extra::Own))
             }
             // Read whole, as serde reads it: without the tag (a copy, read once, never walked).
             (None, Content::Internal(tag)) => {
                 let fns = read_fns(&self.container.serde, field);
-                quote!(#w::read_value(&#w::without_tag(#tree, #tag), #at, #out, &#fns))
+                quote!(#w::read_value(&#w::without_tag(#tree, #tag), #field_at, #out, &#fns))
             }
             (None, _) => {
                 let fns = read_fns(&self.container.serde, field);
-                quote!(#w::read_value(#tree, #at, #out, &#fns))
+                quote!(#w::read_value(#tree, #field_at, #out, &#fns))
             }
         };
-        let declare = found.as_ref().map(|found| quote!(let mut #found = ::validate_core::Violations::new();));
-        let unplaced = found.as_ref().map(|found| quote!(#out.extend(#found);));
+        let read = checked_read(&local, &field_at, &quote!(#at), &read, found.as_ref(), &rules, &quote!(&mut *#out));
         quote!({
-            #declare
-            let ::core::option::Option::Some(__read) = #read else {
-                #unplaced
+            #read
+            let ::core::option::Option::Some(#local) = #local else {
                 return ::core::option::Option::None;
             };
-            {
-                let __value = &__read;
-                #(#rules)*
-            }
-            #ctor(__read)
+            #ctor(#local)
         })
     }
 
