@@ -7,7 +7,7 @@ pub use crate::json::tree::Tree;
 pub use crate::rules::pattern::Pattern;
 pub use crate::rules::unique::WireNames;
 pub use crate::rules::*;
-pub use crate::{Path, RuleError, Validate, Violations};
+pub use crate::{Path, Provides, RuleError, Validate, ValidateWith, Violations};
 
 /// The code and message an attribute gives instead of a rule's own.
 #[derive(Clone, Copy)]
@@ -81,5 +81,52 @@ pub trait ProbeValue<'a, T: ?Sized> {
 impl<'a, T: ?Sized> ProbeValue<'a, T> for &Probe<'a, T> {
     fn present(&self) -> Option<&'a T> {
         Some(self.0)
+    }
+}
+
+/// What a type with a context implements `Validate` with: a bound nothing meets, so that
+/// validating it without its context (`validate()`, `from_json`, or nested in a type without a
+/// context) is an error that says so. Written `for<'a> &'a (): ContextGiven<T, C>`: a bound
+/// without a lifetime of its own would be refused where it is written.
+#[diagnostic::on_unimplemented(
+    message = "`{T}` needs a context to be validated: a `{C}`",
+    label = "`{T}` is validated here without its context",
+    note = "validate it with `validate_with(&context)` or read it with `from_json_with(body, &context)`; a type that nests it needs `#[validate(context = …)]` too"
+)]
+pub trait ContextGiven<T: ?Sized, C: ?Sized> {}
+
+/// A `nested` value in a type with a context, with the context it is given: `check` validates
+/// it with `Validate` when it has no context of its own (a type without a context nests under
+/// any), else with `ValidateWith` (autoref-based dispatch on the concrete types: called as
+/// `(&Nest(value, ctx)).check(at, out)`).
+pub struct Nest<'a, T: ?Sized, C: ?Sized>(pub &'a T, pub &'a C);
+
+/// `check` for a value without a context: chosen first.
+pub trait NestFree {
+    fn check(&self, at: &Path<'_>, out: &mut Violations);
+}
+
+impl<T: Validate + ?Sized, C: ?Sized> NestFree for Nest<'_, T, C> {
+    #[inline]
+    fn check(&self, at: &Path<'_>, out: &mut Violations) {
+        self.0.validate_at(at, out);
+    }
+}
+
+/// `check` for a value with a context, found from the one given: its bound, on the method, is
+/// what a type whose context cannot be found is reported by.
+pub trait NestWith<T: ?Sized, C: ?Sized> {
+    fn check(&self, at: &Path<'_>, out: &mut Violations)
+    where
+        T: ValidateWith<C>;
+}
+
+impl<T: ?Sized, C: ?Sized> NestWith<T, C> for &Nest<'_, T, C> {
+    #[inline]
+    fn check(&self, at: &Path<'_>, out: &mut Violations)
+    where
+        T: ValidateWith<C>,
+    {
+        self.0.validate_with_at(self.1, at, out);
     }
 }

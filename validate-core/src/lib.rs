@@ -88,6 +88,7 @@ extern crate self as validate_core;
 
 #[cfg(feature = "axum")]
 pub mod axum;
+pub mod context;
 pub mod error_response;
 pub mod json;
 pub mod path;
@@ -104,8 +105,9 @@ mod violation;
 #[path = "generated.rs"]
 pub mod __v1;
 
+pub use context::{Provides, ValidateWith};
 pub use error_response::{AdditionalInfo, ErrorDetail, ErrorResponse};
-pub use json::{from_json, parse_json};
+pub use json::{from_json, from_json_with, parse_json};
 pub use path::Path;
 pub use rule_error::RuleError;
 pub use validate::Validate;

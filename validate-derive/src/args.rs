@@ -14,7 +14,7 @@ pub enum Arg {
     Lit(Lit),
     /// `uuid`, `path::to::function`
     Path(syn::Path),
-    /// `min = 3`, `code = "X"`, `by = field`
+    /// `min = 3`, `code = "X"`, `by = field`, `context = Type`
     Named { name: Ident, value: Expr },
     /// `length(max = 3)`, `each(non_empty)`: the name and the parentheses, read by `parse_group`
     /// once the name says what they hold.
@@ -41,7 +41,13 @@ impl Parse for Arg {
         if input.peek(Token![=]) {
             let name = path.require_ident()?.clone();
             input.parse::<Token![=]>()?;
-            let value = input.parse()?;
+            // `context = Type` names a type, which is not an expression (`Option<Stored>`); a
+            // function's path, as `nested(context = f)` takes, reads as a type too.
+            let value = if name == "context" {
+                Expr::Verbatim(input.parse::<syn::Type>()?.into_token_stream())
+            } else {
+                input.parse()?
+            };
             return Ok(Arg::Named { name, value });
         }
         if input.peek(syn::token::Paren) {

@@ -1,6 +1,7 @@
 //! `#[validate(…)]` on fields and containers, read into rules.
 
 use proc_macro2::{Group, Span};
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, LitStr};
 
@@ -23,16 +24,31 @@ pub struct Rule {
 pub enum RuleKind {
     Required,
     NonEmpty,
-    Length { min: Option<Expr>, max: Option<Expr> },
-    Range { min: Option<Expr>, max: Option<Expr> },
+    Length {
+        min: Option<Expr>,
+        max: Option<Expr>,
+    },
+    Range {
+        min: Option<Expr>,
+        max: Option<Expr>,
+    },
     Pattern(LitStr),
     OneOf(Vec<LitStr>),
     Format(Format),
     Localized,
-    Nested,
+    /// `nested`, or `nested(context = f)`: `f` gives the nested type's context from this type's.
+    Nested {
+        context: Option<syn::Path>,
+    },
     Each(Vec<Rule>),
-    Unique { by: Option<Ident>, ignore_case: bool },
-    ReadOnly,
+    Unique {
+        by: Option<Ident>,
+        ignore_case: bool,
+    },
+    /// `read_only`, or `read_only(stored = f)`: `f` gives the stored value from the context.
+    ReadOnly {
+        stored: Option<syn::Path>,
+    },
     Custom(syn::Path),
 }
 
@@ -61,6 +77,8 @@ pub struct Check {
 #[derive(Default)]
 pub struct ContainerAttrs {
     pub checks: Vec<Check>,
+    /// `#[validate(context = Type)]`: what the rules need from outside the value.
+    pub context: Option<syn::Type>,
 }
 
 /// The `#[validate(…)]` attributes among `attrs`, each parsed as an argument list.
@@ -112,6 +130,17 @@ impl ContainerAttrs {
                         found.checks.push(check);
                     }
                 }
+                // context = Type
+                Arg::Named { name, value } if name == "context" => {
+                    if found.context.is_some() {
+                        cx.error_spanned_by(name, "duplicate `context`; a type has one context");
+                    } else {
+                        match syn::parse2::<syn::Type>(value.to_token_stream()) {
+                            Ok(ty) => found.context = Some(ty),
+                            Err(error) => cx.syn_error(error),
+                        }
+                    }
+                }
                 arg => cx.syn_error(syn::Error::new(arg.span(), not_a_container_attribute(&arg))),
             }
         }
@@ -125,12 +154,14 @@ fn not_a_container_attribute(arg: &Arg) -> String {
     match arg {
         Arg::Lit(_) => "expected `check(path::to::function)`, found a literal".to_owned(),
         _ if typed == "check" => needs_function("check"),
+        _ if typed == "context" => "`context` takes a type: `context = Type`".to_owned(),
         _ if RULES.contains(&typed.as_str()) => {
             format!("`{typed}` is a field rule; on a struct or enum, use `check(path::to::function)`")
         }
         _ => {
-            let hint = did_you_mean(&typed, &["check"]);
-            let expected = if hint.is_empty() { "; expected `check(path::to::function)`" } else { "" };
+            let hint = did_you_mean(&typed, &["check", "context"]);
+            let expected =
+                if hint.is_empty() { "; expected `check(path::to::function)` or `context = Type`" } else { "" };
             format!("unknown container attribute `{typed}`{hint}{expected}")
         }
     }
@@ -199,10 +230,10 @@ impl Rule {
             "one_of" => reader.one_of(&name).map(RuleKind::OneOf),
             "format" => format(&mut reader, &name).map(RuleKind::Format),
             "localized" => Some(RuleKind::Localized),
-            "nested" => Some(RuleKind::Nested),
+            "nested" => Some(RuleKind::Nested { context: reader.named_function("context") }),
             "each" => Some(RuleKind::Each(each(&mut reader, &name))),
             "unique" => Some(unique(&mut reader)),
-            "read_only" => Some(RuleKind::ReadOnly),
+            "read_only" => Some(RuleKind::ReadOnly { stored: reader.named_function("stored") }),
             "custom" => reader.function(&name).map(RuleKind::Custom),
             _ => {
                 reader.abandon();

@@ -10,6 +10,28 @@ use crate::ctxt::Ctxt;
 pub fn check(cx: &mut Ctxt, container: &Container<'_>) {
     for field in container.all_fields() {
         check_rules(cx, &field.rules, false);
+        if container.attrs.context.is_none() {
+            without_context(cx, &field.rules, container.ident);
+        }
+    }
+}
+
+/// Reports the arguments that read a context on a type that declares none.
+fn without_context(cx: &mut Ctxt, rules: &[Rule], ident: &syn::Ident) {
+    for rule in rules {
+        let (key, function) = match &rule.kind {
+            RuleKind::Nested { context: Some(function) } => ("context", function),
+            RuleKind::ReadOnly { stored: Some(function) } => ("stored", function),
+            RuleKind::Each(inner) => {
+                without_context(cx, inner, ident);
+                continue;
+            }
+            _ => continue,
+        };
+        let message = format!(
+            "`{key} = …` reads this type's context, and `{ident}` has none: declare it on the type with `#[validate(context = Type)]`"
+        );
+        cx.error_spanned_by(function, message);
     }
 }
 
@@ -23,7 +45,7 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
     let has = |name: &str| rules.iter().find(|rule| rule.name == name);
     if has("nested").is_some()
         && let Some(again) = rules.iter().find_map(|rule| match &rule.kind {
-            RuleKind::Each(inner) => inner.iter().find(|rule| matches!(rule.kind, RuleKind::Nested)),
+            RuleKind::Each(inner) => inner.iter().find(|rule| matches!(rule.kind, RuleKind::Nested { .. })),
             _ => None,
         })
     {

@@ -28,23 +28,22 @@ fn expand(container: &Container<'_>) -> TokenStream {
     let generics = bound::with_bounds(container);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (at, out) = (format_ident!("__at"), format_ident!("__out"));
-    let checks = container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(self), &at, &out));
+    let ctx = container.attrs.context.as_ref().map(|_| rules::ctx_ident());
+    let ctx = ctx.as_ref();
+    let checks = container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(self), &at, &out, ctx));
     let wire_names = wire_names(container);
     let patterns = rules::pattern_statics(container.all_fields().flat_map(|field| &field.rules));
     let body = match &container.data {
-        Data::Struct(fields) => struct_body(fields, &at, &out),
-        Data::Enum(variants) => enum_body(variants, &at, &out),
+        Data::Struct(fields) => struct_body(fields, &at, &out, ctx),
+        Data::Enum(variants) => enum_body(variants, &at, &out, ctx),
     };
     let (hook, walk) = walk::walk(container).map(|walk| (walk.hook, walk.impl_block)).unzip();
-    // In a block of its own, so that the patterns' statics are shared by `validate_at` and the
-    // walk (each regex is compiled once) without adding names to the user's module.
-    // `validate_at` is `#[inline]`, like the walk: it is compiled in the crates that validate the
-    // type, as serde's generic code is, so a crate of many request types pays only for the ones
-    // it uses; and the checks of nested types can be inlined into their parents.
-    quote! {
-        const _: () = {
-            #patterns
-
+    let body = quote! {
+        #body
+        #(#checks)*
+    };
+    let validate = match &container.attrs.context {
+        None => quote! {
             #[automatically_derived]
             impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
                 #[inline]
@@ -55,25 +54,83 @@ fn expand(container: &Container<'_>) -> TokenStream {
                     #out: &mut ::validate_core::Violations,
                 ) {
                     #body
-                    #(#checks)*
                 }
 
                 #hook
             }
+        },
+        Some(context) => with_context(container, context, &body, hook.as_ref()),
+    };
+    // In a block of its own, so that the patterns' statics are shared by `validate_at` and the
+    // walk (each regex is compiled once) without adding names to the user's module.
+    // `validate_at` is `#[inline]`, like the walk: it is compiled in the crates that validate the
+    // type, as serde's generic code is, so a crate of many request types pays only for the ones
+    // it uses; and the checks of nested types can be inlined into their parents.
+    quote! {
+        const _: () = {
+            #patterns
+            #validate
             #wire_names
             #walk
         };
     }
 }
 
-fn struct_body(fields: &[Field<'_>], at: &Ident, out: &Ident) -> TokenStream {
+/// The impls of a type with a context: `ValidateWith` for every context that provides the one
+/// it declares (`body` runs with `ctx` bound to that one), and a `Validate` whose bound no type
+/// meets, so that validating it without a context says what it needs.
+fn with_context(
+    container: &Container<'_>,
+    context: &syn::Type,
+    body: &TokenStream,
+    hook: Option<&TokenStream>,
+) -> TokenStream {
+    let (ident, r) = (container.ident, rules::runtime());
+    let generics = bound::with_bounds(container);
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let mut with = generics.clone();
+    with.params.push(syn::parse_quote!(__P: ?::core::marker::Sized + #r::Provides<#context>));
+    let (impl_with, _, where_with) = with.split_for_impl();
+    let mut poisoned = generics.clone();
+    poisoned
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(for<'__a> &'__a (): #r::ContextGiven<#ident #ty_generics, #context>));
+    let (impl_poisoned, _, where_poisoned) = poisoned.split_for_impl();
+    let (ctx, at, out) = (rules::ctx_ident(), format_ident!("__at"), format_ident!("__out"));
+    quote! {
+        #[automatically_derived]
+        impl #impl_with ::validate_core::ValidateWith<__P> for #ident #ty_generics #where_with {
+            #[inline]
+            #[allow(unused_variables)]
+            fn validate_with_at(
+                &self,
+                __ctx: &__P,
+                #at: &::validate_core::Path<'_>,
+                #out: &mut ::validate_core::Violations,
+            ) {
+                let #ctx: &#context = <__P as #r::Provides<#context>>::provide(__ctx);
+                #body
+            }
+
+            #hook
+        }
+
+        #[automatically_derived]
+        impl #impl_poisoned ::validate_core::Validate for #ident #ty_generics #where_poisoned {
+            fn validate_at(&self, _: &::validate_core::Path<'_>, _: &mut ::validate_core::Violations) {}
+        }
+    }
+}
+
+fn struct_body(fields: &[Field<'_>], at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let checked = fields.iter().filter(|field| !field.rules.is_empty());
-    let blocks = checked.map(|field| field_block(field, Value::SelfMember(field.member.clone()), at, out));
+    let blocks = checked.map(|field| field_block(field, Value::SelfMember(field.member.clone()), at, out, ctx));
     quote!(#(#blocks)*)
 }
 
-fn enum_body(variants: &[Variant<'_>], at: &Ident, out: &Ident) -> TokenStream {
-    let arms = variants.iter().filter_map(|variant| variant_arm(variant, at, out));
+fn enum_body(variants: &[Variant<'_>], at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
+    let arms = variants.iter().filter_map(|variant| variant_arm(variant, at, out, ctx));
     quote! {
         #[allow(unreachable_patterns)]
         match self {
@@ -84,7 +141,7 @@ fn enum_body(variants: &[Variant<'_>], at: &Ident, out: &Ident) -> TokenStream {
 }
 
 /// `Self::Variant { member: __field0, .. } => { … }` for a variant with rules on its fields.
-fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident) -> Option<TokenStream> {
+fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> Option<TokenStream> {
     let checked: Vec<(usize, &Field<'_>)> =
         variant.fields.iter().enumerate().filter(|(_, field)| !field.rules.is_empty()).collect();
     if checked.is_empty() {
@@ -104,7 +161,7 @@ fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident) -> Option<TokenSt
     let blocks = checked
         .iter()
         .zip(&bindings)
-        .map(|((_, field), binding)| field_block(field, Value::Local(binding.clone()), inner_at, out));
+        .map(|((_, field), binding)| field_block(field, Value::Local(binding.clone()), inner_at, out, ctx));
     Some(quote! {
         Self::#ident { #(#members: #bindings,)* .. } => {
             #enter
@@ -114,10 +171,10 @@ fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident) -> Option<TokenSt
 }
 
 /// `{ let __field_at = <the field's path>; <its rules> }`
-fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident) -> TokenStream {
+fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let field_at = format_ident!("__field_at");
     let path = rules::field_path(field.segment.as_ref(), at);
-    let place = Place { value, at: field_at.clone(), out: out.clone(), walked: None };
+    let place = Place { value, at: field_at.clone(), out: out.clone(), walked: None, ctx: ctx.cloned() };
     let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
     quote! {
         {

@@ -177,6 +177,21 @@ impl<'c> Reader<'c> {
         found
     }
 
+    /// `key = path::to::function`, as `nested(context = …)` and `read_only(stored = …)` take it.
+    pub fn named_function(&mut self, key: &'static str) -> Option<syn::Path> {
+        let value = self.named(key)?;
+        let path = match &value {
+            Expr::Path(path) if path.qself.is_none() => Some(path.path.clone()),
+            Expr::Verbatim(tokens) => syn::parse2::<syn::Path>(tokens.clone()).ok(),
+            _ => None,
+        };
+        if path.is_none() {
+            let message = format!("`{key}` takes the path of a function, such as `{key} = path::to::function`");
+            self.cx.error_spanned_by(&value, message);
+        }
+        path
+    }
+
     /// Takes the arguments that are rules (`non_empty`, `length(max = 3)`): those of `each`.
     pub fn rule_args(&mut self) -> Vec<Arg> {
         self.positional = Some("rules such as `non_empty`");

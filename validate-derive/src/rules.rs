@@ -22,13 +22,21 @@ fn runtime_at(span: Span) -> TokenStream {
 }
 
 /// Where a rule runs: a reference to the value, the `&Path` it is at, the `&mut Violations` it
-/// records into, all as names the caller chose; and, for a value the walk has already walked,
-/// the `Violations` that walking found, which `nested` places instead of validating again.
+/// records into, all as names the caller chose; for a value the walk has already walked, the
+/// `Violations` that walking found, which `nested` places instead of validating again; and in a
+/// type with a context, the local that holds a reference to it.
 pub struct Place {
     pub value: Value,
     pub at: Ident,
     pub out: Ident,
     pub walked: Option<Ident>,
+    pub ctx: Option<Ident>,
+}
+
+/// The name of the context's local in a type with a context: `ctx`, which rule arguments may
+/// name, so made at the call site (the user's tokens resolve to it).
+pub fn ctx_ident() -> Ident {
+    Ident::new("ctx", Span::call_site())
 }
 
 /// How the place reaches its value.
@@ -76,13 +84,26 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
     match (&rule.kind, &place.walked) {
         // What walking the value found is placed among the field's other rules.
-        (RuleKind::Nested, Some(found)) => return quote_spanned!(span=> #out.extend(::core::mem::take(&mut #found));),
-        (RuleKind::Custom(function), _) => return custom(span, function, &value, at, out, &overrides),
+        (RuleKind::Nested { .. }, Some(found)) => {
+            return quote_spanned!(span=> #out.extend(::core::mem::take(&mut #found)););
+        }
+        (RuleKind::Custom(function), _) => return custom(span, function, &value, place, &overrides),
+        (RuleKind::Nested { context }, None) if place.ctx.is_some() => {
+            let ctx = place.ctx.as_ref().map(|ctx| respan(ctx, span));
+            let given = match context {
+                Some(function) => quote_spanned!(span=> #function(#ctx)),
+                None => quote_spanned!(span=> #ctx),
+            };
+            return quote_spanned! {span=> {
+                use #r::{NestFree as _, NestWith as _};
+                (&#r::Nest(#value, #given)).check(#at, #out);
+            }};
+        }
         _ => {}
     }
     let name = rule.name.to_string();
     let module = Ident::new(&name, span);
-    let (function, args) = arguments(rule, span, at);
+    let (function, args) = arguments(rule, span, at, place.ctx.as_ref());
     let function = Ident::new(function, span);
     if crate::table::find(&name).is_some_and(|spec| spec.records) {
         let call = quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out););
@@ -94,15 +115,22 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
 
 /// The function a rule is called by in its runtime module, and its arguments after the value:
 /// the one part of a rule's code that is its own.
-fn arguments(rule: &Rule, span: Span, at: &Ident) -> (&'static str, Vec<TokenStream>) {
+fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'static str, Vec<TokenStream>) {
     let some = |bound: Option<&Expr>| match bound {
         Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#bound)),
         None => quote_spanned!(span=> ::core::option::Option::None),
     };
     match &rule.kind {
         // The place names the property in the message.
-        RuleKind::Required | RuleKind::ReadOnly => ("check", vec![quote_spanned!(span=> #at)]),
-        RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested | RuleKind::Custom(_) => ("check", Vec::new()),
+        RuleKind::Required | RuleKind::ReadOnly { stored: None } => ("check", vec![quote_spanned!(span=> #at)]),
+        // The value the server holds, from the context (the checks made sure there is one).
+        RuleKind::ReadOnly { stored: Some(function) } => {
+            let ctx = ctx.map(|ctx| respan(ctx, span));
+            ("check_stored", vec![quote_spanned!(span=> #function(#ctx)), quote_spanned!(span=> #at)])
+        }
+        RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested { .. } | RuleKind::Custom(_) => {
+            ("check", Vec::new())
+        }
         RuleKind::Length { min, max } | RuleKind::Range { min, max } => {
             ("check", vec![some(min.as_ref()), some(max.as_ref())])
         }
@@ -116,8 +144,13 @@ fn arguments(rule: &Rule, span: Span, at: &Ident) -> (&'static str, Vec<TokenStr
         RuleKind::Each(inner) => {
             let (item, item_at, item_out) =
                 (Ident::new("__item", span), Ident::new("__item_at", span), Ident::new("__item_out", span));
-            let place =
-                Place { value: Value::Local(item.clone()), at: item_at.clone(), out: item_out.clone(), walked: None };
+            let place = Place {
+                value: Value::Local(item.clone()),
+                at: item_at.clone(),
+                out: item_out.clone(),
+                walked: None,
+                ctx: ctx.cloned(),
+            };
             let inner = inner.iter().map(|rule| emit(rule, &place));
             ("check", vec![quote_spanned!(span=> |#item, #item_at, #item_out| { #(#inner)* })])
         }
@@ -130,18 +163,24 @@ fn arguments(rule: &Rule, span: Span, at: &Ident) -> (&'static str, Vec<TokenStr
     }
 }
 
-/// `custom(f)`: `f` on the value, or on what an `Option` holds (nothing for `None`), its result
-/// recorded as any rule's.
+/// `custom(f)`: `f` on the value, or on what an `Option` holds (nothing for `None`), and the
+/// context in a type with one, its result recorded as any rule's.
 fn custom(
     span: Span,
     function: &syn::Path,
     value: &TokenStream,
-    at: &Ident,
-    out: &Ident,
+    place: &Place,
     overrides: &TokenStream,
 ) -> TokenStream {
     let r = runtime_at(span);
-    let check = user_result(span, &quote_spanned!(span=> #function(__present)), at, out, overrides);
+    let call = match &place.ctx {
+        Some(ctx) => {
+            let ctx = respan(ctx, span);
+            quote_spanned!(span=> #function(__present, #ctx))
+        }
+        None => quote_spanned!(span=> #function(__present)),
+    };
+    let check = user_result(span, &call, &place.at, &place.out, overrides);
     quote_spanned! {span=>
         {
             use #r::{ProbeOption as _, ProbeValue as _};
@@ -182,13 +221,20 @@ fn overrides(span: Span, code: Option<&LitStr>, message: Option<&LitStr>) -> Tok
     quote_spanned!(span=> #r::Overrides { code: #code, message: #message })
 }
 
-/// A container check on `value` (a reference to the whole value) at `at`, located at the
-/// function so that a function of the wrong signature is reported there.
-pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident) -> TokenStream {
+/// A container check on `value` (a reference to the whole value) at `at`, and the context in a
+/// type with one, located at the function so that a function of the wrong signature is reported
+/// there.
+pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let function = &check.function;
     let span = Span::call_site().located_at(function.span());
     let overrides = overrides(span, check.code.as_ref(), check.message.as_ref());
-    let call = quote_spanned!(span=> #function(#value));
+    let call = match ctx {
+        Some(ctx) => {
+            let ctx = respan(ctx, span);
+            quote_spanned!(span=> #function(#value, #ctx))
+        }
+        None => quote_spanned!(span=> #function(#value)),
+    };
     user_result(span, &call, at, out, &overrides)
 }
 

@@ -59,28 +59,53 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         Data::Enum(variants) => enum_body(container, variants, &n),
     };
     let r = rules::runtime();
-    let checks = container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(&__value), at, out));
+    let ctx = ctx_of(container);
+    let checks =
+        container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(&__value), at, out, ctx.as_ref()));
     let ident = container.ident;
-    let hook = quote! {
-        #[inline]
-        fn __explain(__failed: &#w::Failed<'_>) -> ::validate_core::ErrorResponse
-        where
-            Self: ::core::marker::Sized,
-        {
-            #w::every_problem::<Self>(__failed)
-        }
+    // A type without a context walks with any and gives its nested fields none (`&()`); a type
+    // with one finds it in the context it is given, as `validate_with` does.
+    let (hook, bound, enter) = match &container.attrs.context {
+        None => (
+            quote! {
+                #[inline]
+                fn __explain(__failed: &#w::Failed<'_>) -> ::validate_core::ErrorResponse
+                where
+                    Self: ::core::marker::Sized,
+                {
+                    #w::every_problem::<Self, ()>(__failed, &())
+                }
+            },
+            TokenStream::new(),
+            TokenStream::new(),
+        ),
+        Some(context) => (
+            quote! {
+                #[inline]
+                fn __explain_with(__failed: &#w::Failed<'_>, __ctx: &__P) -> ::validate_core::ErrorResponse
+                where
+                    Self: ::core::marker::Sized,
+                {
+                    #w::every_problem::<Self, __P>(__failed, __ctx)
+                }
+            },
+            quote!(+ #r::Provides<#context>),
+            quote!(let #ctx: &#context = <__C as #r::Provides<#context>>::provide(__ctx);),
+        ),
     };
     let impl_block = quote! {
         #[automatically_derived]
-        impl #w::Walk for #ident {
+        impl<__C: ?::core::marker::Sized #bound> #w::Walk<__C> for #ident {
             #[inline]
             #[allow(unused_variables, clippy::all, clippy::pedantic)]
             fn walk_in(
                 #tree: &#r::Tree,
+                __ctx: &__C,
                 #at: &::validate_core::Path<'_>,
                 #out: &mut ::validate_core::Violations,
                 #extra: #w::Extra,
             ) -> ::core::option::Option<Self> {
+                #enter
                 let __value: Self = #body;
                 #(#checks)*
                 ::core::option::Option::Some(__value)
@@ -116,6 +141,11 @@ fn walkable(container: &Container<'_>) -> bool {
             !(variant.untagged || own_way)
         }),
     }
+}
+
+/// The local that holds the context in the walk of a type with one.
+fn ctx_of(container: &Container<'_>) -> Option<Ident> {
+    container.attrs.context.as_ref().map(|_| rules::ctx_ident())
 }
 
 /// The runtime's walk module.
@@ -186,6 +216,7 @@ fn field_block(
         at: field_at.clone(),
         out: format_ident!("__sink"),
         walked: found.clone(),
+        ctx: ctx_of(container),
     };
     let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
     let read = read_field(container, field, &field_at, found.as_ref(), claimed);
@@ -199,8 +230,13 @@ fn skipped_field(container: &Container<'_>, field: &Field<'_>, field_at: &Ident,
         return TokenStream::new();
     }
     let sink = format_ident!("__sink");
-    let place =
-        Place { value: Value::Local(format_ident!("__value")), at: field_at.clone(), out: sink.clone(), walked: None };
+    let place = Place {
+        value: Value::Local(format_ident!("__value")),
+        at: field_at.clone(),
+        out: sink.clone(),
+        walked: None,
+        ctx: ctx_of(container),
+    };
     let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
     let value = default_value(&container.serde, field);
     let ty = field.ty;
@@ -225,12 +261,12 @@ fn read_field(
     match (found, field.serde.flatten) {
         // A flattened struct the derive walks is walked on the whole object, which it shares.
         (Some(found), true) if !crate::known::is_map(field.ty) => {
-            let walk = walk_fn(field);
+            let walk = walk_fn(container, field);
             quote!(__f.flatten(|__t, _| (#walk)(__t, #field_at, &mut #found, #w::Extra::Flattened)))
         }
         // A flattened map is given the members no other field reads.
         (Some(found), true) => {
-            let walk = walk_fn(field);
+            let walk = walk_fn(container, field);
             quote!(__f.flatten_read(&[#(#claimed),*], |__t, _| (#walk)(__t, #field_at, &mut #found, #w::Extra::Own)))
         }
         (None, true) => {
@@ -238,7 +274,7 @@ fn read_field(
             quote!(__f.flatten_read(&[#(#claimed),*], |__t, __o| #w::read_value(__t, #field_at, __o, &#fns)))
         }
         (Some(found), false) => {
-            let (walk, fns) = (walk_fn(field), read_fns(&container.serde, field));
+            let (walk, fns) = (walk_fn(container, field), read_fns(&container.serde, field));
             quote!(__f.walk(&[#(#names),*], #field_at, #walk, &#fns, &mut #found))
         }
         (None, false) if read_directly(&container.serde, field) => {
@@ -283,7 +319,7 @@ fn checked_read(
 }
 
 fn is_nested(field: &Field<'_>) -> bool {
-    field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested))
+    field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested { .. }))
 }
 
 /// Whether a field is read with serde straight away: a type serde is known to read, with no
@@ -318,26 +354,52 @@ fn read_fns(serde: &SerdeContainer, field: &Field<'_>) -> TokenStream {
     }
 }
 
-/// How a `nested` field is walked: into its type, or, with `deserialize_with`, read whole and
-/// validated.
-fn walk_fn(field: &Field<'_>) -> TokenStream {
-    let w = walk_module();
+/// How a `nested` field is walked, as a closure of the tree, the place, the sink and the `Extra`:
+/// into its type, given the context it needs (none, `&()`, in a type without one), or, with
+/// `deserialize_with`, read whole and validated.
+fn walk_fn(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
+    let (w, r) = (walk_module(), rules::runtime());
     let ty = field.ty;
-    match &field.serde.deserialize_with {
+    let given = match (ctx_of(container), nested_context(field)) {
+        (Some(ctx), Some(function)) => quote!(#function(#ctx)),
+        (Some(ctx), None) => quote!(#ctx),
+        (None, _) => quote!(&()),
+    };
+    let validate = match ctx_of(container) {
+        Some(_) => quote!({
+            use #r::{NestFree as _, NestWith as _};
+            (&#r::Nest(__value, __given)).check(__p, __o);
+        }),
+        None => quote!(::validate_core::Validate::validate_at(__value, __p, __o);),
+    };
+    let walk = match &field.serde.deserialize_with {
         Some(function) => quote! {
-            |__t: &_, __p: &::validate_core::Path<'_>, __o: &mut ::validate_core::Violations, _: #w::Extra| {
-                let __read: ::core::option::Option<#ty> = #w::read_with(__t, __p, __o, |__d| #function(__d));
-                if let ::core::option::Option::Some(__value) = &__read {
-                    ::validate_core::Validate::validate_at(__value, __p, __o);
-                }
-                __read
+            let __read: ::core::option::Option<#ty> = #w::read_with(__t, __p, __o, |__d| #function(__d));
+            if let ::core::option::Option::Some(__value) = &__read {
+                #validate
             }
+            __read
         },
         None => quote!({
-            use #w::{WalkDerived as _, WalkNothing as _, WalkWhole as _};
-            (&&&#w::Walker::<#ty>::new()).walk_fn()
+            use #w::{WalkDerived as _, WalkNothing as _, WalkWhole as _, WalkWholeWith as _};
+            (&&&&#w::Walker::<#ty, _>::of(__given)).walk_fn()(__t, __given, __p, __o, __e)
         }),
-    }
+    };
+    quote!({
+        let __given = #given;
+        move |__t: &#r::Tree,
+              __p: &::validate_core::Path<'_>,
+              __o: &mut ::validate_core::Violations,
+              __e: #w::Extra| { #walk }
+    })
+}
+
+/// The function `nested(context = …)` names on a field, if any.
+fn nested_context<'f>(field: &'f Field<'_>) -> Option<&'f syn::Path> {
+    field.rules.iter().find_map(|rule| match &rule.kind {
+        RuleKind::Nested { context } => context.as_ref(),
+        _ => None,
+    })
 }
 
 /// The value serde gives a field it does not read.
@@ -559,16 +621,17 @@ impl Enum<'_, '_> {
             at: field_at.clone(),
             out: format_ident!("__sink"),
             walked: found.clone(),
+            ctx: ctx_of(self.container),
         };
         let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
         let read = match (&found, content) {
             // Walked on the enum's own object, which holds its tag: the tag is not its to judge.
             (Some(found), Content::Internal(tag)) => {
-                let walk = walk_fn(field);
+                let walk = walk_fn(self.container, field);
                 quote!((#walk)(#tree, #field_at, &mut #found, #extra.tagged(#tag)))
             }
             (Some(found), _) => {
-                let walk = walk_fn(field);
+                let walk = walk_fn(self.container, field);
                 quote!((#walk)(#tree, #field_at, &mut #found, #w::Extra::Own))
             }
             // Read whole, as serde reads it: without the tag (a copy, read once, never walked).
@@ -596,6 +659,10 @@ impl Enum<'_, '_> {
     fn tuple_variant(&self, variant: &Variant<'_>, tree: &TokenStream, ctor: &TokenStream, at: &Ident) -> TokenStream {
         let (w, enum_at, out) = (walk_module(), &self.n.at, &self.n.out);
         let types = variant.fields.iter().map(|field| field.ty);
+        let validate = match ctx_of(self.container) {
+            Some(ctx) => quote!(::validate_core::ValidateWith::validate_with_at(&__variant, #ctx, #enum_at, #out);),
+            None => quote!(::validate_core::Validate::validate_at(&__variant, #enum_at, #out);),
+        };
         let locals: Vec<Ident> = (0..variant.fields.len()).map(|i| format_ident!("__read{}", i)).collect();
         quote!({
             let __fns = {
@@ -604,7 +671,7 @@ impl Enum<'_, '_> {
             };
             let (#(#locals,)*) = #w::read_value(#tree, #at, #out, &__fns)?;
             let __variant = #ctor(#(#locals),*);
-            ::validate_core::Validate::validate_at(&__variant, #enum_at, #out);
+            #validate
             __variant
         })
     }

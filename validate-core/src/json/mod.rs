@@ -19,7 +19,7 @@ pub use unique_keys::{UniqueKeys, unique_keys};
 
 use crate::error_response::{ErrorResponse, INVALID_REQUEST_CONTENT};
 use crate::rule_error::INVALID_VALUE;
-use crate::{Validate, Violation, Violations};
+use crate::{Validate, ValidateWith, Violation, Violations};
 
 /// Reads `body` as a `T` and checks its rules: the value, or the ARM payload of every problem.
 ///
@@ -65,6 +65,65 @@ pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, Error
             Err(violations) => Err(ErrorResponse::from(violations)),
         },
         Err(error) => Err(explain_all::<T>(body, &error)),
+    }
+}
+
+/// [`from_json`] for a type whose rules need a context (`#[validate(context = …)]`): reads
+/// `body` as a `T` and checks its rules with `ctx`, the walk of a body that failed to read too.
+/// The answers are those of [`from_json`], rule by rule.
+///
+/// ```
+/// use validate_core::{from_json_with, RuleError};
+///
+/// /// The largest quota the caller's plan allows.
+/// struct Plan {
+///     max_units: u32,
+/// }
+///
+/// #[derive(Debug, serde::Deserialize, validate_core::Validate)]
+/// #[serde(rename_all = "camelCase")]
+/// #[validate(context = Plan)]
+/// struct Hub {
+///     #[validate(length(min = 2))]
+///     hub_name: String,
+///     #[validate(range(max = ctx.max_units))]
+///     units: u32,
+/// }
+///
+/// let plan = Plan { max_units: 10 };
+/// let hub: Hub = from_json_with(br#"{"hubName":"contoso","units":4}"#, &plan).unwrap();
+/// assert_eq!(hub.units, 4);
+///
+/// // Every problem at once, the rules with the context among them.
+/// let error = from_json_with::<Hub, _>(br#"{"hubName":"c","units":40}"#, &plan).unwrap_err();
+/// let found: Vec<_> = error.error.details.iter().map(|d| (d.code.as_str(), d.target.as_deref())).collect();
+/// assert_eq!(found, [("ValueTooShort", Some("hubName")), ("ValueOutOfRange", Some("units"))]);
+/// ```
+pub fn from_json_with<T, C>(body: &[u8], ctx: &C) -> Result<T, ErrorResponse>
+where
+    T: DeserializeOwned + ValidateWith<C>,
+    C: ?Sized,
+{
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => match value.validate_with(ctx) {
+            Ok(()) => Ok(value),
+            Err(violations) => Err(ErrorResponse::from(violations)),
+        },
+        Err(error) => Err(explain_all_with::<T, C>(body, &error, ctx)),
+    }
+}
+
+/// [`explain_all`] with a context.
+#[cold]
+#[inline(never)]
+fn explain_all_with<T, C>(body: &[u8], fast: &serde_json::Error, ctx: &C) -> ErrorResponse
+where
+    T: DeserializeOwned + ValidateWith<C>,
+    C: ?Sized,
+{
+    match Tree::parse(body) {
+        Ok(tree) => T::__explain_with(&walk::Failed { tree: &tree, fast }, ctx),
+        Err(syntax) => not_json(&syntax),
     }
 }
 

@@ -26,7 +26,7 @@ use serde::de::{DeserializeOwned, Deserializer, Visitor};
 use super::shape::{Problem, ShapeError};
 use super::tree::Tree;
 use super::tree_de::{KeyDeserializer, TreeDeserializer};
-use crate::{ErrorResponse, Path, Validate, Violation, Violations};
+use crate::{ErrorResponse, Path, Validate, ValidateWith, Violation, Violations};
 
 /// A body that failed to read, as `Validate` is asked to explain it: opaque outside this crate,
 /// so that the public trait names neither `serde_json` nor the tree.
@@ -35,16 +35,17 @@ pub struct Failed<'a> {
     pub(crate) fast: &'a serde_json::Error,
 }
 
-/// A type whose shape problems and rule violations can all be found in one walk.
-pub trait Walk: Sized {
+/// A type whose shape problems and rule violations can all be found in one walk, its rules
+/// given the context `C`: a type without a context walks with any, as it validates under any.
+pub trait Walk<C: ?Sized = ()>: Sized {
     /// Records every problem of `tree` read as `Self` at `at`; the value when it reads whole.
     /// `extra` says whose the members no field of `Self` reads are.
-    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self>;
+    fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self>;
 
     /// [`Walk::walk_in`] for a value of its own: its members are all its own.
     #[inline]
-    fn walk(tree: &Tree, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
-        Self::walk_in(tree, at, out, Extra::Own)
+    fn walk(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations) -> Option<Self> {
+        Self::walk_in(tree, ctx, at, out, Extra::Own)
     }
 }
 
@@ -75,9 +76,9 @@ impl Extra {
 /// The answer of a type the derive walks: every problem the walk finds. The walk reads every
 /// field as serde does, so it finds what made serde fail; where it reads what serde refused (a
 /// serde feature it does not model), the answer also says where `serde_json` stopped.
-pub fn every_problem<T: Walk>(failed: &Failed<'_>) -> ErrorResponse {
+pub fn every_problem<T: Walk<C>, C: ?Sized>(failed: &Failed<'_>, ctx: &C) -> ErrorResponse {
     let mut found = Violations::new();
-    if T::walk(failed.tree, &Path::root(), &mut found).is_some() {
+    if T::walk(failed.tree, ctx, &Path::root(), &mut found).is_some() {
         // The walk read what serde refused: a serde feature it does not model. Whatever else it
         // found, the reason serde gave is not lost: it is said where `serde_json` stopped.
         found.push(super::stopped_at_violation(failed.fast));
@@ -280,7 +281,7 @@ impl<'t, 'o> Fields<'t, 'o> {
         &mut self,
         names: &[&str],
         at: &Path<'_>,
-        walk: WalkFn<T>,
+        walk: impl FnOnce(&Tree, &Path<'_>, &mut Violations, Extra) -> Option<T>,
         fns: &ReadFns<T>,
         found: &mut Violations,
     ) -> Option<T> {
@@ -386,93 +387,110 @@ impl<T> ReadNothing<T> for &Reader<T> {
 
 // Probe cost, 50 structs × 2 `nested` fields read with `from_json`, `Walker` vs `<T as Walk>::walk_in`:
 // 6.74 s vs 6.84 s CPU, ×0.96, within noise (EXPERIMENT=walker benches/compile-time/tricks.sh, 2026-11-30).
-/// Descends into a `nested` field; see the module documentation.
-pub struct Walker<T>(PhantomData<T>);
+/// Descends into a `nested` field given the context `C`; see the module documentation.
+pub struct Walker<T, C: ?Sized>(PhantomData<(fn(&C), T)>);
 
-impl<T> Walker<T> {
-    /// A walker of `T`.
+impl<T, C: ?Sized> Walker<T, C> {
+    /// A walker of `T` with a `C`.
     pub const fn new() -> Self {
+        Walker(PhantomData)
+    }
+
+    /// A walker of `T` with the context `ctx` will be: how the derive names a context's type it
+    /// only has a value of (what `nested(context = function)` returns).
+    pub const fn of(_ctx: &C) -> Self {
         Walker(PhantomData)
     }
 }
 
-impl<T> Default for Walker<T> {
+impl<T, C: ?Sized> Default for Walker<T, C> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-// Called as `(&&&Walker::<T>::new()).walk_fn()`: method lookup tries `&&Walker` first, then
-// `&Walker`, then `Walker`, so the first impl whose bounds `T` meets is the one used.
+// Called as `(&&&&Walker::<T, C>::new()).walk_fn()`: method lookup tries `&&&Walker` first, then
+// `&&Walker`, `&Walker` and `Walker`, so the first impl whose bounds `T` meets is the one used.
 
-/// How to walk a `T`: [`Walk::walk_in`]'s shape.
-pub type WalkFn<T> = fn(&Tree, &Path<'_>, &mut Violations, Extra) -> Option<T>;
+/// How to walk a `T` with the context `C`: [`Walk::walk_in`]'s shape.
+pub type WalkFn<T, C> = fn(&Tree, &C, &Path<'_>, &mut Violations, Extra) -> Option<T>;
 
 /// Walking a type that implements [`Walk`]: chosen first.
-pub trait WalkDerived<T> {
+pub trait WalkDerived<T, C: ?Sized> {
     /// Walks `tree` as a `T`.
-    fn walk_fn(&self) -> WalkFn<T>;
+    fn walk_fn(&self) -> WalkFn<T, C>;
 }
 
-impl<T: Walk> WalkDerived<T> for &&Walker<T> {
-    fn walk_fn(&self) -> WalkFn<T> {
+impl<T: Walk<C>, C: ?Sized> WalkDerived<T, C> for &&&Walker<T, C> {
+    fn walk_fn(&self) -> WalkFn<T, C> {
         T::walk_in
     }
 }
 
-/// Walking any other type: read it whole, then check its rules.
-pub trait WalkWhole<T> {
+/// Walking a type without a context that the derive does not walk: read it whole, then check its
+/// rules.
+pub trait WalkWhole<T, C: ?Sized> {
     /// Reads `tree` as a `T` and validates it.
-    fn walk_fn(&self) -> WalkFn<T>;
+    fn walk_fn(&self) -> WalkFn<T, C>;
 }
 
-impl<T: DeserializeOwned + Validate> WalkWhole<T> for &Walker<T> {
-    fn walk_fn(&self) -> WalkFn<T> {
-        read_and_validate::<T>
-    }
-}
-
-fn read_and_validate<T: DeserializeOwned + Validate>(
-    tree: &Tree,
-    at: &Path<'_>,
-    out: &mut Violations,
-    _: Extra,
-) -> Option<T> {
-    let value = read::<T>(tree, at, out)?;
-    value.validate_at(at, out);
-    Some(value)
-}
-
-/// Walking a type that cannot be read at all: nothing is claimed. Only types that are never
-/// read from a body get here (the walk is generated for them all the same).
-pub trait WalkNothing<T> {
-    /// Gives up.
-    fn walk_fn(&self) -> WalkFn<T>;
-}
-
-impl<T> WalkNothing<T> for Walker<T> {
-    fn walk_fn(&self) -> WalkFn<T> {
-        |_, _, _, _| None
-    }
-}
-
-impl<T: Walk> Walk for Option<T> {
-    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self> {
-        match tree {
-            Tree::Null => Some(None),
-            tree => T::walk_in(tree, at, out, extra).map(Some),
+impl<T: DeserializeOwned + Validate, C: ?Sized> WalkWhole<T, C> for &&Walker<T, C> {
+    fn walk_fn(&self) -> WalkFn<T, C> {
+        |tree, _, at, out, _| {
+            let value = read::<T>(tree, at, out)?;
+            value.validate_at(at, out);
+            Some(value)
         }
     }
 }
 
-impl<T: Walk> Walk for Box<T> {
-    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self> {
-        T::walk_in(tree, at, out, extra).map(Box::new)
+/// Walking a type with a context that the derive does not walk: read it whole, then check its
+/// rules with the context.
+pub trait WalkWholeWith<T, C: ?Sized> {
+    /// Reads `tree` as a `T` and validates it with the context.
+    fn walk_fn(&self) -> WalkFn<T, C>;
+}
+
+impl<T: DeserializeOwned + ValidateWith<C>, C: ?Sized> WalkWholeWith<T, C> for &Walker<T, C> {
+    fn walk_fn(&self) -> WalkFn<T, C> {
+        |tree, ctx, at, out, _| {
+            let value = read::<T>(tree, at, out)?;
+            value.validate_with_at(ctx, at, out);
+            Some(value)
+        }
     }
 }
 
-impl<T: Walk> Walk for Vec<T> {
-    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
+/// Walking a type that cannot be read at all: nothing is claimed. Only types that are never
+/// read from a body get here (the walk is generated for them all the same).
+pub trait WalkNothing<T, C: ?Sized> {
+    /// Gives up.
+    fn walk_fn(&self) -> WalkFn<T, C>;
+}
+
+impl<T, C: ?Sized> WalkNothing<T, C> for Walker<T, C> {
+    fn walk_fn(&self) -> WalkFn<T, C> {
+        |_, _, _, _, _| None
+    }
+}
+
+impl<T: Walk<C>, C: ?Sized> Walk<C> for Option<T> {
+    fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self> {
+        match tree {
+            Tree::Null => Some(None),
+            tree => T::walk_in(tree, ctx, at, out, extra).map(Some),
+        }
+    }
+}
+
+impl<T: Walk<C>, C: ?Sized> Walk<C> for Box<T> {
+    fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, extra: Extra) -> Option<Self> {
+        T::walk_in(tree, ctx, at, out, extra).map(Box::new)
+    }
+}
+
+impl<T: Walk<C>, C: ?Sized> Walk<C> for Vec<T> {
+    fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
         let Tree::Array(items) = tree else {
             record_shape(ShapeError::wrong_type("an array", tree.kind()), at, out);
             return None;
@@ -481,7 +499,7 @@ impl<T: Walk> Walk for Vec<T> {
         let mut read = Vec::new();
         let mut whole = true;
         for (index, item) in items.iter().enumerate() {
-            match T::walk(item, &at.index(index), out) {
+            match T::walk(item, ctx, &at.index(index), out) {
                 Some(value) if whole => read.push(value),
                 Some(_) => {}
                 None => whole = false,
@@ -498,16 +516,18 @@ impl<T: Walk> Walk for Vec<T> {
 /// A repeated key is read as `serde_json` reads it: every copy must read, and the last one is the
 /// value. So an earlier copy that reads says nothing (its rules are not the value's), and one that
 /// does not read says why. `json::unique_keys` is how a type refuses repeats, on both paths.
-fn walk_entries<K, V, M>(
+fn walk_entries<K, V, M, C>(
     tree: &Tree,
+    ctx: &C,
     at: &Path<'_>,
     out: &mut Violations,
     mut insert: impl FnMut(&mut M, K, V),
 ) -> Option<M>
 where
     K: DeserializeOwned + Ord,
-    V: Walk,
+    V: Walk<C>,
     M: Default,
+    C: ?Sized,
 {
     let members = object(tree, at, out)?;
     let mut sorted: BTreeMap<K, Vec<&(String, Tree)>> = BTreeMap::new();
@@ -528,12 +548,12 @@ where
         };
         for (text, value) in earlier {
             let mut scratch = Violations::new();
-            if V::walk(value, &at.key(text), &mut scratch).is_none() {
+            if V::walk(value, ctx, &at.key(text), &mut scratch).is_none() {
                 out.extend(scratch);
                 whole = false;
             }
         }
-        match V::walk(value, &at.key(text), out) {
+        match V::walk(value, ctx, &at.key(text), out) {
             Some(value) => insert(&mut map, key, value),
             None => whole = false,
         }
@@ -541,22 +561,23 @@ where
     whole.then_some(map)
 }
 
-impl<K: DeserializeOwned + Ord, V: Walk> Walk for BTreeMap<K, V> {
-    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
-        walk_entries(tree, at, out, |map: &mut Self, key, value| {
+impl<K: DeserializeOwned + Ord, V: Walk<C>, C: ?Sized> Walk<C> for BTreeMap<K, V> {
+    fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
+        walk_entries(tree, ctx, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);
         })
     }
 }
 
-impl<K, V, S> Walk for HashMap<K, V, S>
+impl<K, V, S, C> Walk<C> for HashMap<K, V, S>
 where
     K: DeserializeOwned + Ord + Hash,
-    V: Walk,
+    V: Walk<C>,
     S: std::hash::BuildHasher + Default,
+    C: ?Sized,
 {
-    fn walk_in(tree: &Tree, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
-        walk_entries(tree, at, out, |map: &mut Self, key, value| {
+    fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
+        walk_entries(tree, ctx, at, out, |map: &mut Self, key, value| {
             map.insert(key, value);
         })
     }

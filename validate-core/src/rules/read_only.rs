@@ -29,21 +29,64 @@ pub const CODE: &str = "ReadOnlyProperty";
     note = "make the field an `Option` so that a client can leave it out"
 )]
 pub trait ReadOnly {
-    /// Whether the value was sent.
-    fn is_set(&self) -> bool;
+    /// What the value holds when it is sent.
+    type Value: ?Sized;
+    /// The value sent, if any.
+    fn sent(&self) -> Option<&Self::Value>;
 }
 
 impl<T> ReadOnly for Option<T> {
-    fn is_set(&self) -> bool {
-        self.is_some()
+    type Value = T;
+    fn sent(&self) -> Option<&T> {
+        self.as_ref()
     }
 }
 
 /// Fails with `ReadOnlyProperty` when `value` is `Some`.
 pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleError> {
-    if value.is_set() {
-        Err(RuleError::new(CODE, format!("The property '{}' is read-only: only the server sets it.", at.last_name())))
-    } else {
-        Ok(())
+    if value.sent().is_some() { Err(refused(at)) } else { Ok(()) }
+}
+
+/// `read_only(stored = function)`: fails with `ReadOnlyProperty` when `value` is `Some` and
+/// differs from `stored`, the value the server holds (`None` when it holds none), so that the
+/// body of a `GET` can be sent back unchanged.
+///
+/// ```
+/// use validate_core::ValidateWith;
+///
+/// /// The resource the server holds, if any.
+/// struct Stored(Option<Resource>);
+///
+/// fn stored_tenant(stored: &Stored) -> Option<&String> {
+///     stored.0.as_ref()?.tenant_id.as_ref()
+/// }
+///
+/// #[derive(validate_core::Validate)]
+/// #[validate(context = Stored)]
+/// struct Resource {
+///     #[validate(read_only(stored = stored_tenant))]
+///     tenant_id: Option<String>,
+/// }
+///
+/// let stored = Stored(Some(Resource { tenant_id: Some("contoso".into()) }));
+/// assert!(Resource { tenant_id: Some("contoso".into()) }.validate_with(&stored).is_ok());
+/// assert!(Resource { tenant_id: None }.validate_with(&stored).is_ok());
+/// let violations = Resource { tenant_id: Some("fabrikam".into()) }.validate_with(&stored).unwrap_err();
+/// assert_eq!(violations.to_string(), "tenant_id: The property 'tenant_id' is read-only: only the server sets it.");
+/// // Nothing stored: nothing may be sent.
+/// assert!(Resource { tenant_id: Some("contoso".into()) }.validate_with(&Stored(None)).is_err());
+/// ```
+pub fn check_stored<T>(value: &T, stored: Option<&T::Value>, at: &Path<'_>) -> Result<(), RuleError>
+where
+    T: ReadOnly + ?Sized,
+    T::Value: PartialEq,
+{
+    match value.sent() {
+        Some(sent) if Some(sent) != stored => Err(refused(at)),
+        _ => Ok(()),
     }
+}
+
+fn refused(at: &Path<'_>) -> RuleError {
+    RuleError::new(CODE, format!("The property '{}' is read-only: only the server sets it.", at.last_name()))
 }
