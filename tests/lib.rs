@@ -1,7 +1,7 @@
 //! Helpers shared by the integration suites in `tests/`, and the body of the fuzz target.
 
-use customer_insights::model::RelationshipResourceFormat;
-use validate_core::{ErrorDetail, ErrorResponse, Validate, Violations, from_json};
+use customer_insights::model::{RelationshipResourceFormat, Stored};
+use validate_core::{ErrorDetail, ErrorResponse, Validate, ValidateWith, Violations, from_json_with};
 
 /// `(code, target)` of every violation, in order.
 pub fn codes_and_targets(violations: &Violations) -> Vec<(String, String)> {
@@ -56,18 +56,19 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// The fuzz target's body (`fuzz/fuzz_targets/from_json.rs`), also run by the test suite: any
-/// bytes through `from_json` for the Relationship model never panic, and either read as a valid
-/// relationship or give a well-formed ARM error, the same bytes each time.
+/// bytes through `from_json_with` for the Relationship model (a new one: nothing stored) never
+/// panic, and either read as a valid relationship or give a well-formed ARM error, the same bytes
+/// each time.
 ///
 /// # Panics
 ///
 /// When any of that does not hold: that is what the fuzzer looks for.
 pub fn fuzz_from_json(bytes: &[u8]) {
-    match from_json::<RelationshipResourceFormat>(bytes) {
-        Ok(value) => assert!(value.validate().is_ok(), "from_json returned an invalid value"),
+    match from_json_with::<RelationshipResourceFormat, _>(bytes, &Stored::NEW) {
+        Ok(value) => assert!(value.validate_with(&Stored::NEW).is_ok(), "from_json returned an invalid value"),
         Err(error) => {
             assert_well_formed(&error);
-            let again = from_json::<RelationshipResourceFormat>(bytes).err();
+            let again = from_json_with::<RelationshipResourceFormat, _>(bytes, &Stored::NEW).err();
             assert_eq!(again.as_ref(), Some(&error), "the same bytes must give the same error");
         }
     }
@@ -232,4 +233,13 @@ pub fn parse_target(target: &str) -> Vec<Step> {
         }
     }
     steps
+}
+
+/// [`report`] of a Relationship model value validated as a new relationship: with its context,
+/// nothing stored.
+pub fn report_new<T: ValidateWith<Stored> + ?Sized>(value: &T) -> Vec<String> {
+    match value.validate_with(&Stored::NEW) {
+        Ok(()) => Vec::new(),
+        Err(violations) => violations.iter().map(|v| format!("{} {}: {}", v.code(), v.target(), v.message())).collect(),
+    }
 }

@@ -1,8 +1,9 @@
 //! Ours: the Relationship body of `customer_insights::model`, as it is, with the URL's
-//! `relationshipName` rule (`customer_insights::address`) in a small derived wrapper.
+//! `relationshipName` rule (`customer_insights::address`) in a small derived wrapper. The body is
+//! validated as the service validates a new relationship: with its context, nothing stored.
 
-use customer_insights::model::RelationshipResourceFormat;
-use validate_core::{ErrorResponse, Path, Validate, Violations};
+use customer_insights::model::{RelationshipResourceFormat, Stored};
+use validate_core::{ErrorResponse, Path, Validate, ValidateWith, Violations};
 
 /// The `relationshipName` of the URL and the body, validated together.
 ///
@@ -20,7 +21,7 @@ pub struct Request<'a> {
 impl Validate for Request<'_> {
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
         Name { name: self.name }.validate_at(at, out);
-        self.body.validate_at(at, out);
+        self.body.validate_with_at(&Stored::NEW, at, out);
     }
 }
 
@@ -41,5 +42,5 @@ pub fn validate(request: &Request<'_>) -> Result<(), Violations> {
 /// the ARM payload of every problem.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<RelationshipResourceFormat, ErrorResponse> {
     Name { name }.validate().map_err(ErrorResponse::from)?;
-    validate_core::from_json(bytes)
+    validate_core::from_json_with(bytes, &Stored::NEW)
 }

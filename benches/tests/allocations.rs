@@ -3,10 +3,10 @@
 //! other cases allocate, and each assertion below says exactly what and why.
 
 use allocation_counter::measure;
-use customer_insights::model::RelationshipResourceFormat;
+use customer_insights::model::{RelationshipResourceFormat, Stored};
 use validate_benches::ours_model::{self, Request};
 use validate_benches::workload::{FIELD_COUNTS, Input, RELATIONSHIP_NAME, Variant};
-use validate_core::{ErrorResponse, Validate};
+use validate_core::{ErrorResponse, Validate, ValidateWith};
 
 fn request(input: &Input) -> Request<'static> {
     Request { name: RELATIONSHIP_NAME, body: input.parse() }
@@ -66,7 +66,9 @@ fn from_json_on_valid_bytes_allocates_what_serde_allocates() {
     for fields in FIELD_COUNTS {
         let input = Input::new(fields, Variant::Valid);
         let serde = allocations(|| serde_json::from_slice::<RelationshipResourceFormat>(&input.json).unwrap());
-        let ours = allocations(|| validate_core::from_json::<RelationshipResourceFormat>(&input.json).unwrap());
+        let ours = allocations(|| {
+            validate_core::from_json_with::<RelationshipResourceFormat, _>(&input.json, &Stored::NEW).unwrap()
+        });
         let with_name = allocations(|| ours_model::from_bytes(RELATIONSHIP_NAME, &input.json).unwrap());
         println!("bytes, valid, {fields} fields: serde_json alone {serde}, from_json {ours}");
         assert_eq!(ours, serde, "{fields} fields: from_json adds allocations to serde_json's");
@@ -80,10 +82,10 @@ fn from_json_on_invalid_bytes_allocates_parse_plus_violations_plus_payload() {
         let input = Input::new(fields, Variant::Invalid);
         let parse = allocations(|| serde_json::from_slice::<RelationshipResourceFormat>(&input.json).unwrap());
         let body: RelationshipResourceFormat = input.parse();
-        let validate = allocations(|| body.validate());
+        let validate = allocations(|| body.validate_with(&Stored::NEW));
         // The conversion into the ARM payload, measured alone on violations built beforehand.
-        drop(ErrorResponse::from(body.validate().unwrap_err()));
-        let mut spare = Some(body.validate().unwrap_err());
+        drop(ErrorResponse::from(body.validate_with(&Stored::NEW).unwrap_err()));
+        let mut spare = Some(body.validate_with(&Stored::NEW).unwrap_err());
         let convert = measure(|| drop(ErrorResponse::from(spare.take().unwrap()))).count_total;
         let ours = allocations(|| ours_model::from_bytes(RELATIONSHIP_NAME, &input.json).unwrap_err());
         println!(

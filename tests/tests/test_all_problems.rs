@@ -3,12 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use customer_insights::model::RelationshipResourceFormat;
+use customer_insights::model::{RelationshipResourceFormat, Stored};
 use serde::Deserialize;
-use validate_core::{ErrorResponse, RuleError, Validate, from_json};
+use validate_core::{ErrorResponse, RuleError, Validate, ValidateWith, from_json, from_json_with};
 
-fn problems<T: serde::de::DeserializeOwned + Validate>(body: &str) -> Vec<String> {
-    match from_json::<T>(body.as_bytes()) {
+/// The problems of `body` read as a `T`; the Relationship model as a new one (nothing stored),
+/// as `customer-insights check` reads it.
+fn problems<T: serde::de::DeserializeOwned + ValidateWith<Stored>>(body: &str) -> Vec<String> {
+    match from_json_with::<T, _>(body.as_bytes(), &Stored::NEW) {
         Ok(_) => Vec::new(),
         Err(error) => lines(&error),
     }
@@ -34,7 +36,7 @@ fn the_example_of_the_issue_gives_seven_details_in_order() {
             "UnknownProperty properties.colour",
         ]
     );
-    let error = from_json::<RelationshipResourceFormat>(body.as_bytes()).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).unwrap_err();
     assert_eq!(error.error.message, "The request content was invalid: 7 errors were found.");
     let enum_detail = &error.error.details[0];
     assert_eq!(enum_detail.message, "The value 'OneToFew' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'.");
@@ -242,7 +244,7 @@ fn at_most_one_hundred_details_with_the_count() {
         r#"{{"properties":{{"displayName":{{"en":"a"}},"profileType":"P","relatedProfileType":"R","fields":[{}]}}}}"#,
         fields.join(",")
     );
-    let error = from_json::<RelationshipResourceFormat>(body.as_bytes()).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).unwrap_err();
     assert_eq!(error.error.details.len(), 100);
     assert_eq!(
         error.error.message,
@@ -254,15 +256,20 @@ fn at_most_one_hundred_details_with_the_count() {
 fn the_same_bytes_give_the_same_error_bytes() {
     let body =
         br#"{"properties":{"displayName":{"zz":"","aa":"x","en us":"y"},"profileType":7,"fields":[{"fieldName":1}]}}"#;
-    let first = serde_json::to_vec(&from_json::<RelationshipResourceFormat>(body).unwrap_err()).unwrap();
+    let first =
+        serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).unwrap_err()).unwrap();
     for _ in 0..5 {
-        assert_eq!(serde_json::to_vec(&from_json::<RelationshipResourceFormat>(body).unwrap_err()).unwrap(), first);
+        assert_eq!(
+            serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).unwrap_err())
+                .unwrap(),
+            first
+        );
     }
 }
 
 #[test]
 fn not_json_is_still_one_message_without_details() {
-    let error = from_json::<RelationshipResourceFormat>(b"{\"properties\":{").unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(b"{\"properties\":{", &Stored::NEW).unwrap_err();
     assert!(error.error.details.is_empty());
 }
 

@@ -2,10 +2,10 @@
 
 use customer_insights::model::{
     Cardinality, LocalizedText, ProfileEnumValidValuesFormat, PropertyDefinition, ProvisioningState,
-    RelationshipDefinition, RelationshipResourceFormat, RelationshipTypeFieldMapping, RelationshipTypeMapping,
+    RelationshipDefinition, RelationshipResourceFormat, RelationshipTypeFieldMapping, RelationshipTypeMapping, Stored,
 };
-use validate_core::Validate;
-use validate_tests::{codes_and_targets, report};
+use validate_core::ValidateWith;
+use validate_tests::{codes_and_targets, report_new};
 
 fn corpus(name: &str) -> RelationshipResourceFormat {
     let path = format!("{}/../examples/customer-insights/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -26,20 +26,20 @@ fn valid() -> RelationshipResourceFormat {
 }
 
 fn only(body: &RelationshipResourceFormat) -> String {
-    let found = report(body);
+    let found = report_new(body);
     assert_eq!(found.len(), 1, "{found:#?}");
     found.into_iter().next().unwrap()
 }
 
 #[test]
 fn the_valid_corpus_validates_cleanly() {
-    assert_eq!(report(&corpus("official-example.json")), Vec::<String>::new());
-    assert_eq!(report(&corpus("full-valid.json")), Vec::<String>::new());
+    assert_eq!(report_new(&corpus("official-example.json")), Vec::<String>::new());
+    assert_eq!(report_new(&corpus("full-valid.json")), Vec::<String>::new());
 }
 
 #[test]
 fn broken_several_gives_exactly_its_six_violations() {
-    let violations = corpus("broken-several.json").validate().unwrap_err();
+    let violations = corpus("broken-several.json").validate_with(&Stored::NEW).unwrap_err();
     let expected = [
         ("EmptyValue", "properties.displayName['en-us']"),
         ("InvalidLocale", "properties.displayName['not a tag']"),
@@ -55,7 +55,7 @@ fn broken_several_gives_exactly_its_six_violations() {
 #[test]
 fn broken_several_messages() {
     assert_eq!(
-        report(&corpus("broken-several.json")),
+        report_new(&corpus("broken-several.json")),
         [
             "EmptyValue properties.displayName['en-us']: The value must not be empty or white space.",
             "InvalidLocale properties.displayName['not a tag']: The key 'not a tag' is not a language tag such as 'en-us'.",
@@ -95,10 +95,10 @@ fn display_name_needs_one_entry_tags_and_text() {
     body.properties.display_name = LocalizedText::new();
     assert_eq!(only(&body), "EmptyValue properties.displayName: The value must have at least 1 entry.");
     body.properties.display_name = names(&[("EN-US", "Name"), ("zh-Hant-TW", "名稱")]);
-    assert!(body.validate().is_ok());
+    assert!(body.validate_with(&Stored::NEW).is_ok());
     body.properties.display_name = names(&[("en us", " ")]);
     assert_eq!(
-        report(&body),
+        report_new(&body),
         [
             "InvalidLocale properties.displayName['en us']: The key 'en us' is not a language tag such as 'en-us'.",
             "EmptyValue properties.displayName['en us']: The value must not be empty or white space.",
@@ -110,7 +110,7 @@ fn display_name_needs_one_entry_tags_and_text() {
 fn description_follows_the_same_rules_when_present() {
     let mut body = valid();
     body.properties.description = None;
-    assert!(body.validate().is_ok());
+    assert!(body.validate_with(&Stored::NEW).is_ok());
     body.properties.description = Some(LocalizedText::new());
     assert_eq!(only(&body), "EmptyValue properties.description: The value must have at least 1 entry.");
     body.properties.description = Some(names(&[("e", "x")]));
@@ -126,7 +126,7 @@ fn description_follows_the_same_rules_when_present() {
 fn expiry_is_an_rfc_3339_date_time() {
     let mut body = valid();
     body.properties.expiry_date_time_utc = Some("2027-06-30T23:59:59+02:00".into());
-    assert!(body.validate().is_ok());
+    assert!(body.validate_with(&Stored::NEW).is_ok());
     body.properties.expiry_date_time_utc = Some("30/06/2027".into());
     assert_eq!(
         only(&body),
@@ -144,7 +144,7 @@ fn field_names_are_unique_ignoring_case() {
         "DuplicateValue properties.fields[2].fieldName: The value 'STRAßE' repeats the value at index 0, ignoring case."
     );
     body.properties.fields = Some(vec![]);
-    assert!(body.validate().is_ok());
+    assert!(body.validate_with(&Stored::NEW).is_ok());
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn field_name_and_type_are_required_and_not_blank() {
     let mut body = valid();
     body.properties.fields = Some(vec![field(" ", "\t")]);
     assert_eq!(
-        report(&body),
+        report_new(&body),
         [
             "EmptyValue properties.fields[0].fieldName: The value must not be empty or white space.",
             "EmptyValue properties.fields[0].fieldType: The value must not be empty or white space.",
@@ -173,7 +173,7 @@ fn enum_valid_values_need_named_values_when_names_are_given() {
     ]);
     body.properties.fields = Some(vec![tier]);
     assert_eq!(
-        report(&body),
+        report_new(&body),
         [
             "EmptyValue properties.fields[0].enumValidValues[1].localizedValueNames: The value must have at least 1 entry.",
             "EmptyValue properties.fields[0].enumValidValues[2].localizedValueNames['en-us']: The value must not be empty or white space.",
@@ -187,7 +187,7 @@ fn max_length_takes_any_integer() {
     let mut role = field("Role", "Edm.String");
     role.max_length = Some(-5);
     body.properties.fields = Some(vec![role]);
-    assert!(body.validate().is_ok());
+    assert!(body.validate_with(&Stored::NEW).is_ok());
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn lookup_mappings_need_field_pairs_with_both_names() {
         }],
     }]);
     assert_eq!(
-        report(&body),
+        report_new(&body),
         [
             "EmptyValue properties.lookupMappings[0].fieldMappings[0].profileFieldName: The value must not be empty or white space.",
             "EmptyValue properties.lookupMappings[0].fieldMappings[0].relatedProfileKeyProperty: The value must not be empty or white space.",
@@ -214,7 +214,7 @@ fn profile_types_are_required_and_not_blank() {
     body.properties.profile_type = String::new();
     body.properties.related_profile_type = "\u{3000}".into();
     assert_eq!(
-        report(&body),
+        report_new(&body),
         [
             "EmptyValue properties.profileType: The value must not be empty or white space.",
             "EmptyValue properties.relatedProfileType: The value must not be empty or white space.",
@@ -239,8 +239,10 @@ fn read_only_properties_are_refused_when_sent() {
     let mut role = field("Role", "Edm.String");
     role.data_source_precedence_rules = Some(vec![serde_json::json!({ "precedence": 1 })]);
     body.properties.fields = Some(vec![role]);
-    let found: Vec<String> =
-        codes_and_targets(&body.validate().unwrap_err()).into_iter().map(|(c, t)| format!("{c} {t}")).collect();
+    let found: Vec<String> = codes_and_targets(&body.validate_with(&Stored::NEW).unwrap_err())
+        .into_iter()
+        .map(|(c, t)| format!("{c} {t}"))
+        .collect();
     assert_eq!(
         found,
         [
@@ -254,7 +256,7 @@ fn read_only_properties_are_refused_when_sent() {
             "ReadOnlyProperty properties.tenantId",
         ]
     );
-    assert!(report(&body)[2].ends_with("The property 'type' is read-only: only the server sets it."));
+    assert!(report_new(&body)[2].ends_with("The property 'type' is read-only: only the server sets it."));
 }
 
 #[test]

@@ -31,7 +31,7 @@ use std::task::{Context, Poll};
 
 use axum::RequestExt as _;
 use axum::body::{Body, Bytes, HttpBody};
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use http_body::{Frame, SizeHint};
@@ -40,7 +40,7 @@ use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 
 use crate::error_response::{ErrorResponse, INVALID_REQUEST_CONTENT};
-use crate::{Validate, from_json, parse_json};
+use crate::{Validate, ValidateWith, from_json, from_json_with, parse_json};
 
 /// The header that repeats `error.code`, read first by the Azure SDKs.
 pub const ERROR_CODE_HEADER: &str = "x-ms-error-code";
@@ -127,10 +127,73 @@ impl IntoResponse for ErrorResponse {
 #[derive(Clone, Debug)]
 pub struct ValidJson<T>(pub T);
 
-/// A JSON body read with [`parse_json`]: the same checks as [`ValidJson`]
-/// but the rules, for handlers that adjust the value before validating it.
+/// A JSON body read with [`parse_json`], for handlers that adjust the value before validating it:
+/// the content type and size as [`ValidJson`] checks them, a body that is not JSON answered as
+/// [`ValidJson`] answers it, and of a body of the wrong shape the first problem only (the one
+/// serde meets first), at its target. No rules. [`ValidJson`] and [`ValidJsonWith`] report every
+/// problem at once.
 #[derive(Clone, Debug)]
 pub struct ArmJson<T>(pub T);
+
+/// A JSON body read with [`from_json_with`], its rules given a context `C` that the request's
+/// parts give (`C: FromRequestParts`): a value of the handler's state, say, or one built from the
+/// URL. The same checks and answers as [`ValidJson`]; the context is extracted first, and its
+/// rejection is answered as it is. The handler gets the context too.
+///
+/// ```
+/// use std::convert::Infallible;
+/// use std::sync::Arc;
+///
+/// use axum::extract::FromRequestParts;
+/// use axum::http::request::Parts;
+/// use axum::{Router, routing::put};
+/// use validate_core::RuleError;
+/// use validate_core::axum::ValidJsonWith;
+///
+/// /// The profile types of the hub, shared by the handlers.
+/// #[derive(Clone)]
+/// struct Catalog(Arc<Vec<String>>);
+///
+/// // The context comes from the state, in axum's idiom.
+/// impl FromRequestParts<Catalog> for Catalog {
+///     type Rejection = Infallible;
+///
+///     async fn from_request_parts(_: &mut Parts, state: &Catalog) -> Result<Self, Infallible> {
+///         Ok(state.clone())
+///     }
+/// }
+///
+/// fn known(name: &str, catalog: &Catalog) -> Result<(), RuleError> {
+///     if catalog.0.iter().any(|known| known == name) {
+///         Ok(())
+///     } else {
+///         Err(RuleError::new("UnknownProfileType", format!("The hub has no profile type '{name}'.")))
+///     }
+/// }
+///
+/// #[derive(serde::Deserialize, validate_core::Validate)]
+/// #[validate(context = Catalog)]
+/// struct Mapping {
+///     #[validate(custom(known))]
+///     profile_type: String,
+/// }
+///
+/// async fn create(ValidJsonWith(mapping, _catalog): ValidJsonWith<Mapping, Catalog>) -> String {
+///     format!("mapped {}", mapping.profile_type)
+/// }
+///
+/// let catalog = Catalog(Arc::new(vec!["Contact".to_owned()]));
+/// let app: Router = Router::new().route("/mappings", put(create)).with_state(catalog);
+/// # let _ = app;
+/// ```
+#[derive(Clone, Debug)]
+pub struct ValidJsonWith<T, C>(pub T, pub C);
+
+/// The bytes of a JSON body, its content type and size checked as [`ValidJson`] checks them, not
+/// yet read: for a handler that reads it later, with a context it only has then (the stored
+/// resource, under the store's lock, say) through [`from_json_with`].
+#[derive(Clone, Debug)]
+pub struct JsonBytes(pub Bytes);
 
 impl<T, S> FromRequest<S> for ValidJson<T>
 where
@@ -155,6 +218,33 @@ where
     async fn from_request(request: Request, _state: &S) -> Result<Self, ArmError> {
         let body = json_body(request).await?;
         parse_json(&body).map(ArmJson).map_err(ArmError::bad_request)
+    }
+}
+
+impl<T, C, S> FromRequest<S> for ValidJsonWith<T, C>
+where
+    T: DeserializeOwned + ValidateWith<C>,
+    C: FromRequestParts<S> + Send,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let ctx = C::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
+        let body = json_body(Request::from_parts(parts, body)).await.map_err(IntoResponse::into_response)?;
+        match from_json_with(&body, &ctx) {
+            Ok(value) => Ok(ValidJsonWith(value, ctx)),
+            Err(error) => Err(ArmError::bad_request(error).into_response()),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonBytes {
+    type Rejection = ArmError;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, ArmError> {
+        json_body(request).await.map(JsonBytes)
     }
 }
 

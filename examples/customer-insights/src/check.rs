@@ -1,8 +1,8 @@
 //! `customer-insights check`: validates a request body with the service's own code.
 
-use validate_core::from_json;
+use validate_core::{ErrorResponse, from_json_with};
 
-use crate::model::RelationshipResourceFormat;
+use crate::model::{RelationshipResourceFormat, Stored};
 
 /// The outcome of checking a body: what to print on stdout, and whether it was valid.
 pub struct Checked {
@@ -20,12 +20,23 @@ pub struct Checked {
 /// assert!(checked.output.contains("MissingRequiredProperty"));
 /// ```
 pub fn check(body: &[u8]) -> Checked {
-    match from_json::<RelationshipResourceFormat>(body) {
-        Ok(_) => Checked { output: "valid".to_owned(), valid: true },
+    match answer(body) {
+        Ok(()) => Checked { output: "valid".to_owned(), valid: true },
         Err(error) => Checked {
             // The payload is strings and vectors of them: serializing it cannot fail.
             output: serde_json::to_string_pretty(&error).unwrap_or_default(),
             valid: false,
         },
     }
+}
+
+/// The answer to `body` as a `PUT` body of a new relationship: the service's own door
+/// (`from_json_with` with nothing stored), so that `PUT` to a new name answers the same payload.
+///
+/// ```
+/// let error = customer_insights::check::answer(br#"{"properties":[]}"#).unwrap_err();
+/// assert_eq!(error.error.details[0].code, "InvalidPropertyType");
+/// ```
+pub fn answer(body: &[u8]) -> Result<(), ErrorResponse> {
+    from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).map(drop)
 }

@@ -3,8 +3,8 @@
 //! the `check` command.
 //!
 //! ```
-//! use customer_insights::model::RelationshipResourceFormat;
-//! use validate_core::Validate;
+//! use customer_insights::model::{RelationshipResourceFormat, Stored};
+//! use validate_core::ValidateWith;
 //!
 //! let body: RelationshipResourceFormat = serde_json::from_str(r#"{
 //!     "properties": {
@@ -13,7 +13,8 @@
 //!         "relatedProfileType": "Account"
 //!     }
 //! }"#).unwrap();
-//! assert!(body.validate().is_ok());
+//! // Validated as a new relationship: nothing is stored under its name.
+//! assert!(body.validate_with(&Stored::NEW).is_ok());
 //! ```
 
 pub mod address;

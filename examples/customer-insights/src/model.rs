@@ -2,8 +2,9 @@
 //!
 //! Every property and rule of the Relationship resource: the `OpenAPI` description of
 //! `Microsoft.CustomerInsights` 2017-04-26, made stricter where a relationship would be unusable
-//! (a display name is required). Unknown properties are refused; the read-only properties are
-//! refused unless the service cleared them because they equal the stored values.
+//! (a display name is required). Unknown properties are refused; so are the read-only
+//! properties, unless each equals the value the server holds: the body is validated with the
+//! [`Stored`] relationship as its context, so that the body of a `GET` can be `PUT` back.
 
 use std::collections::BTreeMap;
 
@@ -14,21 +15,73 @@ use validate_core::Validate;
 /// Read with [`validate_core::json::unique_keys`], so a repeated language tag is refused.
 pub type LocalizedText = BTreeMap<String, String>;
 
+/// The context a body is validated with: the relationship the server holds under the name of the
+/// `PUT`, if any. A read-only property may be sent with the value it holds, and only with that.
+///
+/// ```
+/// use customer_insights::model::{RelationshipResourceFormat, Stored};
+/// use validate_core::from_json_with;
+///
+/// let sent = br#"{"name":"hub1/rel1","properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B"}}"#;
+/// // A new relationship: nothing is stored, so `name` may not be sent.
+/// let error = from_json_with::<RelationshipResourceFormat, _>(sent, &Stored::NEW).unwrap_err();
+/// let detail = &error.error.details[0];
+/// assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("ReadOnlyProperty", Some("name")));
+/// // The stored relationship has that name: sending it back is accepted.
+/// let stored = Stored(Some(serde_json::from_slice(sent).unwrap()));
+/// assert!(from_json_with::<RelationshipResourceFormat, _>(sent, &stored).is_ok());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored(pub Option<RelationshipResourceFormat>);
+
+impl Stored {
+    /// Nothing stored: the context of a new relationship, and of `customer-insights check`.
+    pub const NEW: Stored = Stored(None);
+
+    fn properties(&self) -> Option<&RelationshipDefinition> {
+        self.0.as_ref().map(|stored| &stored.properties)
+    }
+}
+
+// What `read_only(stored = …)` compares each read-only property with.
+fn stored_id(stored: &Stored) -> Option<&String> {
+    stored.0.as_ref()?.id.as_ref()
+}
+fn stored_name(stored: &Stored) -> Option<&String> {
+    stored.0.as_ref()?.name.as_ref()
+}
+fn stored_type(stored: &Stored) -> Option<&String> {
+    stored.0.as_ref()?.resource_type.as_ref()
+}
+fn stored_state(stored: &Stored) -> Option<&ProvisioningState> {
+    stored.properties()?.provisioning_state.as_ref()
+}
+fn stored_relationship_name(stored: &Stored) -> Option<&String> {
+    stored.properties()?.relationship_name.as_ref()
+}
+fn stored_guid(stored: &Stored) -> Option<&String> {
+    stored.properties()?.relationship_guid_id.as_ref()
+}
+fn stored_tenant(stored: &Stored) -> Option<&String> {
+    stored.properties()?.tenant_id.as_ref()
+}
+
 /// The resource as sent and returned: `id`, `name` and `type` are set by the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
+#[validate(context = Stored)]
 pub struct RelationshipResourceFormat {
     /// `/subscriptions/…/relationships/{relationshipName}`; read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_id))]
     pub id: Option<String>,
     /// `{hubName}/{relationshipName}`; read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_name))]
     pub name: Option<String>,
     /// `Microsoft.CustomerInsights/hubs/relationships`; read-only.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_type))]
     pub resource_type: Option<String>,
     /// The relationship itself.
     #[validate(nested)]
@@ -38,6 +91,7 @@ pub struct RelationshipResourceFormat {
 /// The properties of a relationship between two profile types.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[validate(context = Stored)]
 pub struct RelationshipDefinition {
     /// How many related profiles one profile has; a closed set, enforced when reading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,19 +124,19 @@ pub struct RelationshipDefinition {
     pub related_profile_type: String,
     /// Set by the server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_state))]
     pub provisioning_state: Option<ProvisioningState>,
     /// Set by the server: the relationship's name from the URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_relationship_name))]
     pub relationship_name: Option<String>,
     /// Set by the server: a GUID fixed when the relationship is created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_guid))]
     pub relationship_guid_id: Option<String>,
     /// Set by the server: the hub's tenant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(read_only)]
+    #[validate(read_only(stored = stored_tenant))]
     pub tenant_id: Option<String>,
 }
 

@@ -1,4 +1,4 @@
-//! What the server sets on a relationship, and how a body sent back unchanged is recognized.
+//! What the server sets on a relationship.
 
 use crate::address::RelationshipAddress;
 use crate::model::{ProvisioningState, RelationshipResourceFormat};
@@ -6,27 +6,8 @@ use crate::model::{ProvisioningState, RelationshipResourceFormat};
 /// The `type` of every relationship.
 pub const RESOURCE_TYPE: &str = "Microsoft.CustomerInsights/hubs/relationships";
 
-/// Clears each read-only value of `sent` that equals the stored one, so that the body of a GET
-/// can be PUT back unchanged. Any other read-only value stays and fails `read_only`.
-pub fn clear_unchanged(sent: &mut RelationshipResourceFormat, stored: &RelationshipResourceFormat) {
-    clear_if_equal(&mut sent.id, stored.id.as_ref());
-    clear_if_equal(&mut sent.name, stored.name.as_ref());
-    clear_if_equal(&mut sent.resource_type, stored.resource_type.as_ref());
-    let (sent, stored) = (&mut sent.properties, &stored.properties);
-    clear_if_equal(&mut sent.provisioning_state, stored.provisioning_state.as_ref());
-    clear_if_equal(&mut sent.relationship_name, stored.relationship_name.as_ref());
-    clear_if_equal(&mut sent.relationship_guid_id, stored.relationship_guid_id.as_ref());
-    clear_if_equal(&mut sent.tenant_id, stored.tenant_id.as_ref());
-}
-
-fn clear_if_equal<T: PartialEq>(sent: &mut Option<T>, stored: Option<&T>) {
-    if sent.is_some() && sent.as_ref() == stored {
-        *sent = None;
-    }
-}
-
-/// The resource to store and answer: what the client sent (its read-only values cleared) with the
-/// server's values. Names keep the creator's casing; `relationshipGuidId` is fixed at creation.
+/// The resource to store and answer: what the client sent with the server's values (a read-only
+/// value it sent, validation made sure, equals the stored one). Names keep the creator's casing; `relationshipGuidId` is fixed at creation.
 pub fn complete(
     mut sent: RelationshipResourceFormat,
     stored: Option<&RelationshipResourceFormat>,

@@ -8,12 +8,12 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use validate_core::axum::{ArmError, ArmJson};
-use validate_core::{ErrorResponse, Validate};
+use validate_core::axum::{ArmError, JsonBytes};
+use validate_core::{ErrorResponse, Validate, from_json_with};
 
 use crate::address::RelationshipAddress;
-use crate::model::RelationshipResourceFormat;
-use crate::resource::{clear_unchanged, complete};
+use crate::model::{RelationshipResourceFormat, Stored};
+use crate::resource::complete;
 use crate::store::RelationshipStore;
 
 /// The header every response carries: a fresh GUID.
@@ -73,12 +73,13 @@ async fn put<S: RelationshipStore>(
     request: Request,
 ) -> Result<Response, ArmError> {
     check_address(&address)?;
-    let ArmJson(mut sent) = ArmJson::<RelationshipResourceFormat>::from_request(request, &()).await?;
+    let JsonBytes(body) = JsonBytes::from_request(request, &()).await?;
+    // Read under the store's lock, with the relationship it replaces as the context: a read-only
+    // value is judged against the value this PUT replaces, not one a concurrent PUT replaced.
+    // The door is `customer-insights check`'s, so both give the same answer to the same body.
     let stored = store.upsert(address.key(), |stored| {
-        if let Some(stored) = stored {
-            clear_unchanged(&mut sent, stored);
-        }
-        sent.validate().map_err(|violations| ArmError::bad_request(violations.into()))?;
+        let sent = from_json_with::<RelationshipResourceFormat, _>(&body, &Stored(stored.cloned()))
+            .map_err(ArmError::bad_request)?;
         Ok(complete(sent, stored, &address))
     })?;
     Ok(json(StatusCode::OK, &stored))
