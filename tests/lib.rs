@@ -1,5 +1,10 @@
 //! Helpers shared by the integration suites in `tests/`, and the body of the fuzz target.
 
+/// The README's Rust examples, compiled and run as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct Readme;
+
 use customer_insights::model::{RelationshipResourceFormat, Stored};
 use validate_core::{ErrorDetail, ErrorResponse, Validate, ValidateWith, Violations, from_json_with};
 
