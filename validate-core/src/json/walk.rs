@@ -388,7 +388,10 @@ impl<T> ReadNothing<T> for &Reader<T> {
 // Probe cost, 50 structs × 2 `nested` fields read with `from_json`, `Walker` vs `<T as Walk>::walk_in`:
 // 6.74 s vs 6.84 s CPU, ×0.96, within noise (EXPERIMENT=walker benches/compile-time/tricks.sh, 2026-11-30).
 /// Descends into a `nested` field given the context `C`; see the module documentation.
-pub struct Walker<T, C: ?Sized>(PhantomData<(fn(&C), T)>);
+pub struct Walker<T, C: ?Sized>(PhantomData<Marks<T, C>>);
+
+/// What a [`Walker`] is of: a `T`, walked with a `C` (behind a reference: it may be unsized).
+type Marks<T, C> = (fn(&C), T);
 
 impl<T, C: ?Sized> Walker<T, C> {
     /// A walker of `T` with a `C`.
