@@ -54,11 +54,18 @@
 //! | [`nested`](rules::nested) | the value's own rules, through `Option`, `Box`, collections and maps | the nested type's |
 //! | [`each(rule, …)`](rules::each) | rules on every item or map value | the rules' |
 //! | [`unique`, `unique(by = f, ignore_case)`](rules::unique) | no repeated item (or field of an item) | `DuplicateValue` |
-//! | [`read_only`](rules::read_only) | an `Option` is `None` | `ReadOnlyProperty` |
+//! | [`read_only`, `read_only(stored = f)`](rules::read_only) | an `Option` is `None`, or equal to the stored value `f(&ctx)` | `ReadOnlyProperty` |
 //! | [`custom(f)`](rules::custom) | `f(&value) -> Result<(), RuleError>` | the error's |
 //!
 //! Every rule takes `code = "…"` and `message = "…"` to replace its own. At the container,
 //! `#[validate(check(f))]` runs `f(&Self)` for rules across fields.
+//!
+//! # Context
+//!
+//! A type whose rules need what is outside the value (the stored resource, the hub's profile
+//! types) declares it with `#[validate(context = Type)]`, and is validated with
+//! [`ValidateWith::validate_with`] and read with [`from_json_with`]; nested types find their
+//! context through [`Provides`]. See the [`context`] module.
 //!
 //! # Targets
 //!
