@@ -194,9 +194,11 @@ fn missing_and_null_required_properties() {
     let (code, target, message) = one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":"A""#));
     assert_eq!((code.as_str(), target.as_str()), ("MissingRequiredProperty", "properties.relatedProfileType"));
     assert_eq!(message, "The property 'relatedProfileType' is required.");
-    let (code, target, _) =
+    // `null` where the type is not an `Option` is missing too, with the same message (issue 12).
+    let (code, target, message) =
         one_detail(&with_properties(r#""displayName":{"en-us":"x"},"profileType":null,"relatedProfileType":"B""#));
-    assert_eq!((code.as_str(), target.as_str()), ("InvalidPropertyType", "properties.profileType"));
+    assert_eq!((code.as_str(), target.as_str()), ("MissingRequiredProperty", "properties.profileType"));
+    assert_eq!(message, "The property 'profileType' is required.");
     let (code, target, _) = one_detail("{}");
     assert_eq!((code.as_str(), target.as_str()), ("MissingRequiredProperty", "properties"));
     let (code, target, _) = one_detail(&with_properties(&format!("{BASE},\"fields\":[{{\"fieldName\":\"a\"}}]")));

@@ -32,6 +32,14 @@ pub(crate) enum Problem {
         found: &'static str,
     },
     Missing(&'static str),
+    /// `null` where the type takes no `null`: the contract calls it a missing value,
+    /// `MissingRequiredProperty` at its place, as if the member were absent (a type that accepts
+    /// `null`, an `Option`, `()`, a `Value`, never refuses it, so only a refusal becomes this). At
+    /// the root there is no property to name, and the body is of the wrong JSON type, as any
+    /// other: `expected` says what, when the `deserialize_*` method that met the `null` knows.
+    Null {
+        expected: Option<&'static str>,
+    },
     /// A number outside what its type holds.
     OutOfRange {
         value: String,
@@ -239,8 +247,21 @@ impl ShapeError {
         self
     }
 
+    /// A value of the JSON type `found` where `expected` belongs (`null` is a missing value).
     pub(crate) fn wrong_type(expected: &'static str, found: &'static str) -> Self {
-        Self::new(Problem::WrongType { expected, found })
+        Self::new(wrong(expected, found))
+    }
+
+    /// The error of a visitor that read a `null` (the caller knows it was one): its
+    /// `invalid_type`, which no `deserialize_*` method places (`deserialize_option` gives it
+    /// `None`, `deserialize_any` the unit), is the `null` being refused, so a missing value too.
+    /// Any other error is left as it is.
+    #[must_use]
+    pub(crate) fn of_null(self) -> Self {
+        match self.problem {
+            Problem::Refused(Refusal::Type(_)) if self.steps.is_empty() => Self::new(Problem::Null { expected: None }),
+            _ => self,
+        }
     }
 
     /// A `custom` error raised by the visitor of the value being read (not below it).
@@ -264,7 +285,7 @@ impl ShapeError {
         // own (serde's `flatten` reads its fields inside the map's visitor) names another type.
         let placed = match (refusal, kind, here) {
             (Refusal::Type(found), kind, here) if *found == here.found() && *found != kind.expected() => {
-                Problem::WrongType { expected: kind.expected(), found }
+                wrong(kind.expected(), found)
             }
             (Refusal::Value(_), Kind::Integer(int), Here::Number(Some(value))) if !int.holds(value) => {
                 int.out_of_range(value.to_string())
@@ -311,20 +332,44 @@ impl ShapeError {
 
     /// The ARM detail of a problem found in the value at `at`.
     pub(crate) fn into_detail_at(self, at: &Path<'_>) -> ErrorDetail {
-        let target = render(self.steps.iter().rev(), at);
-        let (code, message) = describe(self.problem);
-        ErrorDetail::new(code, message).with_target(target)
+        let ShapeError { problem, steps } = self;
+        at_steps(steps.iter().rev(), at, |place| {
+            let target = place.target();
+            // Only the root has the empty target: every step below it writes something.
+            let (code, message) = describe(problem, place, target.is_empty());
+            ErrorDetail::new(code, message).with_target(target)
+        })
     }
 }
 
-/// The code and message of a problem: codes are the rules' own constants where a rule has the
-/// same meaning (a missing property is `required`'s), so that both paths name a problem alike.
-fn describe(problem: Problem) -> (&'static str, String) {
+/// The problem of a value of the JSON type `found` where `expected` belongs: `null` is a
+/// missing value ([`Problem::Null`]), any other a wrong type.
+fn wrong(expected: &'static str, found: &'static str) -> Problem {
+    if found == NULL { Problem::Null { expected: Some(expected) } } else { Problem::WrongType { expected, found } }
+}
+
+/// How messages name the JSON type of `null` ([`Tree::kind`](super::Tree::kind) and
+/// [`json_type_of_unexpected`] name it so).
+const NULL: &str = "null";
+
+/// The code and message of a problem found at `place` (the root when `at_root`): codes are the
+/// rules' own constants where a rule has the same meaning (a missing property is `required`'s),
+/// so that both paths name a problem alike.
+fn describe(problem: Problem, place: &Path<'_>, at_root: bool) -> (&'static str, String) {
     match problem {
         Problem::WrongType { expected, found } => {
             (INVALID_PROPERTY_TYPE, format!("Expected {expected} but found {found}."))
         }
         Problem::Missing(name) => (required::CODE, required::missing_message(name)),
+        // The very answer of an absent member (`required::missing`, which the walk records too),
+        // so that `null` and absence read alike on every door.
+        Problem::Null { .. } if !at_root => (required::CODE, required::missing(place).message().to_owned()),
+        Problem::Null { expected: Some(expected) } => {
+            (INVALID_PROPERTY_TYPE, format!("Expected {expected} but found null."))
+        }
+        Problem::Null { expected: None } => {
+            (INVALID_PROPERTY_TYPE, "The value is null, which is not accepted here.".to_owned())
+        }
         Problem::OutOfRange { value, min, max } => {
             (range::CODE, format!("The value {} is outside the range {min} to {max}.", Echo(&value)))
         }
@@ -375,13 +420,18 @@ fn describe(problem: Problem) -> (&'static str, String) {
     }
 }
 
-/// The target of `steps` below `parent`, written by [`Path`] so that escaping and caps match.
-fn render<'a>(mut steps: impl Iterator<Item = &'a Step>, parent: &Path<'_>) -> String {
+/// `then` of the place `steps` lead to below `parent`: a [`Path`], so that targets are written
+/// (escaped and cut) as everywhere else, and a message may name the place (its last name).
+fn at_steps<'a, R>(
+    mut steps: impl Iterator<Item = &'a Step>,
+    parent: &Path<'_>,
+    then: impl FnOnce(&Path<'_>) -> R,
+) -> R {
     match steps.next() {
-        None => parent.target(),
-        Some(Step::Member(name)) => render(steps, &parent.member(name)),
-        Some(Step::Key(key)) => render(steps, &parent.key(key)),
-        Some(Step::Index(index)) => render(steps, &parent.index(*index)),
+        None => then(parent),
+        Some(Step::Member(name)) => at_steps(steps, &parent.member(name), then),
+        Some(Step::Key(key)) => at_steps(steps, &parent.key(key), then),
+        Some(Step::Index(index)) => at_steps(steps, &parent.index(*index), then),
     }
 }
 
@@ -442,7 +492,7 @@ fn json_type_of_unexpected(found: &Unexpected<'_>) -> &'static str {
         Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => "a number",
         // A unit variant is a variant's name alone; bytes come from a string.
         Unexpected::Char(_) | Unexpected::Str(_) | Unexpected::Bytes(_) | Unexpected::UnitVariant => "a string",
-        Unexpected::Unit | Unexpected::Option => "null",
+        Unexpected::Unit | Unexpected::Option => NULL,
         Unexpected::Seq => "an array",
         Unexpected::Map
         | Unexpected::Enum

@@ -32,14 +32,28 @@ impl<'t> TreeDeserializer<'t> {
     /// A type that reads its value with `deserialize_any` accepts several shapes and picks one
     /// afterwards (serde's untagged enums, impls that read a `Value` first); its `custom`
     /// refusal then means the value matches none of them. serde's text for it names the Rust
-    /// type, so it is said here instead.
+    /// type, so it is said here instead. (Such a type given `null` keeps that answer: the walk
+    /// gives it too, having tried every shape.)
+    ///
+    /// A `null` the type refuses is a missing value (see [`Problem::Null`]): the `deserialize_*`
+    /// methods say so of a `null` they refuse ([`ShapeError::wrong_type`]), and a visitor's own
+    /// refusal of it is recognised here, where the value is known to be `null`. A `null` that serde
+    /// refuses in a value it buffered first (a flattened struct's field, an internally tagged
+    /// variant's) comes out of the enclosing object, which is no `null`, with no member to name:
+    /// it stays a refusal there, as a wrong type there does (the walk places both).
     pub(crate) fn read<T>(
         tree: &Tree,
         read: impl FnOnce(TreeDeserializer<'_>) -> Result<T, ShapeError>,
     ) -> Result<T, ShapeError> {
         let read_any = Cell::new(false);
         read(TreeDeserializer { tree, read_any: Some(&read_any) }).map_err(|error| {
-            if read_any.get() && error.is_custom_here() { ShapeError::new(Problem::NoShape) } else { error }
+            if read_any.get() && error.is_custom_here() {
+                ShapeError::new(Problem::NoShape)
+            } else if matches!(tree, Tree::Null) {
+                error.of_null()
+            } else {
+                error
+            }
         })
     }
 
@@ -389,6 +403,42 @@ impl Members<'_> {
     }
 }
 
+impl Members<'_> {
+    /// The error of the value of the member `key`, the last one given.
+    ///
+    /// A struct's field given twice is `DuplicateProperty` at the field whatever its copies hold,
+    /// as the walk says. serde's derived code refuses the second copy (`duplicate_field`) only
+    /// when it gets there: a first copy that does not read stops it first, and would hide the
+    /// repeat. So a field whose value does not read and whose key comes again later in the
+    /// object is refused as repeated.
+    ///
+    /// Which members count: those whose key was read as a field's (`deserialize_identifier`) and
+    /// whose value then failed to read. A map reads its keys otherwise and keeps `serde_json`'s
+    /// behaviour (the last copy wins, every copy having to read; `json::unique_keys` refuses
+    /// repeats). A struct with a `flatten` field is read through `deserialize_map` and reads
+    /// every key as a field's, but the members none of its own fields takes go whole into
+    /// serde's buffer, which never fails: its own fields count, and the members it keeps for a
+    /// flattened map keep the map's behaviour, on which `serde_json` and the walk agree. A
+    /// flattened struct's field given twice is read by serde from that buffer, out of sight:
+    /// `duplicate_field` when its first copy reads, else the first copy's problem, as with
+    /// `serde_json` (the walk says `DuplicateProperty` in both cases).
+    ///
+    /// Aliases: serde refuses a field given under two of its names when it reads the second, at
+    /// the field's name, as the walk does. Copies are matched here by the key as written, since
+    /// which keys are one field only the type's field visitor knows, and its answers cannot be
+    /// compared: one alias given twice with a first copy that does not read is refused at that
+    /// alias (the walk names the field), and a field given under two names with a first copy that
+    /// does not read gives that copy's problem (the walk says `DuplicateProperty`).
+    fn refused(&self, key: &str, error: ShapeError) -> ShapeError {
+        let later = self.entries.get(self.next..).unwrap_or_default();
+        if self.is_member.get() && later.iter().any(|(other, _)| other == key) {
+            ShapeError::new(Problem::Repeated).under(self.step(key))
+        } else {
+            error.under(self.step(key))
+        }
+    }
+}
+
 impl<'de> de::MapAccess<'de> for Members<'_> {
     type Error = ShapeError;
 
@@ -409,8 +459,10 @@ impl<'de> de::MapAccess<'de> for Members<'_> {
             // A visitor's misuse, never serde's: reported as a value that cannot be read.
             return Err(ShapeError::new(Problem::Custom));
         }
-        let (key, value) = &self.entries[self.next - 1];
-        TreeDeserializer::read(value, |value| seed.deserialize(value)).map_err(|e| e.under(self.step(key)))
+        let Some((key, value)) = self.next.checked_sub(1).and_then(|last| self.entries.get(last)) else {
+            return Err(ShapeError::new(Problem::Custom));
+        };
+        TreeDeserializer::read(value, |value| seed.deserialize(value)).map_err(|error| self.refused(key, error))
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -1,0 +1,478 @@
+//! Issue 12, "one door": every way into the library gives the same answer for the same body.
+//!
+//! The doors: `from_json` (`serde_json`, then the derive's walk over the tree), `from_json` of a
+//! type the derive does not walk (`serde_json`, then the tree read whole), `parse_json`
+//! (`serde_json`, then the tree read whole), the axum extractors `ValidJson` (`from_json`) and
+//! `ArmJson` (`parse_json`), and for the Relationship model `from_json_with` (the walk, with the
+//! stored relationship as context), `customer-insights check` and the service's `PUT` (which
+//! both call it).
+//!
+//! Two rules of the contract are pinned here, each body with a single problem, so that every door
+//! (the tree stops at the first problem, the walk finds them all) gives exactly one detail:
+//! - `null` where the type takes no `null` is `MissingRequiredProperty` at its target, with the
+//!   message an absent property gets (at the root, where there is no property, it stays the
+//!   wrong JSON type);
+//! - a struct's property given twice in one object is `DuplicateProperty` at that property,
+//!   whatever its first copy holds; a map keeps its last copy.
+//!
+//! Every test has at least one body that the doors answered otherwise before issue 12; the
+//! bodies that were already right stand beside them as guards.
+
+// The types here are read, never looked into.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::routing::put;
+use customer_insights::model::{RelationshipResourceFormat, Stored};
+use customer_insights::service::router;
+use customer_insights::store::MemoryStore;
+use http_body_util::BodyExt as _;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use tower::ServiceExt as _;
+use validate_core::axum::{ArmJson, ValidJson};
+use validate_core::{ErrorResponse, Path, Validate, Violations, from_json, from_json_with, parse_json};
+
+/// One detail: `(code, target, message)`, the target `""` when absent.
+type Detail = (String, String, String);
+
+fn d(code: &str, target: &str, message: &str) -> Detail {
+    (code.to_owned(), target.to_owned(), message.to_owned())
+}
+
+fn details(error: &ErrorResponse) -> Vec<Detail> {
+    assert_eq!(error.error.code, "InvalidRequestContent", "{error:#?}");
+    validate_tests::assert_well_formed(error);
+    error
+        .error
+        .details
+        .iter()
+        .map(|d| (d.code.clone(), d.target.clone().unwrap_or_default(), d.message.clone()))
+        .collect()
+}
+
+/// The details of an answer; empty when the body read (and, where the door checks them, its
+/// rules held).
+fn answer<T>(read: Result<T, ErrorResponse>) -> Vec<Detail> {
+    read.map_or_else(|error| details(&error), |_| Vec::new())
+}
+
+/// `T` read whole on the failure path: its `Validate` is written by hand, so `from_json` has no
+/// walk for it and explains a failure as `parse_json` does.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+struct Unwalked<T>(T);
+
+impl<T: Validate> Validate for Unwalked<T> {
+    fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+        self.0.validate_at(at, out);
+    }
+}
+
+/// Every door's details for `body` read as `T`, named.
+fn doors<T: DeserializeOwned + Validate>(body: &str) -> Vec<(&'static str, Vec<Detail>)> {
+    let bytes = body.as_bytes();
+    vec![
+        ("from_json (walk)", answer(from_json::<T>(bytes))),
+        ("from_json (read whole)", answer(from_json::<Unwalked<T>>(bytes))),
+        ("parse_json", answer(parse_json::<T>(bytes))),
+    ]
+}
+
+/// Asserts that every door answers `body` (read as `T`) with exactly `expected`.
+#[track_caller]
+fn assert_doors<T: DeserializeOwned + Validate>(body: &str, expected: &[Detail]) {
+    for (door, found) in doors::<T>(body) {
+        assert_eq!(found, expected, "{door} for {body}");
+    }
+}
+
+/// The message of an absent property at a target whose last name is `name`.
+fn required(name: &str) -> String {
+    format!("The property '{name}' is required.")
+}
+
+const REPEATED: &str = "The property appears more than once.";
+
+// ---------------------------------------------------------------------------------------------
+// A struct with a field of each kind.
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Root {
+    #[validate(non_empty)]
+    name: String,
+    count: u8,
+    #[validate(nested)]
+    inner: Inner,
+    #[validate(nested)]
+    items: Vec<Inner>,
+    tags: Vec<String>,
+    #[validate(nested)]
+    by_key: BTreeMap<String, Inner>,
+    labels: BTreeMap<String, String>,
+    kind: Kind,
+    #[validate(nested)]
+    shape: Shape,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    #[validate(nested)]
+    maybe: Option<Inner>,
+    #[serde(default)]
+    extra: serde_json::Value,
+    #[serde(default)]
+    nothing: (),
+    #[serde(default)]
+    marker: Marker,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+struct Inner {
+    #[validate(non_empty)]
+    code: String,
+}
+
+#[derive(Debug, Deserialize)]
+enum Kind {
+    Plain,
+}
+
+/// Read by serde with `deserialize_any`, whose visitor refuses `null` itself.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(tag = "type")]
+enum Shape {
+    Dot {
+        #[validate(non_empty)]
+        label: String,
+    },
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Marker;
+
+/// A valid `Root` with `member` (`"name":value`) set: replaced when the root has it, added when not.
+fn root_with(member: &str) -> String {
+    let mut members: Vec<(String, String)> = [
+        ("name", r#""a""#),
+        ("count", "1"),
+        ("inner", r#"{"code":"c"}"#),
+        ("items", r#"[{"code":"c"},{"code":"d"}]"#),
+        ("tags", r#"["x","y"]"#),
+        ("byKey", r#"{"k":{"code":"c"}}"#),
+        ("labels", r#"{"k":"v"}"#),
+        ("kind", r#""Plain""#),
+        ("shape", r#"{"type":"Dot","label":"l"}"#),
+    ]
+    .into_iter()
+    .map(|(key, value)| (key.to_owned(), value.to_owned()))
+    .collect();
+    if let Some((key, value)) = member.split_once(':') {
+        let key = key.trim_matches('"').to_owned();
+        match members.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => value.clone_into(&mut slot.1),
+            None => members.push((key, value.to_owned())),
+        }
+    }
+    let members: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    format!("{{{}}}", members.join(","))
+}
+
+#[test]
+fn null_is_a_missing_property_where_the_type_takes_no_null() {
+    for (member, target) in [
+        (r#""name":null"#, "name"),
+        (r#""count":null"#, "count"),
+        (r#""kind":null"#, "kind"),
+        (r#""tags":null"#, "tags"),
+        (r#""labels":null"#, "labels"),
+    ] {
+        assert_doors::<Root>(&root_with(member), &[d("MissingRequiredProperty", target, &required(target))]);
+    }
+    // Where the type takes null (`Option`, `Value`, `()`, a unit struct), it reads.
+    assert_doors::<Root>(&root_with(""), &[]);
+    for member in [r#""note":null"#, r#""maybe":null"#, r#""extra":null"#, r#""nothing":null"#, r#""marker":null"#] {
+        assert_doors::<Root>(&root_with(member), &[]);
+    }
+    // The whole body has no property to name: the contract's row for a body of the wrong JSON type.
+    assert_doors::<Root>("null", &[d("InvalidPropertyType", "", "Expected an object but found null.")]);
+}
+
+#[test]
+fn null_for_a_struct_a_vec_or_a_map_of_structs_is_a_missing_property() {
+    for (member, target) in [
+        (r#""inner":null"#, "inner"),
+        (r#""items":null"#, "items"),
+        (r#""byKey":null"#, "byKey"),
+        (r#""shape":null"#, "shape"),
+    ] {
+        assert_doors::<Root>(&root_with(member), &[d("MissingRequiredProperty", target, &required(target))]);
+    }
+}
+
+#[test]
+fn null_for_a_nested_structs_field_is_a_missing_property() {
+    for (member, target) in [
+        (r#""inner":{"code":null}"#, "inner.code"),
+        (r#""maybe":{"code":null}"#, "maybe.code"),
+        (r#""items":[{"code":"c"},{"code":null}]"#, "items[1].code"),
+        (r#""byKey":{"k":{"code":null}}"#, "byKey['k'].code"),
+    ] {
+        assert_doors::<Root>(&root_with(member), &[d("MissingRequiredProperty", target, &required("code"))]);
+    }
+}
+
+#[test]
+fn null_for_an_item_or_a_map_value_is_a_missing_property() {
+    // The name of an item or an entry is its whole target, as `required::missing` writes it.
+    for (member, target) in [
+        (r#""items":[{"code":"c"},null]"#, "items[1]"),
+        (r#""tags":["x",null]"#, "tags[1]"),
+        (r#""byKey":{"k":null}"#, "byKey['k']"),
+        (r#""labels":{"k":"v","l":null}"#, "labels['l']"),
+    ] {
+        assert_doors::<Root>(&root_with(member), &[d("MissingRequiredProperty", target, &required(target))]);
+    }
+}
+
+#[test]
+fn a_property_given_twice_is_a_duplicate_whatever_its_first_copy_holds() {
+    let duplicate = |target: &str| [d("DuplicateProperty", target, REPEATED)];
+    // The first copy does not read: serde stops there, before it sees the second.
+    assert_doors::<Root>(&root_with(r#""name":1,"name":"b""#), &duplicate("name"));
+    assert_doors::<Root>(&root_with(r#""name":null,"name":"b""#), &duplicate("name"));
+    assert_doors::<Root>(&root_with(r#""inner":{},"inner":{"code":"c"}"#), &duplicate("inner"));
+    assert_doors::<Root>(&root_with(r#""items":[{"code":1}],"items":[]"#), &duplicate("items"));
+    assert_doors::<Root>(&root_with(r#""inner":{"code":1,"code":"c"}"#), &duplicate("inner.code"));
+    assert_doors::<Root>(&root_with(r#""items":[{"code":"c"},{"code":[],"code":"d"}]"#), &duplicate("items[1].code"));
+    // Both copies fail: still the repeat.
+    assert_doors::<Root>(&root_with(r#""count":"x","count":"y""#), &duplicate("count"));
+    // Both copies read: serde's own `duplicate_field`.
+    assert_doors::<Root>(&root_with(r#""name":"a","name":"b""#), &duplicate("name"));
+}
+
+#[test]
+fn a_map_keeps_the_last_copy_of_a_key_and_a_struct_in_it_refuses_a_repeat() {
+    assert_doors::<Root>(
+        &root_with(r#""byKey":{"k":{"code":1,"code":"c"}}"#),
+        &[d("DuplicateProperty", "byKey['k'].code", REPEATED)],
+    );
+    assert_doors::<Root>(&root_with(r#""labels":{"k":"a","k":"b"}"#), &[]);
+    assert_doors::<Root>(&root_with(r#""byKey":{"k":{"code":"c"},"k":{"code":"d"}}"#), &[]);
+    // Every copy must read, as with serde_json: the one that does not says why, at its entry.
+    assert_doors::<Root>(
+        &root_with(r#""labels":{"k":1,"k":"b"}"#),
+        &[d("InvalidPropertyType", "labels['k']", "Expected a string but found a number.")],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aliases and flatten.
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+struct Aliased {
+    #[serde(alias = "b")]
+    a: String,
+}
+
+#[test]
+fn a_field_given_twice_under_its_names_is_a_duplicate_at_its_name() {
+    let duplicate = [d("DuplicateProperty", "a", REPEATED)];
+    assert_doors::<Aliased>(r#"{"a":1,"a":"y"}"#, &duplicate);
+    // serde's own `duplicate_field`, which names the field by its name.
+    assert_doors::<Aliased>(r#"{"a":"x","b":"y"}"#, &duplicate);
+    assert_doors::<Aliased>(r#"{"b":"x","b":"y"}"#, &duplicate);
+}
+
+/// Flattened beside a map: read whole by the walk.
+#[derive(Debug, Deserialize, Validate)]
+struct Flat {
+    own: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    part: Part,
+    #[serde(flatten)]
+    rest: BTreeMap<String, String>,
+}
+
+/// Flattened alone: walked.
+#[derive(Debug, Deserialize, Validate)]
+struct FlatWalked {
+    own: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    part: Part,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+struct Part {
+    code: String,
+}
+
+#[test]
+fn beside_flatten_an_own_field_given_twice_is_a_duplicate_and_a_flattened_maps_key_keeps_its_last_copy() {
+    let duplicate = |target: &str| [d("DuplicateProperty", target, REPEATED)];
+    assert_doors::<Flat>(r#"{"own":"x","own":1,"code":"c"}"#, &duplicate("own"));
+    assert_doors::<FlatWalked>(r#"{"own":"x","own":1,"code":"c"}"#, &duplicate("own"));
+    // A flattened struct's field given twice: serde's `duplicate_field` when its first copy reads.
+    assert_doors::<Flat>(r#"{"own":1,"code":"c","code":"d"}"#, &duplicate("code"));
+    assert_doors::<FlatWalked>(r#"{"own":1,"code":"c","code":"d"}"#, &duplicate("code"));
+    // The members a flattened map takes are a map's: the last copy wins.
+    assert_doors::<Flat>(r#"{"own":1,"code":"c","x":"a"}"#, &[]);
+    assert_doors::<Flat>(r#"{"own":1,"code":"c","x":"a","x":"b"}"#, &[]);
+}
+
+#[test]
+fn beside_flatten_null_for_an_own_field_is_a_missing_property() {
+    let missing = [d("MissingRequiredProperty", "own", &required("own"))];
+    assert_doors::<Flat>(r#"{"own":null,"code":"c"}"#, &missing);
+    assert_doors::<FlatWalked>(r#"{"own":null,"code":"c"}"#, &missing);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Relationship model, through `from_json_with`, `parse_json` and `customer-insights check`.
+
+type Model = RelationshipResourceFormat;
+
+const DEFINITION: &str = r#"{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B"}"#;
+
+/// The Relationship model's doors: the model is validated with the stored relationship as its
+/// context (nothing stored for a new one), so `from_json_with` is its `from_json`.
+fn model_doors(body: &str) -> Vec<(&'static str, Vec<Detail>)> {
+    let bytes = body.as_bytes();
+    vec![
+        ("from_json_with (walk)", answer(from_json_with::<Model, _>(bytes, &Stored::NEW))),
+        ("parse_json", answer(parse_json::<Model>(bytes))),
+        ("customer-insights check", answer(customer_insights::check::answer(bytes))),
+    ]
+}
+
+#[track_caller]
+fn assert_model_doors(body: &str, expected: &[Detail]) {
+    for (door, found) in model_doors(body) {
+        assert_eq!(found, expected, "{door} for {body}");
+    }
+}
+
+const NULL_PROFILE_TYPE: &str =
+    r#"{"properties":{"displayName":{"en-us":"x"},"profileType":null,"relatedProfileType":"B"}}"#;
+
+#[test]
+fn the_model_null_for_a_required_string_is_a_missing_property() {
+    assert_model_doors(
+        NULL_PROFILE_TYPE,
+        &[d("MissingRequiredProperty", "properties.profileType", "The property 'profileType' is required.")],
+    );
+    // The same answer as the property absent.
+    let absent = r#"{"properties":{"displayName":{"en-us":"x"},"relatedProfileType":"B"}}"#;
+    for ((door, with_null), (_, without)) in model_doors(NULL_PROFILE_TYPE).into_iter().zip(model_doors(absent)) {
+        assert_eq!(with_null, without, "{door}");
+    }
+}
+
+#[test]
+fn the_model_null_for_properties_a_map_or_a_list_is_a_missing_property() {
+    assert_model_doors(
+        r#"{"properties":null}"#,
+        &[d("MissingRequiredProperty", "properties", "The property 'properties' is required.")],
+    );
+    assert_model_doors(
+        r#"{"properties":{"displayName":null,"profileType":"A","relatedProfileType":"B"}}"#,
+        &[d("MissingRequiredProperty", "properties.displayName", "The property 'displayName' is required.")],
+    );
+    assert_model_doors(
+        r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B","fields":[null]}}"#,
+        &[d("MissingRequiredProperty", "properties.fields[0]", "The property 'properties.fields[0]' is required.")],
+    );
+    // An `Option` given null is absent, and valid.
+    let body = r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B","fields":null,"description":null}}"#;
+    assert_model_doors(body, &[]);
+}
+
+#[test]
+fn the_model_properties_given_twice_is_a_duplicate() {
+    let body = format!(r#"{{"properties":{{"profileType":"a"}},"properties":{DEFINITION}}}"#);
+    assert_model_doors(&body, &[d("DuplicateProperty", "properties", REPEATED)]);
+    let body = format!(r#"{{"properties":{DEFINITION},"properties":{{"profileType":"a"}}}}"#);
+    assert_model_doors(&body, &[d("DuplicateProperty", "properties", REPEATED)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// axum: the extractors on a router of their own, and the service's `PUT`.
+
+/// A router with one route per extractor.
+fn extractors() -> Router {
+    Router::new()
+        .route("/valid", put(|ValidJson(_): ValidJson<Root>| async { "read" }))
+        .route("/arm", put(|ArmJson(_): ArmJson<Root>| async { "read" }))
+        .route("/arm-model", put(|ArmJson(_): ArmJson<Model>| async { "read" }))
+}
+
+/// `PUT` of a new relationship to the service.
+const SERVICE: &str = "/subscriptions/6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/contoso-rg/providers/Microsoft.CustomerInsights/hubs/hub1/relationships/rel1?api-version=2017-04-26";
+
+/// The status and details of the answer of `app` to `body` PUT to `uri`; no details when it
+/// succeeds.
+async fn send(app: Router, uri: &str, body: &str) -> (StatusCode, Vec<Detail>) {
+    let request = Request::put(uri).header("content-type", "application/json").body(Body::from(body.to_owned()));
+    let response = app.oneshot(request.expect("a valid request")).await.expect("the router answers");
+    let status = response.status();
+    let bytes = response.into_body().collect().await.expect("the body is read").to_bytes();
+    if status.is_success() {
+        return (StatusCode::OK, Vec::new());
+    }
+    (status, details(&serde_json::from_slice(&bytes).expect("an ARM payload")))
+}
+
+/// Every axum door's answer: the extractors for `root` (a `Root`) and `model`, the service for
+/// `model`.
+async fn axum_doors(root: &str, model: &str) -> Vec<(&'static str, (StatusCode, Vec<Detail>))> {
+    let service = router(Arc::new(MemoryStore::default()), 1 << 20);
+    vec![
+        ("ValidJson", send(extractors(), "/valid", root).await),
+        ("ArmJson", send(extractors(), "/arm", root).await),
+        ("ArmJson (model)", send(extractors(), "/arm-model", model).await),
+        ("the service's PUT", send(service, SERVICE, model).await),
+    ]
+}
+
+#[tokio::test]
+async fn the_extractors_and_the_service_answer_null_as_a_missing_property() {
+    let missing = |target: &str, name: &str| {
+        (StatusCode::BAD_REQUEST, vec![d("MissingRequiredProperty", target, &required(name))])
+    };
+    let found = axum_doors(&root_with(r#""name":null"#), NULL_PROFILE_TYPE).await;
+    for (door, answer) in found {
+        let expected = if door.contains("model") || door.contains("service") {
+            missing("properties.profileType", "profileType")
+        } else {
+            missing("name", "name")
+        };
+        assert_eq!(answer, expected, "{door}");
+    }
+}
+
+#[tokio::test]
+async fn the_extractors_and_the_service_answer_a_property_given_twice_as_a_duplicate() {
+    let duplicate = |target: &str| (StatusCode::BAD_REQUEST, vec![d("DuplicateProperty", target, REPEATED)]);
+    let model = format!(r#"{{"properties":{{"profileType":"a"}},"properties":{DEFINITION}}}"#);
+    for (door, answer) in axum_doors(&root_with(r#""inner":{},"inner":{"code":"c"}"#), &model).await {
+        let expected = if door.contains("model") || door.contains("service") {
+            duplicate("properties")
+        } else {
+            duplicate("inner")
+        };
+        assert_eq!(answer, expected, "{door}");
+    }
+    // The samples read through every door.
+    for (door, answer) in axum_doors(&root_with(""), &format!(r#"{{"properties":{DEFINITION}}}"#)).await {
+        assert_eq!(answer, (StatusCode::OK, Vec::new()), "{door}");
+    }
+}
