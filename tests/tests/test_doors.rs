@@ -99,6 +99,9 @@ fn required(name: &str) -> String {
 
 const REPEATED: &str = "The property appears more than once.";
 
+/// The message of an item or a map value given `null`.
+const NULL_ITEM: &str = "A value is required here; null is not accepted.";
+
 // ---------------------------------------------------------------------------------------------
 // A struct with a field of each kind.
 
@@ -230,14 +233,14 @@ fn null_for_a_nested_structs_field_is_a_missing_property() {
 
 #[test]
 fn null_for_an_item_or_a_map_value_is_a_missing_property() {
-    // The name of an item or an entry is its whole target, as `required::missing` writes it.
+    // An item or an entry has no property name to say.
     for (member, target) in [
         (r#""items":[{"code":"c"},null]"#, "items[1]"),
         (r#""tags":["x",null]"#, "tags[1]"),
         (r#""byKey":{"k":null}"#, "byKey['k']"),
         (r#""labels":{"k":"v","l":null}"#, "labels['l']"),
     ] {
-        assert_doors::<Root>(&root_with(member), &[d("MissingRequiredProperty", target, &required(target))]);
+        assert_doors::<Root>(&root_with(member), &[d("MissingRequiredProperty", target, NULL_ITEM)]);
     }
 }
 
@@ -389,7 +392,7 @@ fn the_model_null_for_properties_a_map_or_a_list_is_a_missing_property() {
     );
     assert_model_doors(
         r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B","fields":[null]}}"#,
-        &[d("MissingRequiredProperty", "properties.fields[0]", "The property 'properties.fields[0]' is required.")],
+        &[d("MissingRequiredProperty", "properties.fields[0]", "A value is required here; null is not accepted.")],
     );
     // An `Option` given null is absent, and valid.
     let body = r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B","fields":null,"description":null}}"#;

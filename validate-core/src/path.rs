@@ -148,6 +148,16 @@ impl<'a> Path<'a> {
         }
     }
 
+    /// The name of the member the path ends at (the empty name at the root), or `None` when it
+    /// ends at an item or a map entry.
+    pub(crate) fn last_member(&self) -> Option<&str> {
+        match self.segment {
+            Segment::Member(name) | Segment::PlainMember(name) => Some(name),
+            Segment::Root => Some(""),
+            Segment::Index(_) | Segment::Key(_) => None,
+        }
+    }
+
     /// The last member name of the path, for messages such as "The property 'x' is required.".
     pub(crate) fn last_name(&self) -> String {
         match self.segment {

@@ -44,10 +44,14 @@ pub fn check<T: Required + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
     if value.is_present() { Ok(()) } else { Err(missing(at)) }
 }
 
-/// The error for a missing property at `at`.
+/// The error for a missing property at `at`, or for an item or a map value given `null`, which
+/// has no property name to say.
 #[cold]
 pub(crate) fn missing(at: &Path<'_>) -> RuleError {
-    RuleError::new(CODE, missing_message(&at.last_name()))
+    match at.last_member() {
+        Some(name) => RuleError::new(CODE, missing_message(name)),
+        None => RuleError::new(CODE, "A value is required here; null is not accepted."),
+    }
 }
 
 /// The message for a missing property named `name` (echoed within its cap).
