@@ -150,21 +150,41 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
     }
 }
 
-macro_rules! impl_items {
-    ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
-        impl<$($($generics)*)?> ValidateWith<C> for $ty {
-            fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-                self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
-            }
-        }
-    )*};
+// Written out rather than by a macro: rustc quotes the impl for `Vec` when a nested type's
+// context cannot be found, and a macro's source there reads as noise.
+
+impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
+    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+    }
 }
 
-impl_items!(
-    [T] [T: ValidateWith<C>, C: ?Sized],
-    Vec<T> [T: ValidateWith<C>, C: ?Sized],
-    VecDeque<T> [T: ValidateWith<C>, C: ?Sized],
-    [T; N] [T: ValidateWith<C>, C: ?Sized, const N: usize],
-    BTreeMap<K, V> [K: Ord + Display, V: ValidateWith<C>, C: ?Sized],
-    HashMap<K, V, S> [K: Ord + Display, V: ValidateWith<C>, S: BuildHasher, C: ?Sized],
-);
+impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Vec<T> {
+    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+    }
+}
+
+impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for VecDeque<T> {
+    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+    }
+}
+
+impl<T: ValidateWith<C>, C: ?Sized, const N: usize> ValidateWith<C> for [T; N] {
+    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+    }
+}
+
+impl<K: Ord + Display, V: ValidateWith<C>, C: ?Sized> ValidateWith<C> for BTreeMap<K, V> {
+    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+    }
+}
+
+impl<K: Ord + Display, V: ValidateWith<C>, S: BuildHasher, C: ?Sized> ValidateWith<C> for HashMap<K, V, S> {
+    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+    }
+}

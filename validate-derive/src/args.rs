@@ -3,6 +3,7 @@
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -42,9 +43,18 @@ impl Parse for Arg {
             let name = path.require_ident()?.clone();
             input.parse::<Token![=]>()?;
             // `context = Type` names a type, which is not an expression (`Option<Stored>`); a
-            // function's path, as `nested(context = f)` takes, reads as a type too.
+            // function's path, as `nested(context = f)` takes, reads as a type too. What does not
+            // read as a type (a closure, a literal) is read as an expression, so that the reader
+            // of the attribute says what it takes instead of listing the tokens a type begins with.
             let value = if name == "context" {
-                Expr::Verbatim(input.parse::<syn::Type>()?.into_token_stream())
+                let fork = input.fork();
+                match fork.parse::<syn::Type>() {
+                    Ok(ty) if fork.is_empty() || fork.peek(Token![,]) => {
+                        input.advance_to(&fork);
+                        Expr::Verbatim(ty.into_token_stream())
+                    }
+                    _ => input.parse()?,
+                }
             } else {
                 input.parse()?
             };

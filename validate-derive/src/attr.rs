@@ -81,6 +81,9 @@ pub struct ContainerAttrs {
     pub context: Option<syn::Type>,
 }
 
+/// What `context` on a struct or enum takes, said when it is given something else.
+const CONTEXT_TAKES_A_TYPE: &str = "`context` takes a type: `context = Type`";
+
 /// The `#[validate(…)]` attributes among `attrs`, each parsed as an argument list.
 fn validate_args(cx: &mut Ctxt, attrs: &[Attribute]) -> Vec<Arg> {
     let mut found = Vec::new();
@@ -137,7 +140,7 @@ impl ContainerAttrs {
                     } else {
                         match syn::parse2::<syn::Type>(value.to_token_stream()) {
                             Ok(ty) => found.context = Some(ty),
-                            Err(error) => cx.syn_error(error),
+                            Err(_) => cx.error_spanned_by(&value, CONTEXT_TAKES_A_TYPE),
                         }
                     }
                 }
@@ -154,7 +157,7 @@ fn not_a_container_attribute(arg: &Arg) -> String {
     match arg {
         Arg::Lit(_) => "expected `check(path::to::function)`, found a literal".to_owned(),
         _ if typed == "check" => needs_function("check"),
-        _ if typed == "context" => "`context` takes a type: `context = Type`".to_owned(),
+        _ if typed == "context" => CONTEXT_TAKES_A_TYPE.to_owned(),
         _ if RULES.contains(&typed.as_str()) => {
             format!("`{typed}` is a field rule; on a struct or enum, use `check(path::to::function)`")
         }

@@ -2,7 +2,8 @@
 //! `WireNames` impl that `unique(by = …)` reads). The walk behind `from_json` is `walk.rs`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident};
 
 use crate::ast::{Container, Data, Field, Segment, Variant, unraw};
@@ -120,8 +121,9 @@ fn any_context(container: &Container<'_>, walked: bool) -> TokenStream {
 }
 
 /// The impls of a type with a context: `ValidateWith` for every context that provides the one
-/// it declares (`body` runs with `ctx` bound to that one), and a `Validate` whose bound no type
-/// meets, so that validating it without a context says what it needs.
+/// it declares (`body` runs with `ctx` bound to that one), and a `Validate` and an inherent
+/// `validate` whose bound no type meets, so that validating it without a context says what it
+/// needs.
 fn with_context(
     container: &Container<'_>,
     context: &syn::Type,
@@ -130,17 +132,42 @@ fn with_context(
 ) -> TokenStream {
     let (ident, r) = (container.ident, rules::runtime());
     let generics = bound::with_bounds(container);
-    let (_, ty_generics, _) = generics.split_for_impl();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    // The bounds that can fail are spanned at `context = …`: rustc's notes on them then point
+    // there, not at the derive (whose bounds it takes for a type parameter's).
+    let span = context.span();
     let mut with = generics.clone();
-    with.params.push(syn::parse_quote!(__P: ?::core::marker::Sized + #r::Provides<#context>));
+    with.params
+        .push(syn::parse_quote_spanned!(span=> __P: ?::core::marker::Sized + ::validate_core::Provides<#context>));
     let (impl_with, _, where_with) = with.split_for_impl();
+    let given = quote_spanned!(span=> ::validate_core::__v1::ContextGiven);
     let mut poisoned = generics.clone();
     poisoned
         .make_where_clause()
         .predicates
-        .push(syn::parse_quote!(for<'__a> &'__a (): #r::ContextGiven<#ident #ty_generics, #context>));
+        .push(syn::parse_quote_spanned!(span=> for<'__a> &'__a (): #given<#ident #ty_generics, #context>));
     let (impl_poisoned, _, where_poisoned) = poisoned.split_for_impl();
     let (ctx, at, out) = (rules::ctx_ident(), format_ident!("__at"), format_ident!("__out"));
+    let without_context = quote_spanned! {span=>
+        #[automatically_derived]
+        impl #impl_poisoned ::validate_core::Validate for #ident #ty_generics #where_poisoned {
+            fn validate_at(&self, _: &::validate_core::Path<'_>, _: &mut ::validate_core::Violations) {}
+        }
+
+        // `value.validate()` finds this method before the trait's, and its bound says what the
+        // value needs; the trait's, whose impl does not apply, would say only that "the trait
+        // bounds were not satisfied".
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #[doc(hidden)]
+            #[allow(dead_code, clippy::all, clippy::pedantic)]
+            pub fn validate(&self) -> ::core::result::Result<(), ::validate_core::Violations>
+            where
+                for<'__a> &'__a (): #given<Self, #context>,
+            {
+                ::core::result::Result::Ok(())
+            }
+        }
+    };
     quote! {
         #[automatically_derived]
         impl #impl_with ::validate_core::ValidateWith<__P> for #ident #ty_generics #where_with {
@@ -159,10 +186,7 @@ fn with_context(
             #hook
         }
 
-        #[automatically_derived]
-        impl #impl_poisoned ::validate_core::Validate for #ident #ty_generics #where_poisoned {
-            fn validate_at(&self, _: &::validate_core::Path<'_>, _: &mut ::validate_core::Violations) {}
-        }
+        #without_context
     }
 }
 
