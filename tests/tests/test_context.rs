@@ -640,20 +640,6 @@ fn a_flattened_grandchild_and_a_recursive_type_are_given_the_context() {
     );
 }
 
-#[test]
-fn a_type_without_a_context_is_read_and_validated_with_any() {
-    // Derived types without a context validate with any context, and read with it.
-    let ctx = request();
-    let expected = ["EmptyValue label: The value must not be empty or white space."];
-    assert_eq!(both_doors::<Plain, Request>(r#"{"label":""}"#, &ctx), expected);
-    assert_eq!(both_doors::<Plain, ()>(r#"{"label":""}"#, &()), expected);
-    // The walk answers for them too.
-    assert_eq!(
-        walked::<Counted, Request>(r#"{"label":"","count":"x"}"#, &ctx),
-        [expected[0], "InvalidPropertyType count: Expected an integer but found a string."]
-    );
-}
-
 /// A type without a context, with a field that can be misshapen.
 #[derive(Debug, Deserialize, Validate)]
 #[allow(dead_code)]

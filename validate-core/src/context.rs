@@ -77,7 +77,7 @@ use crate::{Path, Violations};
 #[diagnostic::on_unimplemented(
     message = "the context `{Self}` does not provide the context `{C}` that a nested type needs",
     label = "this needs a `{C}`, found from a `{Self}`",
-    note = "implement `validate_core::Provides<{C}>` for `{Self}`, or name the part on the field: `nested(context = path::to::function)`; a type without `#[validate(context = …)]` has the context `()`"
+    note = "implement `validate_core::Provides<{C}>` for `{Self}`, or name the part on the field: `nested(context = path::to::function)`"
 )]
 pub trait Provides<C: ?Sized> {
     /// The context `C` within `self`.
@@ -98,7 +98,7 @@ impl<T: ?Sized> Provides<T> for T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be validated with the context `{C}`",
     label = "validated with a `{C}` here",
-    note = "a type with `#[validate(context = …)]` is validated with any context that provides the one it declares"
+    note = "a type with `#[validate(context = …)]` is validated with any context that provides the one it declares; a type without one, with `validate()`"
 )]
 pub trait ValidateWith<C: ?Sized> {
     /// Checks every rule with the context `ctx` and returns every violation, in

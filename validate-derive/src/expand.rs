@@ -43,7 +43,6 @@ fn expand(container: &Container<'_>) -> TokenStream {
         #body
         #(#checks)*
     };
-    let any_context = any_context(container, hook.is_some());
     let validate = match &container.attrs.context {
         None => quote! {
             #[automatically_derived]
@@ -60,8 +59,6 @@ fn expand(container: &Container<'_>) -> TokenStream {
 
                 #hook
             }
-
-            #any_context
         },
         Some(context) => with_context(container, context, &body, hook.as_ref()),
     };
@@ -77,46 +74,6 @@ fn expand(container: &Container<'_>) -> TokenStream {
             #wire_names
             #walk
         };
-    }
-}
-
-/// A type without a context validates with any, so that `validate_with` works on every derived
-/// type (the rules of one with a context and `nested` in it do not need it: they call `Validate`).
-fn any_context(container: &Container<'_>, walked: bool) -> TokenStream {
-    let ident = container.ident;
-    let generics = bound::with_bounds(container);
-    let (_, ty_generics, _) = generics.split_for_impl();
-    let mut with = generics.clone();
-    with.params.push(syn::parse_quote!(__P: ?::core::marker::Sized));
-    let (impl_with, _, where_with) = with.split_for_impl();
-    let w = quote!(::validate_core::__v1::walk);
-    // A type the derive walks answers `from_json_with` with its walk, as `from_json`.
-    let explain = walked.then(|| {
-        quote! {
-            #[inline]
-            fn __explain_with(__failed: &#w::Failed<'_>, _: &__P) -> ::validate_core::ErrorResponse
-            where
-                Self: ::core::marker::Sized,
-            {
-                #w::every_problem::<Self, ()>(__failed, &())
-            }
-        }
-    });
-    quote! {
-        #[automatically_derived]
-        impl #impl_with ::validate_core::ValidateWith<__P> for #ident #ty_generics #where_with {
-            #[inline]
-            fn validate_with_at(
-                &self,
-                _: &__P,
-                __at: &::validate_core::Path<'_>,
-                __out: &mut ::validate_core::Violations,
-            ) {
-                ::validate_core::Validate::validate_at(self, __at, __out);
-            }
-
-            #explain
-        }
     }
 }
 
