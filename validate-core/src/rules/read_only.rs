@@ -49,7 +49,8 @@ pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
 
 /// `read_only(stored = function)`: fails with `ReadOnlyProperty` when `value` is `Some` and
 /// differs from `stored`, the value the server holds (`None` when it holds none), so that the
-/// body of a `GET` can be sent back unchanged.
+/// body of a `GET` can be sent back unchanged. The function may return any type the value
+/// compares with: `Option<&str>` for an `Option<String>`, say.
 ///
 /// ```
 /// use validate_core::ValidateWith;
@@ -57,8 +58,8 @@ pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
 /// /// The resource the server holds, if any.
 /// struct Stored(Option<Resource>);
 ///
-/// fn stored_tenant(stored: &Stored) -> Option<&String> {
-///     stored.0.as_ref()?.tenant_id.as_ref()
+/// fn stored_tenant(stored: &Stored) -> Option<&str> {
+///     stored.0.as_ref()?.tenant_id.as_deref()
 /// }
 ///
 /// #[derive(validate_core::Validate)]
@@ -76,14 +77,16 @@ pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
 /// // Nothing stored: nothing may be sent.
 /// assert!(Resource { tenant_id: Some("contoso".into()) }.validate_with(&Stored(None)).is_err());
 /// ```
-pub fn check_stored<T>(value: &T, stored: Option<&T::Value>, at: &Path<'_>) -> Result<(), RuleError>
+pub fn check_stored<T, S>(value: &T, stored: Option<&S>, at: &Path<'_>) -> Result<(), RuleError>
 where
     T: ReadOnly + ?Sized,
-    T::Value: PartialEq,
+    T::Value: PartialEq<S>,
+    S: ?Sized,
 {
-    match value.sent() {
-        Some(sent) if Some(sent) != stored => Err(refused(at)),
-        _ => Ok(()),
+    match (value.sent(), stored) {
+        (None, _) => Ok(()),
+        (Some(sent), Some(stored)) if sent == stored => Ok(()),
+        (Some(_), _) => Err(refused(at)),
     }
 }
 
