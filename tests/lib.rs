@@ -21,6 +21,19 @@ pub fn report<T: Validate + ?Sized>(value: &T) -> Vec<String> {
     }
 }
 
+/// A detail as `(code, target, message)`, the target `""` when absent.
+pub type Detail = (String, String, String);
+
+/// Every detail of `error`, in order.
+pub fn details(error: &ErrorResponse) -> Vec<Detail> {
+    error
+        .error
+        .details
+        .iter()
+        .map(|d| (d.code.clone(), d.target.clone().unwrap_or_default(), d.message.clone()))
+        .collect()
+}
+
 /// The longest message any detail may have: a template, one echoed value of at most 64
 /// characters, and at most a short list of allowed values.
 pub const MAX_MESSAGE_CHARS: usize = 400;

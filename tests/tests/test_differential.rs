@@ -39,7 +39,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use serde::{Deserialize, Deserializer};
 use validate_core::{ErrorResponse, RuleError, Validate, from_json};
-use validate_tests::{J, Step};
+use validate_tests::{Detail, J, Step, details};
 
 // ---------------------------------------------------------------------------------------------
 // The zoo. No container `check` anywhere: property (e) assumes that a field's details depend on
@@ -1177,17 +1177,6 @@ fn accepts(serde: &[Seg], detail: &[Seg]) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // The answers
-
-type Detail = (String, String, String);
-
-fn details(error: &ErrorResponse) -> Vec<Detail> {
-    error
-        .error
-        .details
-        .iter()
-        .map(|d| (d.code.clone(), d.target.clone().unwrap_or_default(), d.message.clone()))
-        .collect()
-}
 
 fn show(details: &[Detail]) -> String {
     let mut out = String::new();

@@ -39,7 +39,7 @@ use validate_core::axum::{ArmJson, ValidJson};
 use validate_core::{ErrorResponse, Path, Validate, Violations, from_json, from_json_with, parse_json};
 
 /// One detail: `(code, target, message)`, the target `""` when absent.
-type Detail = (String, String, String);
+use validate_tests::Detail;
 
 fn d(code: &str, target: &str, message: &str) -> Detail {
     (code.to_owned(), target.to_owned(), message.to_owned())
@@ -48,12 +48,7 @@ fn d(code: &str, target: &str, message: &str) -> Detail {
 fn details(error: &ErrorResponse) -> Vec<Detail> {
     assert_eq!(error.error.code, "InvalidRequestContent", "{error:#?}");
     validate_tests::assert_well_formed(error);
-    error
-        .error
-        .details
-        .iter()
-        .map(|d| (d.code.clone(), d.target.clone().unwrap_or_default(), d.message.clone()))
-        .collect()
+    validate_tests::details(error)
 }
 
 /// The details of an answer; empty when the body read (and, where the door checks them, its

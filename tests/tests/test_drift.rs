@@ -10,22 +10,12 @@ use std::num::{NonZeroI8, NonZeroI32, NonZeroI64, NonZeroU8, NonZeroU16, NonZero
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use validate_core::{ErrorResponse, Validate, from_json, parse_json};
+use validate_core::{Validate, from_json, parse_json};
+use validate_tests::{Detail, details};
 
 /// One detail: `(code, target, message)`, the target `""` when absent.
-type Detail = (String, String, String);
-
 fn d(code: &str, target: &str, message: &str) -> Detail {
     (code.to_owned(), target.to_owned(), message.to_owned())
-}
-
-fn details(error: &ErrorResponse) -> Vec<Detail> {
-    error
-        .error
-        .details
-        .iter()
-        .map(|d| (d.code.clone(), d.target.clone().unwrap_or_default(), d.message.clone()))
-        .collect()
 }
 
 /// The details `from_json::<T>` answers for `body`; panics when it reads.
