@@ -248,9 +248,11 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
     }
 }
 
-/// The bytes of a JSON body, or the 415 or 413 that refuses it.
+/// The bytes of a JSON body, or the 415 or 413 that refuses it (either after reading and dropping
+/// the body, up to a bound, so that the client reads it).
 async fn json_body(request: Request) -> Result<Bytes, ArmError> {
     if !is_json(request.headers()) {
+        drain_body(request.into_body()).await;
         return Err(ArmError::unsupported_media_type());
     }
     let seen = Arc::new(AtomicUsize::new(0));
@@ -277,6 +279,31 @@ async fn json_body(request: Request) -> Result<Bytes, ArmError> {
         }
     }
     Ok(Bytes::from(bytes))
+}
+
+/// Reads and drops a request's body, up to [`MAX_DRAINED_BYTES`], for an answer given before the
+/// body is read (a 404, a 405, a problem with the URL, a 415): a client still sending its body
+/// then reads the answer instead of a reset connection. Past the bound, the rest is left unread
+/// and the connection is closed after the answer.
+///
+/// A client that sends slowly holds this as long as it sends: bound it with a timeout.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// use axum::body::Body;
+///
+/// validate_core::axum::drain_body(Body::from("the body of a request answered 404")).await;
+/// # });
+/// ```
+pub async fn drain_body(body: Body) {
+    let mut body = body;
+    let mut seen = 0_usize;
+    while seen < MAX_DRAINED_BYTES {
+        match body.frame().await {
+            Some(Ok(frame)) => seen += frame.data_ref().map_or(0, Bytes::len),
+            None | Some(Err(_)) => break,
+        }
+    }
 }
 
 /// Reads and drops the rest of a body that is over the limit, up to [`MAX_DRAINED_BYTES`].

@@ -26,6 +26,17 @@ pub struct RelationshipAddress {
         )
     )]
     pub api_version: Option<String>,
+    /// How many times `api-version` was given: a repeated one is refused, not resolved to one of
+    /// its values.
+    #[validate(
+        rename = "api-version",
+        range(
+            max = 1,
+            code = "InvalidApiVersionParameter",
+            message = "The api-version query parameter must be given once."
+        )
+    )]
+    pub api_version_count: usize,
     /// A GUID.
     #[validate(
         rename = "subscriptionId",
@@ -121,8 +132,10 @@ impl RelationshipAddress {
             }
         }
         let mut names = names.into_iter();
+        let versions = query.map(api_versions).unwrap_or_default();
         Some(RelationshipAddress {
-            api_version: query.and_then(api_version),
+            api_version: versions.first().cloned(),
+            api_version_count: versions.len(),
             subscription_id: names.next()?,
             resource_group_name: names.next()?,
             hub_name: names.next()?,
@@ -162,14 +175,17 @@ pub struct RelationshipKey {
     pub relationship_name: String,
 }
 
-/// The value of `api-version` in a query string (the parameter's name in any case).
-fn api_version(query: &str) -> Option<String> {
-    query.split('&').find_map(|pair| {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let name = percent_decode_str(name).decode_utf8_lossy();
-        name.eq_ignore_ascii_case("api-version")
-            .then(|| percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned())
-    })
+/// Every value of `api-version` in a query string (the parameter's name in any case), in order.
+fn api_versions(query: &str) -> Vec<String> {
+    query
+        .split('&')
+        .filter_map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let name = percent_decode_str(name).decode_utf8_lossy();
+            name.eq_ignore_ascii_case("api-version")
+                .then(|| percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,9 +194,10 @@ mod tests {
 
     #[test]
     fn api_version_is_read_from_the_query() {
-        assert_eq!(api_version("a=1&API-Version=2017-04-26"), Some("2017-04-26".into()));
-        assert_eq!(api_version("api-version="), Some(String::new()));
-        assert_eq!(api_version("x=api-version"), None);
+        assert_eq!(api_versions("a=1&API-Version=2017-04-26"), ["2017-04-26"]);
+        assert_eq!(api_versions("api-version="), [""]);
+        assert_eq!(api_versions("x=api-version"), Vec::<String>::new());
+        assert_eq!(api_versions("api-version=1&api-version=2"), ["1", "2"]);
     }
 
     #[test]

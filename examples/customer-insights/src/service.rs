@@ -1,14 +1,14 @@
 //! The HTTP service: `PUT` and `GET` of a relationship, every error in the ARM format.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use validate_core::axum::{ArmError, JsonBytes};
+use validate_core::axum::{ArmError, JsonBytes, drain_body};
 use validate_core::{ErrorResponse, Validate, from_json_with};
 
 use crate::address::RelationshipAddress;
@@ -23,7 +23,34 @@ pub const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
 /// `true` asks for [`CLIENT_REQUEST_ID`] to be echoed.
 pub const RETURN_CLIENT_REQUEST_ID: &str = "x-ms-return-client-request-id";
 
-/// The service's router over `store`, refusing bodies over `max_body_bytes`.
+/// What the service accepts from a request, each limit answered in the ARM format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest body; larger ones get 413 `RequestBodyTooLarge`.
+    pub max_body_bytes: usize,
+    /// The longest request target (path and query); longer ones get 414 `RequestUriTooLong`.
+    pub max_url_bytes: usize,
+    /// The most header bytes (names and values); more get 431 `RequestHeaderFieldsTooLarge`.
+    pub max_header_bytes: usize,
+    /// How long a body may take to arrive, from the first byte read; slower ones get 408
+    /// `RequestTimeout`. Also bounds the reading and dropping of a body after an early answer.
+    pub body_timeout: Duration,
+}
+
+impl Default for Limits {
+    /// 1 MiB bodies, 8 KiB URLs, 32 KiB of headers, 30 s for a body.
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 1 << 20,
+            max_url_bytes: 8 * 1024,
+            max_header_bytes: 32 * 1024,
+            body_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The service's router over `store`, refusing bodies over `max_body_bytes`, with the other
+/// [`Limits`] at their defaults.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -33,25 +60,96 @@ pub const RETURN_CLIENT_REQUEST_ID: &str = "x-ms-return-client-request-id";
 /// # let _ = app;
 /// ```
 pub fn router<S: RelationshipStore>(store: Arc<S>, max_body_bytes: usize) -> Router {
+    router_with(store, Limits { max_body_bytes, ..Limits::default() })
+}
+
+/// The service's router over `store`, with `limits`.
+///
+/// ```
+/// use std::sync::Arc;
+/// use std::time::Duration;
+/// use customer_insights::service::{self, Limits};
+/// use customer_insights::store::MemoryStore;
+///
+/// let limits = Limits { body_timeout: Duration::from_secs(5), ..Limits::default() };
+/// let app = service::router_with(Arc::new(MemoryStore::default()), limits);
+/// # let _ = app;
+/// ```
+pub fn router_with<S: RelationshipStore>(store: Arc<S>, limits: Limits) -> Router {
     // One fallback route: ARM matches the fixed segments of a URL case-insensitively, which
     // axum's router does not.
     Router::new()
         .fallback(dispatch::<S>)
-        .with_state(store)
-        .layer(DefaultBodyLimit::max(max_body_bytes))
+        .with_state(Shared { store, limits })
+        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(middleware::from_fn(request_context))
 }
 
-async fn dispatch<S: RelationshipStore>(State(store): State<Arc<S>>, request: Request) -> Response {
-    let Some(address) = RelationshipAddress::from_uri(request.uri().path(), request.uri().query()) else {
-        return ArmError::new(StatusCode::NOT_FOUND, "NotFound", "No route matches the request URL.").into_response();
+/// What every request's handler is given.
+struct Shared<S> {
+    store: Arc<S>,
+    limits: Limits,
+}
+
+impl<S> Clone for Shared<S> {
+    fn clone(&self) -> Self {
+        Shared { store: Arc::clone(&self.store), limits: self.limits }
+    }
+}
+
+async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request: Request) -> Response {
+    let limits = shared.limits;
+    let address = match route(&limits, &request) {
+        Ok(address) => address,
+        Err(error) => return answer_before_the_body(error, request, &limits).await,
     };
-    let outcome = match *request.method() {
-        Method::PUT => put(&*store, address, request).await,
-        Method::GET => get(&*store, &address),
-        _ => Err(method_not_allowed()),
+    let outcome = if request.method() == Method::PUT {
+        put(&*shared.store, address, &limits, request).await
+    } else {
+        get(&*shared.store, &address)
     };
     outcome.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// An answer given before the body is read: the body is read and dropped first (up to
+/// `validate_core::axum::MAX_DRAINED_BYTES`, within the body timeout), so that a client still
+/// sending it reads the answer instead of a broken pipe.
+async fn answer_before_the_body(error: ArmError, request: Request, limits: &Limits) -> Response {
+    // A client slower than the timeout loses the answer with its connection, as it would anyway.
+    let _ = tokio::time::timeout(limits.body_timeout, drain_body(request.into_body())).await;
+    error.into_response()
+}
+
+/// The relationship a request is about, or the first problem with its URL or headers (in the
+/// contract's order: the request line and headers, the route, the method, the URL's names).
+fn route(limits: &Limits, request: &Request) -> Result<RelationshipAddress, ArmError> {
+    check_head(limits, request)?;
+    let uri = request.uri();
+    let address = RelationshipAddress::from_uri(uri.path(), uri.query())
+        .ok_or_else(|| ArmError::new(StatusCode::NOT_FOUND, "NotFound", "No route matches the request URL."))?;
+    if request.method() != Method::PUT && request.method() != Method::GET {
+        return Err(method_not_allowed());
+    }
+    check_address(&address)?;
+    Ok(address)
+}
+
+/// The request line and headers within their limits: what hyper would otherwise refuse itself,
+/// with an empty body and no request id (its own limits are set above these, see `server`).
+fn check_head(limits: &Limits, request: &Request) -> Result<(), ArmError> {
+    let target = request.uri().path_and_query().map_or(0, |target| target.as_str().len());
+    if target > limits.max_url_bytes {
+        let message =
+            format!("The request URL is longer than the {} bytes this service accepts.", limits.max_url_bytes);
+        return Err(ArmError::new(StatusCode::URI_TOO_LONG, "RequestUriTooLong", message));
+    }
+    let headers: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
+    if headers > limits.max_header_bytes {
+        let message =
+            format!("The request headers are larger than the {} bytes this service accepts.", limits.max_header_bytes);
+        return Err(ArmError::new(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "RequestHeaderFieldsTooLarge", message));
+    }
+    Ok(())
 }
 
 /// The first problem with the URL, answered alone.
@@ -70,10 +168,11 @@ fn check_address(address: &RelationshipAddress) -> Result<(), ArmError> {
 async fn put<S: RelationshipStore>(
     store: &S,
     address: RelationshipAddress,
+    limits: &Limits,
     request: Request,
 ) -> Result<Response, ArmError> {
-    check_address(&address)?;
-    let JsonBytes(body) = JsonBytes::from_request(request, &()).await?;
+    let read = JsonBytes::from_request(request, &());
+    let JsonBytes(body) = tokio::time::timeout(limits.body_timeout, read).await.map_err(|_| request_timeout())??;
     // Read under the store's lock, with the relationship it replaces as the context: a read-only
     // value is judged against the value this PUT replaces, not one a concurrent PUT replaced.
     // The door is `customer-insights check`'s, so both give the same answer to the same body.
@@ -86,7 +185,6 @@ async fn put<S: RelationshipStore>(
 }
 
 fn get<S: RelationshipStore>(store: &S, address: &RelationshipAddress) -> Result<Response, ArmError> {
-    check_address(address)?;
     match store.get(&address.key()) {
         Some(stored) => Ok(json(StatusCode::OK, &stored)),
         None => Err(ArmError::new(
@@ -98,6 +196,10 @@ fn get<S: RelationshipStore>(store: &S, address: &RelationshipAddress) -> Result
             ),
         )),
     }
+}
+
+fn request_timeout() -> ArmError {
+    ArmError::new(StatusCode::REQUEST_TIMEOUT, "RequestTimeout", "The request body did not arrive in time.")
 }
 
 fn method_not_allowed() -> ArmError {
