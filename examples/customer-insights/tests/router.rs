@@ -2,10 +2,11 @@
 //! the headers, and the resource's life (create, read, update, read-only values).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use customer_insights::service::router;
+use customer_insights::service::{Limits, router, router_with};
 use customer_insights::store::MemoryStore;
 use http_body_util::BodyExt as _;
 use serde_json::{Value, json};
@@ -449,4 +450,92 @@ async fn concurrent_creates_keep_one_guid() {
     }
     guids.dedup();
     assert_eq!(guids.len(), 1, "{guids:?}");
+}
+
+#[tokio::test]
+async fn the_request_line_and_headers_have_limits_answered_in_arm() {
+    let limits = Limits { max_url_bytes: 400, max_header_bytes: 300, ..Limits::default() };
+    let service = Service { app: router_with(Arc::new(MemoryStore::default()), limits) };
+    let uri = url("hub1", "rel_1");
+    assert_eq!(service.put(&uri, VALID).await.status, StatusCode::OK, "under both limits");
+    let long = format!("{uri}&pad={}", "x".repeat(400));
+    let answer = service.put(&long, VALID).await;
+    assert_eq!((answer.status, answer.code()), (StatusCode::URI_TOO_LONG, "RequestUriTooLong"));
+    assert_eq!(answer.body["error"]["message"], "The request URL is longer than the 400 bytes this service accepts.");
+    let request = Request::put(&uri)
+        .header("content-type", "application/json")
+        .header("x-padding", "y".repeat(300))
+        .body(Body::from(VALID))
+        .unwrap();
+    let answer = service.send(request).await;
+    assert_eq!(
+        (answer.status, answer.code()),
+        (StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "RequestHeaderFieldsTooLarge")
+    );
+    assert_eq!(
+        answer.body["error"]["message"],
+        "The request headers are larger than the 300 bytes this service accepts."
+    );
+    // Before the route: a long URL that matches nothing is still 414.
+    let answer = service.get(&format!("/nowhere?{}", "x".repeat(400))).await;
+    assert_eq!(answer.status, StatusCode::URI_TOO_LONG);
+}
+
+#[tokio::test]
+async fn a_repeated_api_version_is_refused() {
+    let service = Service::new();
+    for query in ["api-version=2017-04-26&api-version=2017-04-26", "api-version=2017-04-26&API-VERSION=2017-01-01"] {
+        let uri = url("hub1", "rel_1").replace("api-version=2017-04-26", query);
+        let (status, code, target) = url_error(&service, &uri).await;
+        assert_eq!(
+            (status, code.as_str(), target.as_str()),
+            (StatusCode::BAD_REQUEST, "InvalidApiVersionParameter", "api-version"),
+            "{query}"
+        );
+        let answer = service.put(&uri, VALID).await;
+        assert_eq!(answer.body["error"]["message"], "The api-version query parameter must be given once.");
+    }
+}
+
+#[tokio::test]
+async fn a_body_slower_than_the_timeout_gets_408() {
+    let limits = Limits { body_timeout: Duration::from_millis(200), ..Limits::default() };
+    let service = Service { app: router_with(Arc::new(MemoryStore::default()), limits) };
+    // Two bytes, then nothing: the body never ends.
+    let stalled = stalled_after(b"{\"");
+    let request = Request::put(url("hub1", "rel_1")).header("content-type", "application/json").body(stalled).unwrap();
+    let answer = service.send(request).await;
+    assert_eq!((answer.status, answer.code()), (StatusCode::REQUEST_TIMEOUT, "RequestTimeout"));
+    assert_eq!(answer.body["error"]["message"], "The request body did not arrive in time.");
+    // An early answer does not wait longer than the timeout for the body it drops.
+    let stalled = stalled_after(b"{\"");
+    let started = std::time::Instant::now();
+    let answer = service.send(Request::put("/nowhere").body(stalled).unwrap()).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+/// A body that yields `first`, then never ends.
+fn stalled_after(first: &'static [u8]) -> Body {
+    Body::new(Stalled { first: Some(axum::body::Bytes::from_static(first)) })
+}
+
+/// A body whose client sent `first` and then stopped sending, without closing.
+struct Stalled {
+    first: Option<axum::body::Bytes>,
+}
+
+impl http_body::Body for Stalled {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        match self.first.take() {
+            Some(first) => std::task::Poll::Ready(Some(Ok(http_body::Frame::data(first)))),
+            None => std::task::Poll::Pending,
+        }
+    }
 }
