@@ -21,5 +21,6 @@ pub mod address;
 pub mod check;
 pub mod model;
 pub mod resource;
+pub mod server;
 pub mod service;
 pub mod store;

@@ -5,10 +5,12 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use customer_insights::service::Limits;
 use customer_insights::store::MemoryStore;
-use customer_insights::{check, service};
+use customer_insights::{check, server, service};
 
 /// The Customer Insights "Create or Update Relationship" reference service.
 #[derive(Parser)]
@@ -39,6 +41,18 @@ struct ServeArgs {
     /// The largest request body accepted; larger ones get 413.
     #[arg(long, default_value_t = 1_048_576)]
     max_body_bytes: usize,
+    /// Seconds a request's head (request line and headers) may take to arrive; a partial head
+    /// then gets 408 and its connection is closed, as is an idle keep-alive connection.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout_secs: u64,
+    /// Seconds a request's body may take to arrive once the service starts reading it; a slower
+    /// one gets 408.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout_secs: u64,
+    /// Seconds the requests in flight have after Ctrl-C or SIGTERM; then the connections left are
+    /// dropped and the process exits.
+    #[arg(long, default_value_t = 10)]
+    shutdown_deadline_secs: u64,
 }
 
 fn main() -> ExitCode {
@@ -102,14 +116,32 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
 
 async fn serve(args: ServeArgs) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
-    let app = service::router(Arc::new(MemoryStore::default()), args.max_body_bytes);
-    tracing::info!(addr = %listener.local_addr()?, max_body_bytes = args.max_body_bytes, "listening");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    let limits = Limits {
+        max_body_bytes: args.max_body_bytes,
+        body_timeout: Duration::from_secs(args.body_timeout_secs),
+        ..Limits::default()
+    };
+    let config = server::Config {
+        header_timeout: Duration::from_secs(args.header_timeout_secs),
+        shutdown_deadline: Duration::from_secs(args.shutdown_deadline_secs),
+        ..server::Config::default()
+    };
+    let app = service::router_with(Arc::new(MemoryStore::default()), limits);
+    tracing::info!(
+        addr = %listener.local_addr()?,
+        max_body_bytes = args.max_body_bytes,
+        header_timeout_secs = args.header_timeout_secs,
+        body_timeout_secs = args.body_timeout_secs,
+        shutdown_deadline_secs = args.shutdown_deadline_secs,
+        "listening"
+    );
+    server::serve(listener, app, config, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Ctrl-C or SIGTERM: stop accepting, finish the requests in flight, then return.
+/// Ctrl-C or SIGTERM: the server then stops accepting and finishes the requests in flight,
+/// within its shutdown deadline.
 async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
