@@ -43,3 +43,44 @@ fn serves_logs_each_request_and_stops_on_sigterm() {
     stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("stopped"), "{rest}");
 }
+
+/// The issue-13 case: a client that sent half its headers no longer keeps the process alive after
+/// SIGTERM; it exits once the shutdown deadline has passed.
+#[test]
+fn sigterm_with_a_stalled_client_exits_within_the_deadline() {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_customer-insights"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--header-timeout-secs", "60", "--shutdown-deadline-secs", "1"])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(server.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let addr = line.split("addr=").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap().to_owned();
+
+    let mut stalled = TcpStream::connect(&addr).unwrap();
+    stalled.write_all(b"GET /nowhere HTTP/1.1\r\nhost: l\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    let terminated = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    assert!(terminated.success());
+    let signalled = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = server.try_wait().unwrap() {
+            break status;
+        }
+        if signalled.elapsed() > Duration::from_secs(5) {
+            let _ = server.kill();
+            panic!("still running 5 s after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let took = signalled.elapsed();
+    assert!(status.success(), "{status}");
+    assert!(took >= Duration::from_millis(900) && took < Duration::from_secs(3), "exited after {took:?}");
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("shutdown deadline passed"), "{rest}");
+    assert!(rest.contains("stopped"), "{rest}");
+}

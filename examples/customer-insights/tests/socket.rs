@@ -1,11 +1,13 @@
-//! The service over a real socket: a PUT and a GET, an 8 MiB body answered with 413 (not a reset
-//! connection), and a short bounded load: thousands of mixed requests on concurrent keep-alive
-//! connections, every answer checked.
+//! The service over a real socket, served by `server::serve`: a PUT and a GET, an 8 MiB body
+//! answered with 413 (not a reset connection), a short bounded load (thousands of mixed requests
+//! on concurrent keep-alive connections, every answer checked), and what hyper answers itself,
+//! before the app sees a request (pinned so that a hyper upgrade that changes it is noticed).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use customer_insights::server::{self, Config};
 use customer_insights::service::router;
 use customer_insights::store::MemoryStore;
 use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _, BufReader};
@@ -18,7 +20,7 @@ async fn start(max_body_bytes: usize) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = router(Arc::new(MemoryStore::default()), max_body_bytes);
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    tokio::spawn(server::serve(listener, app, Config::default(), std::future::pending()));
     addr
 }
 
@@ -147,4 +149,58 @@ async fn thousands_of_mixed_requests_on_keep_alive_connections() {
         }
     }
     assert_eq!(total.iter().sum::<usize>(), CONNECTIONS * PER_CONNECTION);
+}
+
+/// An answer hyper gives itself: the status line, no body, no request id, and the connection
+/// closed.
+fn assert_bare(answer: &str, status_line: &str) {
+    assert!(answer.starts_with(status_line), "{answer}");
+    assert!(answer.contains("\r\ncontent-length: 0\r\n"), "{answer}");
+    assert!(answer.contains("\r\nconnection: close\r\n"), "{answer}");
+    assert!(!answer.contains("x-ms-request-id"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n"), "{answer}");
+}
+
+/// An answer of the app: ARM, with its code and a request id.
+fn assert_arm(answer: &str, status_line: &str, code: &str) {
+    assert!(answer.starts_with(status_line), "{answer}");
+    assert!(answer.contains(&format!("\r\nx-ms-error-code: {code}\r\n")), "{answer}");
+    assert!(answer.contains("\r\nx-ms-request-id: "), "{answer}");
+    assert!(answer.contains(&format!(r#"{{"error":{{"code":"{code}""#)), "{answer}");
+}
+
+/// The README's list of what hyper still answers itself ("Limits and robustness").
+#[tokio::test]
+async fn what_hyper_answers_itself_and_what_it_leaves_to_the_app() {
+    let addr = start(1 << 20).await;
+    let get = |extra: &str| format!("GET {PATH} HTTP/1.1\r\nhost: l\r\nconnection: close\r\n{extra}\r\n");
+    let bad_request = "HTTP/1.1 400 Bad Request\r\n";
+    for head in [
+        "GARBAGE\r\n\r\n".to_owned(),
+        "GET /\r\n\r\n".to_owned(),
+        format!("GET {PATH} HTTP/9.9\r\nhost: l\r\n\r\n"),
+        "GET /a b HTTP/1.1\r\nhost: l\r\n\r\n".to_owned(),
+        get("no colon\r\n"),
+        get("a b: c\r\n"),
+        get("a: b\r\n  folded\r\n"),
+        get("content-length: 2\r\ncontent-length: 3\r\n"),
+        get("content-length: 2, 2\r\n"),
+        get("content-length: -1\r\n"),
+        get("transfer-encoding: gzip\r\n"),
+    ] {
+        assert_bare(&exchange(addr, &head, b"").await, bad_request);
+    }
+    // A request target over 65 534 bytes is hyper's; under it, the app's (8 KiB by default).
+    let long =
+        |length: usize| format!("GET /{} HTTP/1.1\r\nhost: l\r\nconnection: close\r\n\r\n", "a".repeat(length - 1));
+    assert_bare(&exchange(addr, &long(65_535), b"").await, "HTTP/1.1 414 URI Too Long\r\n");
+    let answer = exchange(addr, &long(65_534), b"").await;
+    assert_arm(&answer, "HTTP/1.1 414 URI Too Long\r\n", "RequestUriTooLong");
+    // More than 100 header fields is hyper's; large headers within its 128 KiB buffer, the app's.
+    let fields = (0..100).map(|i| format!("x-{i}: v\r\n")).collect::<Vec<_>>().concat();
+    assert_bare(&exchange(addr, &get(&fields), b"").await, "HTTP/1.1 431 Request Header Fields Too Large\r\n");
+    let answer = exchange(addr, &get(&format!("x-big: {}\r\n", "a".repeat(100_000))), b"").await;
+    assert_arm(&answer, "HTTP/1.1 431 Request Header Fields Too Large\r\n", "RequestHeaderFieldsTooLarge");
+    // An HTTP/2 preface on this HTTP/1.1 server: closed without an answer.
+    assert_eq!(exchange(addr, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", b"").await, "");
 }
