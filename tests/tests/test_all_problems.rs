@@ -577,3 +577,133 @@ fn what_the_walk_reads_and_serde_refuses_is_said_where_serde_stopped() {
         ]
     );
 }
+
+// Issue 13: past the 100 details an answer shows, problems are counted, not kept. What is kept is
+// the first 100 in the order they are found, wherever the walk records them: straight into the
+// answer, into a nested field's list placed among the field's rules, into a variant tried for an
+// untagged enum, into an earlier copy of a repeated map key.
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    #[validate(non_empty)]
+    name: String,
+}
+
+/// `n` items `{"name":""}`: each reads, and breaks `non_empty`.
+fn blank_items(n: usize) -> String {
+    vec![r#"{"name":""}"#; n].join(",")
+}
+
+/// The `(code target)` lines `n` blank items give at `at[i].name`, from `from`.
+fn blank_lines(at: &str, range: std::ops::Range<usize>) -> Vec<String> {
+    range.map(|i| format!("EmptyValue {at}[{i}].name")).collect()
+}
+
+#[test]
+fn past_the_cap_a_field_s_rules_come_before_what_its_walk_found() {
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Listed {
+        #[validate(length(max = 1), nested)]
+        items: Vec<Named>,
+    }
+    // The items read: the walk's 101 violations wait while `length` records its own first. The
+    // unknown member after them is what makes serde fail.
+    let body = format!(r#"{{"items":[{}],"x":1}}"#, blank_items(101));
+    let error = from_json::<Listed>(body.as_bytes()).unwrap_err();
+    let mut expected = vec!["ValueTooLong items".to_owned()];
+    expected.extend(blank_lines("items", 0..99));
+    assert_eq!(lines(&error), expected);
+    assert_eq!(
+        error.error.message,
+        "The request content was invalid: 103 errors were found; the first 100 are listed and 3 are left out."
+    );
+}
+
+#[test]
+fn past_the_cap_a_later_field_is_counted_after_an_earlier_one() {
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Two {
+        #[validate(nested)]
+        first: Vec<Named>,
+        #[validate(nested)]
+        second: Vec<Named>,
+    }
+    let body = format!(r#"{{"first":[{}],"second":[{}],"x":1}}"#, blank_items(99), blank_items(10));
+    let error = from_json::<Two>(body.as_bytes()).unwrap_err();
+    let mut expected = blank_lines("first", 0..99);
+    expected.push("EmptyValue second[0].name".to_owned());
+    assert_eq!(lines(&error), expected);
+    assert_eq!(
+        error.error.message,
+        "The request content was invalid: 110 errors were found; the first 100 are listed and 10 are left out."
+    );
+}
+
+#[test]
+fn past_the_cap_the_variant_of_an_untagged_enum_that_reads_is_counted() {
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(untagged)]
+    enum Either {
+        #[allow(dead_code)]
+        Number(u8),
+        Items(#[validate(nested)] Vec<Named>),
+    }
+    #[derive(Debug, Deserialize, Validate)]
+    struct Holder {
+        #[validate(nested)]
+        either: Either,
+        #[allow(dead_code)]
+        count: u8,
+    }
+    let body = format!(r#"{{"either":[{}],"count":"x"}}"#, blank_items(150));
+    let error = from_json::<Holder>(body.as_bytes()).unwrap_err();
+    assert_eq!(lines(&error), blank_lines("either", 0..100));
+    assert_eq!(
+        error.error.message,
+        "The request content was invalid: 151 errors were found; the first 100 are listed and 51 are left out."
+    );
+}
+
+#[test]
+fn past_the_cap_earlier_copies_of_a_map_key_are_counted() {
+    #[derive(Debug, Deserialize, Validate)]
+    struct Keyed {
+        #[validate(nested)]
+        names: BTreeMap<String, Named>,
+    }
+    // Every copy must read, as serde_json reads a repeated key: each that does not says why.
+    let body = format!(r#"{{"names":{{{}}}}}"#, vec![r#""a":1"#; 150].join(","));
+    let error = from_json::<Keyed>(body.as_bytes()).unwrap_err();
+    assert_eq!(lines(&error), vec!["InvalidPropertyType names['a']"; 100]);
+    assert_eq!(
+        error.error.message,
+        "The request content was invalid: 150 errors were found; the first 100 are listed and 50 are left out."
+    );
+}
+
+#[test]
+fn past_the_cap_the_model_keeps_the_first_hundred_in_order() {
+    // Two missing properties per empty item: the first 50 items are listed.
+    let body = format!(
+        r#"{{"properties":{{"displayName":{{"en":"x"}},"profileType":"a","relatedProfileType":"b","fields":[{}]}}}}"#,
+        vec!["{}"; 1000].join(",")
+    );
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).unwrap_err();
+    let expected: Vec<String> = (0..50)
+        .flat_map(|i| {
+            ["fieldName", "fieldType"].map(|name| format!("MissingRequiredProperty properties.fields[{i}].{name}"))
+        })
+        .collect();
+    assert_eq!(lines(&error), expected);
+    assert_eq!(
+        error.error.details[99].message, "The property 'fieldType' is required.",
+        "a detail kept is written in full"
+    );
+    assert_eq!(
+        error.error.message,
+        "The request content was invalid: 2000 errors were found; the first 100 are listed and 1900 are left out."
+    );
+}

@@ -67,7 +67,8 @@ struct EveryRule {
     custom: String,
 }
 
-#[derive(Validate)]
+#[derive(Debug, serde::Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 struct Child {
     #[validate(non_empty)]
     name: String,
@@ -101,4 +102,63 @@ fn the_counter_sees_the_failure_path() {
     body.properties.profile_type = String::new();
     let info = measure(|| assert!(body.validate_with(&Stored::NEW).is_err()));
     assert!(info.count_total > 0);
+}
+
+// Issue 13: past the 100 details an answer shows, a problem is counted and costs no allocation:
+// neither its target nor its message is built.
+
+#[test]
+fn a_violation_past_the_limit_allocates_nothing() {
+    use validate_core::{Path, RuleError};
+    let mut full = Violations::new();
+    for i in 0..100 {
+        full.record(&Path::root().index(i), Err(RuleError::invalid("Bad.")));
+    }
+    let root = Path::root();
+    let at = root.member("name");
+    let info = measure(|| {
+        full.record(&at, Err(RuleError::invalid("A static message.")));
+        full.record_failure(&at, || RuleError::invalid(format!("A message built for {}.", "name")));
+        let mut part = full.scratch();
+        part.record_failure(&at, || RuleError::invalid(format!("A message built for {}.", "name")));
+        full.append(&mut part);
+    });
+    assert_eq!(info.count_total, 0);
+    assert_eq!((full.len(), full.left_out()), (103, 3));
+}
+
+#[derive(Debug, serde::Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+struct Items {
+    #[validate(nested)]
+    items: Vec<Child>,
+}
+
+/// Allocations of the answer to `{"items":[{},{},…]}` with `n` empty items, and to the
+/// Relationship model with `n` empty `fields`: a missing property per item (two in the model).
+fn allocations_with_empty_items(n: usize) -> (u64, u64) {
+    let items = vec!["{}"; n].join(",");
+    let plain = format!(r#"{{"items":[{items}]}}"#);
+    let model = format!(
+        r#"{{"properties":{{"displayName":{{"en":"x"}},"profileType":"a","relatedProfileType":"b","fields":[{items}]}}}}"#
+    );
+    let count = |run: &dyn Fn()| {
+        run();
+        measure(run).count_total
+    };
+    (
+        count(&|| drop(validate_core::from_json::<Items>(plain.as_bytes()).unwrap_err())),
+        count(&|| drop(customer_insights::check::answer(model.as_bytes()).unwrap_err())),
+    )
+}
+
+#[test]
+fn problems_past_the_cap_allocate_nothing_each() {
+    // 1 000 empty items and 2 000: the second body has 1 000 more problems past the cap, and
+    // costs one more allocation: its tree's list of items doubles once more. Nothing per item.
+    let (plain, model) = allocations_with_empty_items(1000);
+    let (plain_twice, model_twice) = allocations_with_empty_items(2000);
+    println!("empty items, from_json: {plain} then {plain_twice}; check: {model} then {model_twice}");
+    assert_eq!(plain_twice, plain + 1);
+    assert_eq!(model_twice, model + 1);
 }

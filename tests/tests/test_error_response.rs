@@ -111,3 +111,132 @@ fn violations_display_one_line_each_and_are_errors() {
     let error: Box<dyn std::error::Error> = Box::new(violations);
     assert!(error.to_string().starts_with("a.b"));
 }
+
+// Issue 13: a list keeps at most its limit (100 by default, what an answer shows) and counts the
+// rest; the answer counts them all.
+
+/// `n` violations at `[0]`, `[1]`, … recorded into `violations`.
+fn recorded(mut violations: Violations, n: usize) -> Violations {
+    for i in 0..n {
+        violations.record(&Path::root().index(i), Err(RuleError::invalid("Bad.")));
+    }
+    violations
+}
+
+#[test]
+fn past_the_limit_violations_are_counted_not_kept() {
+    let violations = recorded(Violations::new(), 150);
+    assert_eq!(violations.limit(), 100);
+    assert_eq!((violations.len(), violations.iter().count(), violations.left_out()), (150, 100, 50));
+    assert!(violations.is_full() && !violations.is_empty());
+    assert_eq!(violations.iter().last().map(Violation::target), Some("[99]"));
+    let text = violations.to_string();
+    assert_eq!(text.lines().count(), 101);
+    assert!(text.starts_with("[0]: Bad.\n[1]: Bad.\n"), "{text}");
+    assert!(text.ends_with("\n[99]: Bad.\n50 more violations were left out."), "{text}");
+    assert_eq!(violations.clone().into_iter().count(), 100);
+    assert_eq!(violations.into_result().map_err(|v| v.len()), Err(150));
+
+    // Pushed one by one, collected, extended: the same.
+    let violation = Violation::new("a", "X", "y");
+    let collected: Violations = std::iter::repeat_n(violation.clone(), 150).collect();
+    assert_eq!((collected.len(), collected.left_out()), (150, 50));
+    let mut extended = Violations::new();
+    extended.extend(std::iter::repeat_n(violation.clone(), 101));
+    assert_eq!((extended.len(), extended.left_out()), (101, 1));
+    let mut pushed = Violations::with_limit(2);
+    for _ in 0..3 {
+        pushed.push(violation.clone());
+    }
+    assert_eq!(pushed.to_string(), "a: y\na: y\n1 more violation was left out.");
+    assert_eq!(Violations::with_limit(0).into_result(), Ok(()));
+    assert_eq!(recorded(Violations::with_limit(0), 2).to_string(), "2 more violations were left out.");
+}
+
+#[test]
+fn the_answer_counts_what_was_left_out_in_the_words_it_always_used() {
+    let message = |violations: Violations| ErrorResponse::from(violations).error.message;
+    // The default: the same message whether the list or the answer leaves them out.
+    let response = ErrorResponse::from(recorded(Violations::new(), 101));
+    assert_eq!(response.error.details.len(), 100);
+    assert_eq!(
+        response.error.message,
+        "The request content was invalid: 101 errors were found; the first 100 are listed and 1 are left out."
+    );
+    // A list that keeps more: an answer still shows 100.
+    let response = ErrorResponse::from(recorded(Violations::with_limit(1000), 150));
+    assert_eq!(response.error.details.len(), 100);
+    assert_eq!(response.error.details[99].target.as_deref(), Some("[99]"));
+    assert_eq!(
+        response.error.message,
+        "The request content was invalid: 150 errors were found; the first 100 are listed and 50 are left out."
+    );
+    // A list that keeps fewer: the answer says how many it lists.
+    assert_eq!(
+        message(recorded(Violations::with_limit(10), 50)),
+        "The request content was invalid: 50 errors were found; the first 10 are listed and 40 are left out."
+    );
+    assert_eq!(
+        message(recorded(Violations::with_limit(1), 3)),
+        "The request content was invalid: 3 errors were found; the first is listed and 2 are left out."
+    );
+    assert_eq!(
+        message(recorded(Violations::with_limit(0), 1)),
+        "The request content was invalid: 1 error was found; none are listed."
+    );
+    assert_eq!(
+        message(recorded(Violations::with_limit(5), 5)),
+        "The request content was invalid: 5 errors were found."
+    );
+}
+
+#[test]
+fn a_list_made_for_a_part_keeps_what_its_whole_has_room_for() {
+    let mut whole = recorded(Violations::new(), 98);
+    let mut part = whole.scratch();
+    assert_eq!(part.limit(), 2);
+    part = recorded(part, 5);
+    assert_eq!((part.len(), part.left_out()), (5, 3));
+    whole.append(&mut part);
+    assert!(part.is_empty());
+    assert_eq!((whole.len(), whole.left_out()), (103, 3));
+    // Appended after what was recorded since the part was made, and kept as if recorded here.
+    let mut whole = recorded(Violations::with_limit(3), 1);
+    let mut part = recorded(whole.scratch(), 2);
+    whole.push(Violation::new("between", "X", "y"));
+    whole.append(&mut part);
+    let targets: Vec<&str> = whole.iter().map(Violation::target).collect();
+    assert_eq!(targets, ["[0]", "between", "[0]"]);
+    assert_eq!(whole.left_out(), 1);
+    // A full list makes parts that keep nothing.
+    let full = recorded(Violations::new(), 100);
+    assert_eq!(full.scratch().limit(), 0);
+}
+
+/// Many bad language tags in a `HashMap`: checked in its own order, then again in sorted order.
+#[derive(Validate)]
+struct ManyTags {
+    #[validate(localized)]
+    names: std::collections::HashMap<String, String>,
+    #[validate(non_empty(code = "Overridden", message = "Replaced."))]
+    last: String,
+}
+
+#[test]
+fn past_the_limit_map_entries_keep_their_sorted_order_and_overrides_still_apply() {
+    let names = (0..150).map(|i| (format!("k{i:03} x"), "v".to_owned())).collect();
+    let violations = ManyTags { names, last: String::new() }.validate().unwrap_err();
+    // One `InvalidLocale` per key, the first 100 keys in sorted order, the rest and `last` counted.
+    assert_eq!((violations.len(), violations.left_out()), (151, 51));
+    let targets: Vec<String> = violations.iter().map(|v| v.target().to_owned()).collect();
+    let expected: Vec<String> = (0..100).map(|i| format!("names['k{i:03} x']")).collect();
+    assert_eq!(targets, expected);
+    // With room for all, the override applies to the last one as before.
+    let names = (0..150).map(|i| (format!("k{i:03} x"), "v".to_owned())).collect();
+    let value = ManyTags { names, last: String::new() };
+    let mut all = Violations::with_limit(1000);
+    value.validate_at(&Path::root(), &mut all);
+    let last = all.iter().last().map(|v| (v.target(), v.code(), v.message()));
+    assert_eq!(last, Some(("last", "Overridden", "Replaced.")));
+    assert_eq!((all.len(), all.left_out()), (151, 0));
+}

@@ -104,7 +104,7 @@ impl ErrorResponse {
     /// `InvalidRequestContent` with `found` problems, of which `details` are the first.
     fn counted(mut details: Vec<ErrorDetail>, found: usize) -> Self {
         details.truncate(MAX_DETAILS);
-        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, invalid_content_message(found));
+        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, invalid_content_message(found, details.len()));
         error.details = details;
         ErrorResponse { error }
     }
@@ -115,17 +115,28 @@ impl ErrorResponse {
     }
 }
 
-fn invalid_content_message(found: usize) -> String {
-    match found {
-        1 => "The request content was invalid: 1 error was found.".to_owned(),
-        n if n > MAX_DETAILS => format!(
-            "The request content was invalid: {n} errors were found; the first {MAX_DETAILS} are listed and {} are left out.",
-            n - MAX_DETAILS
+/// The top-level message of `found` problems of which the first `listed` are details.
+fn invalid_content_message(found: usize, listed: usize) -> String {
+    let found_text = match found {
+        1 => "1 error was found".to_owned(),
+        n => format!("{n} errors were found"),
+    };
+    let left_out = found.saturating_sub(listed);
+    match (listed, left_out) {
+        (_, 0) => format!("The request content was invalid: {found_text}."),
+        // Only a list made to keep none (`Violations::with_limit(0)`) gets here.
+        (0, _) => format!("The request content was invalid: {found_text}; none are listed."),
+        (1, _) => {
+            format!("The request content was invalid: {found_text}; the first is listed and {left_out} are left out.")
+        }
+        (listed, left_out) => format!(
+            "The request content was invalid: {found_text}; the first {listed} are listed and {left_out} are left out."
         ),
-        n => format!("The request content was invalid: {n} errors were found."),
     }
 }
 
+/// The first [`MAX_DETAILS`] violations kept, in order, as details; the message counts every
+/// violation recorded, those the list left out too.
 impl From<Violations> for ErrorResponse {
     fn from(violations: Violations) -> Self {
         let found = violations.len();

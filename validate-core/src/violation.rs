@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::error_response::MAX_DETAILS;
 use crate::{Path, RuleError};
 
 /// One failed rule: its target on the wire, its ARM code and its message.
@@ -51,10 +52,19 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Every violation `validate()` found, in field-declaration order.
+/// Every violation `validate()` found, in field-declaration order: the first [`limit`] of them
+/// kept, the rest counted.
 ///
-/// `Display` writes one `target: message` line per violation (the message alone for the whole
-/// value). It converts into the ARM payload with [`ErrorResponse::from`](crate::ErrorResponse).
+/// A list keeps at most its limit ([`MAX_DETAILS`], the 100 details an ARM answer carries, unless
+/// made with [`Violations::with_limit`]); violations recorded past it are counted and dropped,
+/// their target and message never built, so that a body with a million problems costs no more
+/// than one with a hundred. [`len`](Violations::len) counts them all, [`iter`](Violations::iter)
+/// yields those kept, in the order they were recorded, and [`left_out`](Violations::left_out)
+/// says how many were not kept.
+///
+/// `Display` writes one `target: message` line per violation kept (the message alone for the
+/// whole value), then a line that counts the rest, if any. It converts into the ARM payload with
+/// [`ErrorResponse::from`](crate::ErrorResponse).
 ///
 /// ```
 /// use validate_core::Validate;
@@ -75,35 +85,126 @@ impl fmt::Display for Violation {
 ///      units: The value 0 is less than the minimum 1."
 /// );
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// [`limit`]: Violations::limit
+/// [`MAX_DETAILS`]: crate::error_response::MAX_DETAILS
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violations {
+    /// The first `limit` violations recorded, in order.
     list: Vec<Violation>,
+    /// How many were recorded after `list` was full.
+    left_out: usize,
+    /// The most `list` keeps.
+    limit: usize,
+}
+
+impl Default for Violations {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Violations {
-    /// No violations yet. Allocates nothing.
+    /// No violations yet, keeping at most [`MAX_DETAILS`](crate::error_response::MAX_DETAILS):
+    /// what one ARM answer shows. Allocates nothing.
     pub const fn new() -> Self {
-        Violations { list: Vec::new() }
+        Self::with_limit(MAX_DETAILS)
     }
 
-    /// The violations in order.
+    /// No violations yet, keeping at most `limit` of them (the rest are counted). Allocates
+    /// nothing.
+    ///
+    /// For a caller of `validate()` who wants more than an ARM answer shows: validate into it
+    /// with [`Validate::validate_at`](crate::Validate::validate_at) at the root (or
+    /// [`ValidateWith::validate_with_at`](crate::ValidateWith::validate_with_at)).
+    ///
+    /// ```
+    /// use validate_core::{Path, Validate, Violations};
+    ///
+    /// #[derive(Validate)]
+    /// struct Tags {
+    ///     #[validate(each(non_empty))]
+    ///     tags: Vec<String>,
+    /// }
+    ///
+    /// let tags = Tags { tags: vec![String::new(); 150] };
+    /// // `validate()` keeps the first 100 and counts the rest.
+    /// let violations = tags.validate().unwrap_err();
+    /// assert_eq!((violations.len(), violations.iter().count(), violations.left_out()), (150, 100, 50));
+    ///
+    /// // All of them, by validating into a list with a larger limit.
+    /// let mut all = Violations::with_limit(usize::MAX);
+    /// tags.validate_at(&Path::root(), &mut all);
+    /// let all = all.into_result().unwrap_err();
+    /// assert_eq!((all.len(), all.iter().count(), all.left_out()), (150, 150, 0));
+    /// assert_eq!(all.iter().last().map(|v| v.target()), Some("tags[149]"));
+    /// ```
+    pub const fn with_limit(limit: usize) -> Self {
+        Violations { list: Vec::new(), left_out: 0, limit }
+    }
+
+    /// The most this list keeps.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The violations kept, in the order they were recorded: the first [`limit`](Self::limit).
     pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
         self.list.iter()
     }
 
-    /// How many there are.
+    /// How many were recorded: those kept and those [left out](Self::left_out).
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.list.len() + self.left_out
     }
 
-    /// Whether there are none.
+    /// How many were recorded after the list was full: counted, not kept.
+    pub fn left_out(&self) -> usize {
+        self.left_out
+    }
+
+    /// Whether none was recorded.
     pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
+        self.len() == 0
     }
 
-    /// Adds a violation as it is.
+    /// Whether the list keeps no more: a violation recorded now is only counted. A hand-written
+    /// rule may look before building an expensive message; [`record`](Self::record) and
+    /// [`record_failure`](Self::record_failure) look for it.
+    ///
+    /// ```
+    /// use validate_core::{Violation, Violations};
+    ///
+    /// let mut out = Violations::with_limit(1);
+    /// assert!(!out.is_full());
+    /// out.push(Violation::new("a", "X", "First."));
+    /// assert!(out.is_full());
+    /// out.push(Violation::new("b", "X", "Second."));
+    /// assert_eq!((out.len(), out.left_out()), (2, 1));
+    /// assert_eq!(out.to_string(), "a: First.\n1 more violation was left out.");
+    /// ```
+    #[inline]
+    pub fn is_full(&self) -> bool {
+        self.list.len() >= self.limit
+    }
+
+    /// Adds a violation as it is (or counts it, when the list is full).
     pub fn push(&mut self, violation: Violation) {
-        self.list.push(violation);
+        if self.is_full() {
+            self.left_out += 1;
+        } else {
+            self.list.push(violation);
+        }
+    }
+
+    /// Adds the violation `make` builds, or, when the list is full, counts it without calling
+    /// `make`: a violation left out builds no text.
+    pub(crate) fn push_with(&mut self, make: impl FnOnce() -> Violation) {
+        if self.is_full() {
+            self.left_out += 1;
+        } else {
+            self.list.push(make());
+        }
     }
 
     /// Records the failure of a rule at `at` (and at the member the error points to, if any).
@@ -126,18 +227,84 @@ impl Violations {
         }
     }
 
+    /// Records a failure at `at` whose error `error` builds only when it is kept: past the
+    /// limit the failure is counted, and neither its message nor its target is built.
+    ///
+    /// ```
+    /// use validate_core::{Path, RuleError, Violations};
+    ///
+    /// let mut out = Violations::with_limit(1);
+    /// for name in ["a", "b", "c"] {
+    ///     out.record_failure(&Path::root().member(name), || RuleError::invalid(format!("No {name}.")));
+    /// }
+    /// assert_eq!((out.len(), out.left_out()), (3, 2));
+    /// assert_eq!(out.iter().next().map(|v| v.message()), Some("No a."));
+    /// ```
+    pub fn record_failure(&mut self, at: &Path<'_>, error: impl FnOnce() -> RuleError) {
+        if self.is_full() {
+            self.left_out += 1;
+        } else {
+            self.record_error(at, error());
+        }
+    }
+
     // Kept out of line: building a target and a message is the failure path.
     #[cold]
     #[inline(never)]
     fn record_error(&mut self, at: &Path<'_>, error: RuleError) {
+        if self.is_full() {
+            // Past the limit the target is not built: the error is dropped as it came.
+            self.left_out += 1;
+            return;
+        }
         let (code, message, member) = error.into_parts();
         let target = at.target_with(member.as_deref());
         self.list.push(Violation { target, code, message });
     }
 
-    /// Gives every violation recorded since `start` the code and message an attribute gave: the
-    /// one place where `code = …` and `message = …` take effect, for every rule.
+    /// An empty list for violations that may be added to these later ([`append`](Self::append)),
+    /// or dropped: it keeps no more than these have room for now, so that what could not be
+    /// kept here is not built there either.
+    ///
+    /// ```
+    /// use validate_core::{Violation, Violations};
+    ///
+    /// let mut out = Violations::with_limit(2);
+    /// out.push(Violation::new("a", "X", "First."));
+    /// let mut part = out.scratch();
+    /// assert_eq!(part.limit(), 1);
+    /// part.push(Violation::new("b", "X", "Second."));
+    /// part.push(Violation::new("c", "X", "Third."));
+    /// out.append(&mut part);
+    /// assert_eq!((out.len(), out.left_out()), (3, 1));
+    /// assert!(part.is_empty());
+    /// ```
+    #[must_use]
+    pub fn scratch(&self) -> Violations {
+        Violations::with_limit(self.limit.saturating_sub(self.list.len()))
+    }
+
+    /// Moves every violation of `other` after these, in order, and adds what `other` counted
+    /// without keeping to what these left out; `other` is left empty. Kept only up to this
+    /// list's limit, as if each had been recorded here.
+    pub fn append(&mut self, other: &mut Violations) {
+        if self.list.is_empty() && self.limit >= other.limit {
+            // Nothing to merge into: take `other`'s list as it is, without copying.
+            std::mem::swap(&mut self.list, &mut other.list);
+        } else {
+            for violation in other.list.drain(..) {
+                self.push(violation);
+            }
+        }
+        self.left_out += std::mem::take(&mut other.left_out);
+    }
+
+    /// Gives every violation recorded since `start` (a former [`len`](Self::len)) the code and
+    /// message an attribute gave: the one place where `code = …` and `message = …` take effect,
+    /// for every rule. Those left out have neither.
     pub(crate) fn override_since(&mut self, start: usize, code: Option<&'static str>, message: Option<&'static str>) {
+        // Violations are kept first and counted after, so those recorded since `start` that were
+        // kept are those past `start` in the list.
         for violation in self.list.iter_mut().skip(start) {
             if let Some(code) = code {
                 violation.code = Cow::Borrowed(code);
@@ -148,14 +315,17 @@ impl Violations {
         }
     }
 
-    /// Drops the violations recorded since `len`, to record them again in another order.
+    /// Drops the violations recorded since `len` (a former [`len`](Self::len)), to record them
+    /// again in another order.
     pub(crate) fn truncate(&mut self, len: usize) {
+        // Those recorded are the list, then those counted: cut the count first.
+        self.left_out = len.saturating_sub(self.list.len()).min(self.left_out);
         self.list.truncate(len);
     }
 
     /// `Ok(())` when there are none, else `Err(self)`.
     pub fn into_result(self) -> Result<(), Violations> {
-        if self.list.is_empty() { Ok(()) } else { Err(self) }
+        if self.is_empty() { Ok(()) } else { Err(self) }
     }
 }
 
@@ -167,12 +337,24 @@ impl fmt::Display for Violations {
             }
             write!(f, "{violation}")?;
         }
-        Ok(())
+        match self.left_out {
+            0 => Ok(()),
+            left_out => {
+                if !self.list.is_empty() {
+                    f.write_str("\n")?;
+                }
+                match left_out {
+                    1 => f.write_str("1 more violation was left out."),
+                    n => write!(f, "{n} more violations were left out."),
+                }
+            }
+        }
     }
 }
 
 impl std::error::Error for Violations {}
 
+/// The violations kept; [`Violations::left_out`] counts the others.
 impl IntoIterator for Violations {
     type Item = Violation;
     type IntoIter = std::vec::IntoIter<Violation>;
@@ -182,6 +364,7 @@ impl IntoIterator for Violations {
     }
 }
 
+/// The violations kept; [`Violations::left_out`] counts the others.
 impl<'a> IntoIterator for &'a Violations {
     type Item = &'a Violation;
     type IntoIter = std::slice::Iter<'a, Violation>;
@@ -191,14 +374,21 @@ impl<'a> IntoIterator for &'a Violations {
     }
 }
 
+/// Pushes each, up to the limit; the rest are counted.
 impl Extend<Violation> for Violations {
     fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
-        self.list.extend(iter);
+        for violation in iter {
+            self.push(violation);
+        }
     }
 }
 
+/// A list with the default limit: the first [`MAX_DETAILS`](crate::error_response::MAX_DETAILS)
+/// kept, the rest counted.
 impl FromIterator<Violation> for Violations {
     fn from_iter<I: IntoIterator<Item = Violation>>(iter: I) -> Self {
-        Violations { list: iter.into_iter().collect() }
+        let mut violations = Violations::new();
+        violations.extend(iter);
+        violations
     }
 }

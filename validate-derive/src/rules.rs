@@ -85,7 +85,7 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     match (&rule.kind, &place.walked) {
         // What walking the value found is placed among the field's other rules.
         (RuleKind::Nested { .. }, Some(found)) => {
-            return quote_spanned!(span=> #out.extend(::core::mem::take(&mut #found)););
+            return quote_spanned!(span=> #out.append(&mut #found););
         }
         (RuleKind::Custom(function), _) => return custom(span, function, &value, place, &overrides),
         (RuleKind::Nested { context }, None) if place.ctx.is_some() => {

@@ -300,8 +300,10 @@ fn checked_read(
     rules: &[TokenStream],
     sink: &TokenStream,
 ) -> TokenStream {
-    let declare = found.map(|found| quote!(let mut #found = ::validate_core::Violations::new();));
-    let unplaced = found.map(|found| quote!(else { (#sink).extend(#found); }));
+    // What the walk finds is kept only as far as the sink has room for now: past its limit,
+    // violations are counted without being built.
+    let declare = found.map(|found| quote!(let mut #found = (#sink).scratch();));
+    let unplaced = found.map(|found| quote!(else { (#sink).append(&mut #found); }));
     let check = (!rules.is_empty() || found.is_some()).then(|| {
         quote! {
             if let ::core::option::Option::Some(__value) = &#local {

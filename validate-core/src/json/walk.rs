@@ -100,8 +100,16 @@ pub fn read_value<T>(tree: &Tree, at: &Path<'_>, out: &mut Violations, fns: &Rea
 
 /// Records a shape problem at `at`.
 pub fn record_shape(error: ShapeError, at: &Path<'_>, out: &mut Violations) {
-    let detail = error.into_detail_at(at);
-    out.push(Violation::new(detail.target.unwrap_or_default(), detail.code, detail.message));
+    record_shape_with(|| error, at, out);
+}
+
+/// Records the shape problem `error` makes at `at`, or, past the list's limit, counts it
+/// without making it: a problem left out builds no text.
+fn record_shape_with(error: impl FnOnce() -> ShapeError, at: &Path<'_>, out: &mut Violations) {
+    out.push_with(|| {
+        let detail = error().into_detail_at(at);
+        Violation::new(detail.target.unwrap_or_default(), detail.code, detail.message)
+    });
 }
 
 /// Reads a `T` from `tree`, or records why it cannot be read.
@@ -127,7 +135,7 @@ pub fn read_with<T>(
 
 /// Records that the required field at `at` is missing.
 pub fn missing(at: &Path<'_>, out: &mut Violations) {
-    out.record(at, Err(crate::rules::required::missing(at)));
+    out.record_failure(at, || crate::rules::required::missing(at));
 }
 
 /// Records that the field at `at` appears more than once.
@@ -140,7 +148,7 @@ pub fn repeated(at: &Path<'_>, out: &mut Violations) {
 pub fn unknown(members: &[(String, Tree)], known: &[&str], at: &Path<'_>, out: &mut Violations) -> bool {
     let mut found = false;
     for (key, _) in members.iter().filter(|(key, _)| !known.contains(&key.as_str())) {
-        record_shape(ShapeError::new(Problem::Unknown(key.clone())), &at.member(key), out);
+        record_shape_with(|| ShapeError::new(Problem::Unknown(key.clone())), &at.member(key), out);
         found = true;
     }
     found
@@ -550,9 +558,9 @@ where
             continue;
         };
         for (text, value) in earlier {
-            let mut scratch = Violations::new();
+            let mut scratch = out.scratch();
             if V::walk(value, ctx, &at.key(text), &mut scratch).is_none() {
-                out.extend(scratch);
+                out.append(&mut scratch);
                 whole = false;
             }
         }
@@ -708,7 +716,7 @@ pub fn without_tag(tree: &Tree, tag: &str) -> Tree {
 
 /// Records that `name` is not one of the enum's variants, at `at`.
 pub fn unknown_variant(name: &str, allowed: &'static [&'static str], at: &Path<'_>, out: &mut Violations) {
-    record_shape(ShapeError::new(Problem::NotOneOf { value: name.to_owned(), allowed }), at, out);
+    record_shape_with(|| ShapeError::new(Problem::NotOneOf { value: name.to_owned(), allowed }), at, out);
 }
 
 /// Records that an untagged enum's value matches none of its variants, at `at`.
@@ -718,9 +726,9 @@ pub fn no_variant(at: &Path<'_>, out: &mut Violations) {
 
 /// Tries one variant of an untagged enum: its violations are kept only when it reads.
 pub fn attempt<T>(out: &mut Violations, walk: impl FnOnce(&mut Violations) -> Option<T>) -> Option<T> {
-    let mut scratch = Violations::new();
+    let mut scratch = out.scratch();
     let value = walk(&mut scratch)?;
-    out.extend(scratch);
+    out.append(&mut scratch);
     Some(value)
 }
 

@@ -101,7 +101,7 @@ where
     each_entry(map, at, out, |key, value, at, out| {
         let key = key.as_text().unwrap_or_default();
         if !is_language_tag(key) {
-            out.record(at, Err(not_a_tag(key)));
+            out.record_failure(at, || not_a_tag(key));
         }
         out.record(at, non_empty::check(value.as_text().unwrap_or_default()));
     });

@@ -351,10 +351,11 @@ fn report<I, K: UniqueKey + ?Sized>(
     let fingerprint = |i: usize| key(&items[i]).fingerprint(ignore_case);
     let mut record = |repeat: usize, first: usize| {
         let item = at.index(repeat);
-        let error = repeated(key(&items[repeat]), first, ignore_case);
+        // Built only when kept: a repeat past the list's limit is counted.
+        let error = || repeated(key(&items[repeat]), first, ignore_case);
         match member {
-            Some(member) => out.record(&item.member(member()), Err(error)),
-            None => out.record(&item, Err(error)),
+            Some(member) => out.record_failure(&item.member(member()), error),
+            None => out.record_failure(&item, error),
         }
     };
     if items.len() < 2 {
