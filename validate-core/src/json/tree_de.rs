@@ -13,7 +13,7 @@ use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 
 use super::shape::{Here, Int, Kind, Problem, ShapeError, Step};
-use super::tree::Tree;
+use super::tree::{Member, Tree};
 
 /// A deserializer over one value of the tree.
 pub struct TreeDeserializer<'t> {
@@ -153,7 +153,7 @@ fn read_items<'de, V: Visitor<'de>>(items: &[Tree], len: Option<usize>, visitor:
 /// Gives the members to the visitor, in document order and repeats included, as `serde_json`
 /// does: serde's derived code refuses a repeated field, a map keeps the last value. Members it
 /// leaves unread are refused, as `serde_json` refuses them (its `end_map`).
-fn read_members<'de, V: Visitor<'de>>(members: &[(String, Tree)], visitor: V) -> Result<V::Value, ShapeError> {
+fn read_members<'de, V: Visitor<'de>>(members: &[Member], visitor: V) -> Result<V::Value, ShapeError> {
     let mut access = Members { entries: members, next: 0, pending: false, is_member: Cell::new(false) };
     let value = visitor.visit_map(&mut access).map_err(|error| access.placed(error))?;
     if access.next < members.len() || access.pending {
@@ -331,7 +331,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
                     let read = visitor.visit_enum(Variant { variant, content })?;
                     match extra.first() {
                         Some((key, _)) => {
-                            Err(ShapeError::new(Problem::Unknown(key.clone())).under(Step::Member(key.clone())))
+                            Err(ShapeError::new(Problem::Unknown(key.to_string())).under(Step::Member(key.to_string())))
                         }
                         None => Ok(read),
                     }
@@ -373,7 +373,7 @@ impl<'de> de::SeqAccess<'de> for Items<'_> {
 /// The members of an object, every one in document order (repeats too), each at `.name` when
 /// its key was read as a struct's field and at `['key']` when it was read as a map's key.
 struct Members<'t> {
-    entries: &'t [(String, Tree)],
+    entries: &'t [Member],
     /// The member after the last key given.
     next: usize,
     /// The last key given waits for its value.
@@ -431,7 +431,7 @@ impl Members<'_> {
     /// does not read gives that copy's problem (the walk says `DuplicateProperty`).
     fn refused(&self, key: &str, error: ShapeError) -> ShapeError {
         let later = self.entries.get(self.next..).unwrap_or_default();
-        if self.is_member.get() && later.iter().any(|(other, _)| other == key) {
+        if self.is_member.get() && later.iter().any(|(other, _)| &**other == key) {
             ShapeError::new(Problem::Repeated).under(self.step(key))
         } else {
             error.under(self.step(key))

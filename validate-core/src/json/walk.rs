@@ -24,7 +24,7 @@ use std::marker::PhantomData;
 use serde::de::{DeserializeOwned, Deserializer, Visitor};
 
 use super::shape::{Problem, ShapeError};
-use super::tree::Tree;
+use super::tree::{Member, Tree};
 use super::tree_de::{KeyDeserializer, TreeDeserializer};
 use crate::{ErrorResponse, Path, Validate, ValidateWith, Violation, Violations};
 
@@ -145,17 +145,17 @@ pub fn repeated(at: &Path<'_>, out: &mut Violations) {
 
 /// Records every member of `members` whose key is not among `known`, in document order;
 /// whether there was any.
-pub fn unknown(members: &[(String, Tree)], known: &[&str], at: &Path<'_>, out: &mut Violations) -> bool {
+pub fn unknown(members: &[Member], known: &[&str], at: &Path<'_>, out: &mut Violations) -> bool {
     let mut found = false;
-    for (key, _) in members.iter().filter(|(key, _)| !known.contains(&key.as_str())) {
-        record_shape_with(|| ShapeError::new(Problem::Unknown(key.clone())), &at.member(key), out);
+    for (key, _) in members.iter().filter(|(key, _)| !known.contains(&&**key)) {
+        record_shape_with(|| ShapeError::new(Problem::Unknown(key.to_string())), &at.member(key), out);
         found = true;
     }
     found
 }
 
 /// The members of an object, or `None` after recording that `tree` is not an object.
-pub fn object<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Option<&'t [(String, Tree)]> {
+pub fn object<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Option<&'t [Member]> {
     match tree {
         Tree::Object(members) => Some(members),
         other => {
@@ -176,8 +176,8 @@ pub enum Found<'t> {
 }
 
 /// The member named by `names` (a field's name and its aliases).
-pub fn find<'t>(members: &'t [(String, Tree)], names: &[&str]) -> Found<'t> {
-    let mut matching = members.iter().filter(|(key, _)| names.contains(&key.as_str()));
+pub fn find<'t>(members: &'t [Member], names: &[&str]) -> Found<'t> {
+    let mut matching = members.iter().filter(|(key, _)| names.contains(&&**key));
     match (matching.next(), matching.next()) {
         (None, _) => Found::Missing,
         (Some((_, value)), None) => Found::Once(value),
@@ -237,7 +237,7 @@ fn missing_required<T>(at: &Path<'_>, out: &mut Violations) -> Option<T> {
 /// was whole. The walk the derive writes is a sequence of calls to it.
 pub struct Fields<'t, 'o> {
     tree: &'t Tree,
-    members: &'t [(String, Tree)],
+    members: &'t [Member],
     out: &'o mut Violations,
     whole: bool,
 }
@@ -266,7 +266,7 @@ impl<'t, 'o> Fields<'t, 'o> {
         claimed: &[&str],
         present: impl FnOnce(&Tree, &mut Violations) -> Option<T>,
     ) -> Option<T> {
-        let rest = self.members.iter().filter(|(key, _)| !claimed.contains(&key.as_str())).cloned().collect();
+        let rest = self.members.iter().filter(|(key, _)| !claimed.contains(&&**key)).cloned().collect();
         let read = present(&Tree::Object(rest), self.out);
         self.whole &= read.is_some();
         read
@@ -541,7 +541,7 @@ where
     C: ?Sized,
 {
     let members = object(tree, at, out)?;
-    let mut sorted: BTreeMap<K, Vec<&(String, Tree)>> = BTreeMap::new();
+    let mut sorted: BTreeMap<K, Vec<&Member>> = BTreeMap::new();
     let mut whole = true;
     for member in members {
         match K::deserialize(KeyDeserializer::new(&member.0)) {
@@ -604,7 +604,7 @@ pub fn external<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Opti
         Tree::Object(members) if !members.is_empty() => {
             let ((name, content), extra) = members.split_first()?;
             let alone = !unknown(extra, &[], at, out);
-            Some((name.as_str(), Some(content), alone))
+            Some((&**name, Some(content), alone))
         }
         other => {
             record_shape(ShapeError::wrong_type("a string", other.kind()), at, out);
@@ -620,7 +620,7 @@ pub fn tagged<'t>(
     tag: &'static str,
     at: &Path<'_>,
     out: &mut Violations,
-) -> Option<(&'t str, &'t [(String, Tree)])> {
+) -> Option<(&'t str, &'t [Member])> {
     let members = object(tree, at, out)?;
     let at_tag = at.member(tag);
     match find(members, &[tag]) {
@@ -647,7 +647,7 @@ pub fn adjacently_tagged<'t>(
     tag: &'static str,
     at: &Path<'_>,
     out: &mut Violations,
-) -> Option<(&'t str, &'t [(String, Tree)])> {
+) -> Option<(&'t str, &'t [Member])> {
     let members = object(tree, at, out)?;
     let at_tag = at.member(tag);
     match find(members, &[tag]) {
@@ -671,7 +671,7 @@ pub fn adjacent_unknown(tree: &Tree, known: &[&str], at: &Path<'_>, out: &mut Vi
 
 /// An adjacently tagged variant's content: the member `content`, `None` when it is absent.
 pub fn adjacent_content<'t>(
-    members: &'t [(String, Tree)],
+    members: &'t [Member],
     content: &'static str,
     at: &Path<'_>,
     out: &mut Violations,
@@ -709,7 +709,7 @@ pub fn unit(content: Option<&Tree>, at: &Path<'_>, out: &mut Violations) -> Opti
 /// whose value is read whole. A copy, made once for a value that is not walked further.
 pub fn without_tag(tree: &Tree, tag: &str) -> Tree {
     match tree {
-        Tree::Object(members) => Tree::Object(members.iter().filter(|(key, _)| key != tag).cloned().collect()),
+        Tree::Object(members) => Tree::Object(members.iter().filter(|(key, _)| &**key != tag).cloned().collect()),
         other => other.clone(),
     }
 }
