@@ -474,3 +474,175 @@ async fn the_extractors_and_the_service_answer_a_property_given_twice_as_a_dupli
         assert_eq!(answer, (StatusCode::OK, Vec::new()), "{door}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13, "one problem, three codes": an integer literal (no fraction, no exponent) outside an
+// integer type's range is `ValueOutOfRange` naming the range, whether it fits 64 bits or not; a
+// fraction or an exponent is a number of the wrong type. On every door, for every integer type.
+
+/// One field of every integer type, read by the walk (`from_json`) or whole.
+#[derive(Debug, Deserialize, Validate)]
+struct Integers {
+    #[serde(default)]
+    i8: i8,
+    #[serde(default)]
+    i16: i16,
+    #[serde(default)]
+    i32: i32,
+    #[serde(default)]
+    i64: i64,
+    #[serde(default)]
+    i128: i128,
+    #[serde(default)]
+    isize: isize,
+    #[serde(default)]
+    u8: u8,
+    #[serde(default)]
+    u16: u16,
+    #[serde(default)]
+    u32: u32,
+    #[serde(default)]
+    u64: u64,
+    #[serde(default)]
+    u128: u128,
+    #[serde(default)]
+    usize: usize,
+    #[serde(default)]
+    maybe: Option<i64>,
+    #[serde(default)]
+    list: Vec<u32>,
+    #[serde(default)]
+    by_key: BTreeMap<String, i16>,
+    /// Takes any number: what comes before a field does not change how the field's number reads.
+    #[serde(default)]
+    any: serde_json::Value,
+}
+
+/// Every integer type's field name, its range, and a literal past each end: one within 64 bits
+/// where the type leaves room for it, and the two just beyond 64 bits, which `serde_json` reads
+/// as floats.
+const INTEGER_TYPES: [(&str, &str, &str, &[&str]); 12] = [
+    ("i8", "-128", "127", &["-129", "128"]),
+    ("i16", "-32768", "32767", &["-32769", "32768"]),
+    ("i32", "-2147483648", "2147483647", &["-2147483649", "2147483648"]),
+    ("i64", "-9223372036854775808", "9223372036854775807", &["-9223372036854775809", "9223372036854775808"]),
+    ("isize", "-9223372036854775808", "9223372036854775807", &["-9223372036854775809", "9223372036854775808"]),
+    ("u8", "0", "255", &["-1", "256"]),
+    ("u16", "0", "65535", &["-1", "65536"]),
+    ("u32", "0", "4294967295", &["-1", "4294967296"]),
+    ("u64", "0", "18446744073709551615", &["-1", "-9223372036854775809", "18446744073709551616"]),
+    ("usize", "0", "18446744073709551615", &["-1", "-9223372036854775809", "18446744073709551616"]),
+    (
+        "i128",
+        "-170141183460469231731687303715884105728",
+        "170141183460469231731687303715884105727",
+        &["-170141183460469231731687303715884105729", "170141183460469231731687303715884105728"],
+    ),
+    (
+        "u128",
+        "0",
+        "340282366920938463463374607431768211455",
+        &["-1", "-100000000000000000000", "340282366920938463463374607431768211456"],
+    ),
+];
+
+/// Literals beyond 64 bits, which every integer type of 64 bits or fewer refuses.
+const BEYOND_64_BITS: [&str; 3] = ["-9223372036854775809", "100000000000000000000", "-100000000000000000000"];
+
+fn out_of_range(target: &str, value: &str, min: &str, max: &str) -> Detail {
+    d("ValueOutOfRange", target, &format!("The value {value} is outside the range {min} to {max}."))
+}
+
+#[test]
+fn an_integer_outside_its_type_is_out_of_range_on_every_door() {
+    for (name, min, max, outside) in INTEGER_TYPES {
+        let beyond: &[&str] = if name.ends_with("128") { &[] } else { &BEYOND_64_BITS };
+        for value in outside.iter().chain(beyond) {
+            assert_doors::<Integers>(&format!(r#"{{"{name}":{value}}}"#), &[out_of_range(name, value, min, max)]);
+        }
+        // The ends themselves read.
+        for value in [min, max] {
+            assert_doors::<Integers>(&format!(r#"{{"{name}":{value}}}"#), &[]);
+        }
+    }
+    // Within an `Option`, a list and a map.
+    let (min, max) = ("-9223372036854775808", "9223372036854775807");
+    assert_doors::<Integers>(
+        r#"{"maybe":100000000000000000000}"#,
+        &[out_of_range("maybe", "100000000000000000000", min, max)],
+    );
+    assert_doors::<Integers>(
+        r#"{"list":[1,-100000000000000000000]}"#,
+        &[out_of_range("list[1]", "-100000000000000000000", "0", "4294967295")],
+    );
+    assert_doors::<Integers>(
+        r#"{"by_key":{"a":100000000000000000000}}"#,
+        &[out_of_range("by_key['a']", "100000000000000000000", "-32768", "32767")],
+    );
+}
+
+#[test]
+fn a_128_bit_integer_reads_beyond_64_bits_on_every_door() {
+    // serde_json reads 128-bit integers from their digits: the walk and the tree do too.
+    assert_doors::<Integers>(
+        r#"{"i128":-100000000000000000000,"u128":100000000000000000000,"u8":300}"#,
+        &[out_of_range("u8", "300", "0", "255")],
+    );
+}
+
+#[test]
+fn a_fraction_or_an_exponent_is_a_number_of_the_wrong_type_on_every_door() {
+    let wrong = |target: &str| d("InvalidPropertyType", target, "Expected an integer but found a number.");
+    for (name, ..) in INTEGER_TYPES {
+        for value in ["1.5", "-1.5", "1e3", "1.0", "-1e20", "1e20", "100000000000000000000.5", "-0"] {
+            // `-0` is read as an integer by 128-bit types only, as serde_json reads it.
+            if value == "-0" && name.ends_with("128") {
+                continue;
+            }
+            assert_doors::<Integers>(&format!(r#"{{"{name}":{value}}}"#), &[wrong(name)]);
+        }
+    }
+}
+
+#[test]
+fn a_long_integer_is_echoed_cut() {
+    let digits = "9".repeat(300);
+    let cut = format!("{}…", "9".repeat(63));
+    assert_doors::<Integers>(
+        &format!(r#"{{"u8":{digits}}}"#),
+        &[d("ValueOutOfRange", "u8", &format!("The value {cut} is outside the range 0 to 255."))],
+    );
+}
+
+#[test]
+fn the_model_max_length_is_out_of_range_on_every_door() {
+    let (min, max) = ("-9223372036854775808", "9223372036854775807");
+    for value in ["9223372036854775808", "-9223372036854775809", "100000000000000000000"] {
+        let body = format!(
+            r#"{{"properties":{{"displayName":{{"en-us":"x"}},"profileType":"A","relatedProfileType":"B","fields":[{{"fieldName":"f","fieldType":"t","maxLength":{value}}}]}}}}"#
+        );
+        assert_model_doors(&body, &[out_of_range("properties.fields[0].maxLength", value, min, max)]);
+    }
+}
+
+#[test]
+fn an_integer_is_known_by_its_own_text_whatever_comes_before_it() {
+    // Digits in strings and keys, an escaped quote and an escaped backslash, integers, floats
+    // and integers beyond 64 bits where they are accepted, before the one refused.
+    let before = r#"{"1e3":["x \"1.5\" 7","\\",-3,1.5,1e2,-100000000000000000000,{"-2":[0.5]}]}"#;
+    let body = format!(r#"{{"any":{before},"u8":2,"list":[7,1.25],"i64":-100000000000000000000}}"#);
+    assert_doors::<Integers>(
+        &body.replace(r#","list":[7,1.25]"#, ""),
+        &[out_of_range("i64", "-100000000000000000000", "-9223372036854775808", "9223372036854775807")],
+    );
+    // The walk finds both, in field-declaration order: the integer, then the float in the list
+    // that came before it in the body.
+    let error = from_json::<Integers>(body.as_bytes()).unwrap_err();
+    assert_eq!(
+        details(&error),
+        [
+            out_of_range("i64", "-100000000000000000000", "-9223372036854775808", "9223372036854775807"),
+            d("InvalidPropertyType", "list[1]", "Expected an integer but found a number."),
+        ]
+    );
+}

@@ -154,8 +154,8 @@ fn a_body_of_the_wrong_type_at_the_root_has_no_target() {
 }
 
 #[test]
-fn integers_refuse_minus_zero_and_two_to_the_sixty_four() {
-    for number in ["-0", "18446744073709551616", "1.5"] {
+fn integers_refuse_minus_zero_fractions_and_exponents_as_numbers() {
+    for number in ["-0", "1.5", "1e3", "1E3", "1.0", "-1e20", "1e20"] {
         let body = with_properties(&format!(
             "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":{number}}}]"
         ));
@@ -165,7 +165,32 @@ fn integers_refuse_minus_zero_and_two_to_the_sixty_four() {
             ("InvalidPropertyType", "properties.fields[0].maxLength"),
             "{number}"
         );
-        assert_eq!(message, "Expected an integer but found a number.");
+        assert_eq!(message, "Expected an integer but found a number.", "{number}");
+    }
+}
+
+#[test]
+fn integers_beyond_sixty_four_bits_are_out_of_range_as_any_other() {
+    // Issue 13, "one problem, three codes": `maxLength` is an `i64`; every integer literal outside
+    // it is out of its range, within 64 bits or beyond them.
+    for number in [
+        "9223372036854775808",
+        "18446744073709551616",
+        "100000000000000000000",
+        "-9223372036854775809",
+        "-100000000000000000000",
+    ] {
+        let body = with_properties(&format!(
+            "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":{number}}}]"
+        ));
+        assert_eq!(
+            one_detail(&body),
+            (
+                "ValueOutOfRange".to_owned(),
+                "properties.fields[0].maxLength".to_owned(),
+                format!("The value {number} is outside the range -9223372036854775808 to 9223372036854775807.")
+            ),
+        );
     }
 }
 

@@ -73,10 +73,26 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, Expect)> {
             )),
             Expect::Details(vec![("InvalidPropertyType", "properties.fields[0].maxLength".into())]),
         ),
+        // Issue 13: an integer outside the type is out of its range, beyond 64 bits too; an
+        // exponent is a number of the wrong type however large.
         (
             "2^64 for an integer",
             with_properties(&format!(
                 "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":18446744073709551616}}]"
+            )),
+            Expect::Details(vec![("ValueOutOfRange", "properties.fields[0].maxLength".into())]),
+        ),
+        (
+            "-2^63-1 for an integer",
+            with_properties(&format!(
+                "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":-9223372036854775809}}]"
+            )),
+            Expect::Details(vec![("ValueOutOfRange", "properties.fields[0].maxLength".into())]),
+        ),
+        (
+            "1e20 for an integer",
+            with_properties(&format!(
+                "{BASE},\"fields\":[{{\"fieldName\":\"a\",\"fieldType\":\"b\",\"maxLength\":1e20}}]"
             )),
             Expect::Details(vec![("InvalidPropertyType", "properties.fields[0].maxLength".into())]),
         ),

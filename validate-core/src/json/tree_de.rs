@@ -63,6 +63,7 @@ impl<'t> TreeDeserializer<'t> {
             Tree::Unsigned(value) => Here::Number(Some(i128::from(*value))),
             Tree::Signed(value) => Here::Number(Some(i128::from(*value))),
             Tree::Float(_) => Here::Number(None),
+            Tree::Integer(text) => Here::Number(text.parse().ok()),
             Tree::Text(text) => Here::Text(text),
             Tree::Array(items) => Here::Items(items.len()),
             other => Here::Other(other.kind()),
@@ -74,31 +75,47 @@ impl<'t> TreeDeserializer<'t> {
         ShapeError::wrong_type(kind.expected(), self.tree.kind())
     }
 
-    /// `serde_json`'s `deserialize_number`: any number goes to the visitor as it was read.
+    /// `serde_json`'s `deserialize_number`: any number goes to the visitor as it was read, an
+    /// integer beyond 64 bits as a float. An integer type refuses that float, and is told why in
+    /// its terms: the integer is out of its range, as one within 64 bits but beyond the type is.
     fn number<'de, V: Visitor<'de>>(self, kind: Kind, visitor: V) -> Result<V::Value, ShapeError> {
         let read: Result<V::Value, ShapeError> = match self.tree {
             Tree::Unsigned(value) => visitor.visit_u64(*value),
             Tree::Signed(value) => visitor.visit_i64(*value),
             Tree::Float(value) => visitor.visit_f64(*value),
+            Tree::Integer(text) => visitor.visit_f64(Tree::float_of(text)).map_err(|error| match kind {
+                Kind::Integer(int) => ShapeError::new(int.out_of_range(text.to_string())),
+                _ => error,
+            }),
             _ => return Err(self.wrong(kind)),
         };
         read.map_err(|error: ShapeError| error.resolve(kind, self.here()))
     }
 
     /// `serde_json` reads 128-bit integers from their digits: an integer, `-0` included for
-    /// `i128`, and no sign for `u128`. A number the tree holds as a float (beyond 64 bits) is
-    /// refused: its digits are lost.
+    /// `i128`, and no sign for `u128`; digits beyond the type's range are out of it.
     fn integer_128<'de, V: Visitor<'de>>(self, int: Int, visitor: V) -> Result<V::Value, ShapeError> {
         let kind = Kind::Integer(int);
+        let out_of_range = |text: &str| ShapeError::new(int.out_of_range(text.to_owned()));
         let read: Result<V::Value, ShapeError> = match (int, self.tree) {
             (Int::I128, Tree::Unsigned(value)) => visitor.visit_i128(i128::from(*value)),
             (Int::I128, Tree::Signed(value)) => visitor.visit_i128(i128::from(*value)),
+            (Int::I128, Tree::Integer(text)) => match text.parse() {
+                Ok(value) => visitor.visit_i128(value),
+                Err(_) => return Err(out_of_range(text)),
+            },
+            (_, Tree::Integer(text)) => match text.parse() {
+                Ok(value) => visitor.visit_u128(value),
+                // Negative, or beyond 128 bits.
+                Err(_) => return Err(out_of_range(text)),
+            },
             (Int::I128, Tree::Float(value)) if *value == 0.0 && value.is_sign_negative() => visitor.visit_i128(0),
+            // serde_json refuses a sign for `u128` as out of range, `-0` too.
+            (_, Tree::Float(value)) if *value == 0.0 && value.is_sign_negative() => return Err(out_of_range("-0")),
             (_, Tree::Unsigned(value)) => visitor.visit_u128(u128::from(*value)),
-            (_, Tree::Signed(value)) => return Err(ShapeError::new(int.out_of_range(value.to_string()))),
-            (_, Tree::Float(value)) if value.is_sign_negative() => {
-                return Err(ShapeError::new(int.out_of_range(value.to_string())));
-            }
+            (_, Tree::Signed(value)) => return Err(out_of_range(&value.to_string())),
+            // A fraction or an exponent, of either sign: a number of the wrong type, as for
+            // every integer type.
             _ => return Err(self.wrong(kind)),
         };
         read.map_err(|error: ShapeError| error.resolve(kind, self.here()))
@@ -182,6 +199,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
             Tree::Unsigned(value) => visitor.visit_u64(*value),
             Tree::Signed(value) => visitor.visit_i64(*value),
             Tree::Float(value) => visitor.visit_f64(*value),
+            Tree::Integer(text) => visitor.visit_f64(Tree::float_of(text)),
             Tree::Text(value) => visitor.visit_str(value),
             Tree::Array(items) => read_items(items, None, visitor),
             Tree::Object(members) => read_members(members, visitor),
