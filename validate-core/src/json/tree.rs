@@ -10,7 +10,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 ///
 /// A body that fails to read is read again into a tree, so the tree is what a failing request
 /// costs: for `[1,1,…]` a node per two bytes of body. Strings and lists are held behind one thin
-/// pointer ([`Text`], [`List`]) and the empty ones allocate nothing, so that a node is 16 bytes
+/// pointer (`Text`, `List`) and the empty ones allocate nothing, so that a node is 16 bytes
 /// rather than 32 (a `String` or `Vec` inline): 8 bytes per body byte for `[1,1,…]`, and at most
 /// 24 while its list doubles. Measured by `tests/tests/test_memory.rs`: `[1,1,…]` peaks at 48 ×
 /// the body with 32-byte nodes, 24 × with these.
