@@ -28,6 +28,20 @@ struct Relationship {
     units: u32,
     #[validate(nested)]
     mappings: Vec<Mapping>,
+    // A projection for a type without a context would be dropped unseen: refused.
+    #[validate(nested(context = units_of))]
+    label: Label,
+}
+
+/// A type without a context.
+#[derive(serde::Deserialize, Validate)]
+struct Label {
+    #[validate(non_empty)]
+    text: String,
+}
+
+fn units_of(request: &Request) -> &u32 {
+    &request.max_units
 }
 
 fn main() {}

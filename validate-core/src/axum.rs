@@ -130,7 +130,8 @@ pub struct ValidJson<T>(pub T);
 /// A JSON body read with [`parse_json`], for handlers that adjust the value before validating it:
 /// the content type and size as [`ValidJson`] checks them, a body that is not JSON answered as
 /// [`ValidJson`] answers it, and of a body of the wrong shape the first problem only (the one
-/// serde meets first), at its target. No rules. [`ValidJson`] and [`ValidJsonWith`] report every
+/// serde meets first), at its target (none inside what serde buffers: a flattened struct's
+/// fields, an internally tagged or untagged variant). No rules. [`ValidJson`] and [`ValidJsonWith`] report every
 /// problem at once.
 #[derive(Clone, Debug)]
 pub struct ArmJson<T>(pub T);
@@ -231,7 +232,16 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
         let (mut parts, body) = request.into_parts();
-        let ctx = C::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
+        // The rejection made a response at once: it need not be `Send` across the drain.
+        let ctx = C::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response);
+        let ctx = match ctx {
+            Ok(ctx) => ctx,
+            // An answer before the body: read and drop it, so that the client reads the answer.
+            Err(response) => {
+                drain_body(body).await;
+                return Err(response);
+            }
+        };
         let body = json_body(Request::from_parts(parts, body)).await.map_err(IntoResponse::into_response)?;
         match from_json_with(&body, &ctx) {
             Ok(value) => Ok(ValidJsonWith(value, ctx)),

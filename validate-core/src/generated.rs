@@ -130,3 +130,10 @@ impl<T: ?Sized, C: ?Sized> NestWith<T, C> for &Nest<'_, T, C> {
         self.0.validate_with_at(self.1, at, out);
     }
 }
+
+/// A `nested(context = f)` value, given the part `f` found: the part's type is known from `ctx`
+/// before the bound is checked, so that a type without a context is reported with it.
+#[inline]
+pub fn nested_part<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+    value.validate_with_at(ctx, at, out);
+}

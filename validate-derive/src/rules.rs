@@ -90,14 +90,18 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
         (RuleKind::Custom(function), _) => return custom(span, function, &value, place, &overrides),
         (RuleKind::Nested { context }, None) if place.ctx.is_some() => {
             let ctx = place.ctx.as_ref().map(|ctx| respan(ctx, span));
-            let given = match context {
-                Some(function) => quote_spanned!(span=> #function(#ctx)),
-                None => quote_spanned!(span=> #ctx),
+            return match context {
+                // A projection is for a type with a context: one without would drop it unseen.
+                // The part is bound first: its type is then known when the bound is reported.
+                Some(function) => quote_spanned! {span=> {
+                    let __part = #function(#ctx);
+                    #r::nested_part(#value, __part, #at, #out);
+                }},
+                None => quote_spanned! {span=> {
+                    use #r::{NestFree as _, NestWith as _};
+                    (&#r::Nest(#value, #ctx)).check(#at, #out);
+                }},
             };
-            return quote_spanned! {span=> {
-                use #r::{NestFree as _, NestWith as _};
-                (&#r::Nest(#value, #given)).check(#at, #out);
-            }};
         }
         _ => {}
     }

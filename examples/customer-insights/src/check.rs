@@ -6,7 +6,7 @@ use crate::model::{RelationshipResourceFormat, Stored};
 
 /// The outcome of checking a body: what to print on stdout, and whether it was valid.
 pub struct Checked {
-    /// `valid`, or the ARM payload as pretty JSON.
+    /// `valid`, or the ARM payload as the service writes it (compact JSON).
     pub output: String,
     /// Whether the body is a valid Relationship.
     pub valid: bool,
@@ -23,8 +23,9 @@ pub fn check(body: &[u8]) -> Checked {
     match answer(body) {
         Ok(()) => Checked { output: "valid".to_owned(), valid: true },
         Err(error) => Checked {
-            // The payload is strings and vectors of them: serializing it cannot fail.
-            output: serde_json::to_string_pretty(&error).unwrap_or_default(),
+            // The payload is strings and vectors of them: serializing it cannot fail. Compact, as
+            // the service writes it: `check` and a `PUT` to a new name print the same bytes.
+            output: serde_json::to_string(&error).unwrap_or_default(),
             valid: false,
         },
     }

@@ -32,7 +32,10 @@ fn an_invalid_file_prints_the_payload_and_exits_1() {
     assert_eq!(output.status.code(), Some(1));
     let payload: validate_core::ErrorResponse = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(payload.error.details.len(), 6);
-    assert!(String::from_utf8(output.stdout).unwrap().starts_with("{\n  \"error\": {\n"), "pretty JSON");
+    // One line, the bytes a `PUT` to a new name answers.
+    let body = std::fs::read(corpus("broken-several.json")).unwrap();
+    let expected = serde_json::to_string(&customer_insights::check::answer(&body).unwrap_err()).unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), format!("{expected}\n"));
 }
 
 #[test]

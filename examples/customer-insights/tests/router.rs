@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use customer_insights::address::RelationshipKey;
 use customer_insights::service::{Limits, router, router_with};
-use customer_insights::store::MemoryStore;
+use customer_insights::store::{MemoryStore, RelationshipStore};
 use http_body_util::BodyExt as _;
 use serde_json::{Value, json};
 use tower::ServiceExt as _;
@@ -538,4 +539,52 @@ impl http_body::Body for Stalled {
             None => std::task::Poll::Pending,
         }
     }
+}
+
+/// A store whose reads lag behind its writes: what a `PUT` read outside the lock sees when a
+/// concurrent `PUT` changed the relationship in between.
+#[derive(Default)]
+struct Lagging {
+    inner: MemoryStore,
+    seen: std::sync::Mutex<Option<customer_insights::model::RelationshipResourceFormat>>,
+}
+
+impl RelationshipStore for Lagging {
+    fn get(&self, _: &RelationshipKey) -> Option<customer_insights::model::RelationshipResourceFormat> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    fn upsert<E>(
+        &self,
+        key: RelationshipKey,
+        update: impl FnOnce(
+            Option<&customer_insights::model::RelationshipResourceFormat>,
+        ) -> Result<customer_insights::model::RelationshipResourceFormat, E>,
+    ) -> Result<customer_insights::model::RelationshipResourceFormat, E> {
+        self.inner.upsert(key, update)
+    }
+}
+
+#[tokio::test]
+async fn read_only_values_are_judged_against_what_the_put_replaces() {
+    let store = Arc::new(Lagging::default());
+    let service = Service { app: router(Arc::clone(&store), 1 << 20) };
+    let uri = url("hub1", "rel_1");
+    let created = service.put(&uri, VALID).await;
+    assert_eq!(created.status, StatusCode::OK);
+    // The read sees an older relationship with another GUID, as if a concurrent PUT had replaced it.
+    let mut older: customer_insights::model::RelationshipResourceFormat =
+        serde_json::from_value(created.body.clone()).unwrap();
+    older.properties.relationship_guid_id = Some("00000000-0000-0000-0000-000000000000".into());
+    *store.seen.lock().unwrap() = Some(older.clone());
+    // Sent back with the older GUID: it reads against the older one, but the PUT replaces the newer.
+    let body = serde_json::to_string(&older).unwrap();
+    let refused = service.put(&uri, &body).await;
+    assert_eq!(refused.detail_pairs(), [("ReadOnlyProperty".to_owned(), "properties.relationshipGuidId".to_owned())]);
+    // When the read sees what the store holds, the same body is accepted.
+    let current: customer_insights::model::RelationshipResourceFormat =
+        serde_json::from_value(created.body.clone()).unwrap();
+    *store.seen.lock().unwrap() = Some(current);
+    let accepted = service.put(&uri, &created.body.to_string()).await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
 }

@@ -143,8 +143,9 @@ fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::E
 /// Reads `body` as a `T` without checking rules, for handlers that adjust a value before its rules
 /// run. A body that is not JSON gets [`from_json`]'s answer; of a body of the wrong shape, only
 /// the first problem is reported (the one serde meets first), at its target, with
-/// [`from_json`]'s codes and messages. [`from_json`] and [`from_json_with`] report every problem
-/// at once.
+/// [`from_json`]'s codes and messages; inside what serde reads into a buffer first (a flattened
+/// struct's fields, an internally tagged or untagged enum's variant) that problem has no target.
+/// [`from_json`] and [`from_json_with`] report every problem at once, each at its target.
 ///
 /// ```
 /// use validate_core::parse_json;
