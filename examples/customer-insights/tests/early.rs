@@ -34,7 +34,7 @@ async fn exchange(addr: SocketAddr, method: &str, path: &str, content_type: &str
     String::from_utf8_lossy(&answer).into_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_early_answer_is_read_after_a_large_body() {
     let addr = start().await;
     // Under the 64 MiB drain bound and over the 1 MiB body limit: the client is still writing when
@@ -48,15 +48,25 @@ async fn every_early_answer_is_read_after_a_large_body() {
         ("PUT", GOOD, "text/plain", "415 Unsupported Media Type", "UnsupportedMediaType"),
         ("PUT", GOOD, "application/json", "413 Payload Too Large", "RequestBodyTooLarge"),
     ];
-    for (method, path, content_type, status, code) in cases {
-        let answer = exchange(addr, method, path, content_type, &body).await;
-        assert!(
-            answer.starts_with(&format!("HTTP/1.1 {status}\r\n")),
-            "{method} {path}: {}",
-            &answer[..answer.len().min(200)]
-        );
-        assert!(answer.contains(&format!("x-ms-error-code: {code}\r\n")), "{answer}");
-        assert!(answer.contains("x-ms-request-id: "), "{answer}");
-        assert!(answer.ends_with("}}"), "the whole ARM payload is read: {answer}");
+    // A mixed hostile run: every case at once, twice over, each on its own connection.
+    let mut runs = tokio::task::JoinSet::new();
+    for (method, path, content_type, status, code) in cases.iter().chain(&cases) {
+        let (method, path, content_type, status, code) =
+            (method.to_string(), path.to_string(), content_type.to_string(), status.to_string(), code.to_string());
+        let body = body.clone();
+        runs.spawn(async move {
+            let answer = exchange(addr, &method, &path, &content_type, &body).await;
+            assert!(
+                answer.starts_with(&format!("HTTP/1.1 {status}\r\n")),
+                "{method} {path}: {}",
+                &answer[..answer.len().min(200)]
+            );
+            assert!(answer.contains(&format!("x-ms-error-code: {code}\r\n")), "{answer}");
+            assert!(answer.contains("x-ms-request-id: "), "{answer}");
+            assert!(answer.ends_with("}}"), "the whole ARM payload is read: {answer}");
+        });
+    }
+    while let Some(run) = runs.join_next().await {
+        run.unwrap();
     }
 }
