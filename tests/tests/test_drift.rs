@@ -701,3 +701,43 @@ mod bug1 {
         );
     }
 }
+
+/// Found by the review of issue 12: a container `check` on an enum ran twice for a tuple variant of
+/// several fields when the walk ran (its fields' rules validated the whole enum, checks included).
+mod check_on_a_tuple_variant {
+    use super::*;
+    use validate_core::RuleError;
+
+    fn pair_check(pair: &Pair) -> Result<(), RuleError> {
+        match pair {
+            Pair::Two(name, 0) if name.is_empty() => Err(RuleError::new("PairCheck", "An empty pair.")),
+            _ => Ok(()),
+        }
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[validate(check(pair_check))]
+    enum Pair {
+        Two(#[validate(non_empty)] String, u8),
+        One(u8),
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct Holder {
+        #[validate(nested)]
+        pair: Pair,
+        count: u8,
+    }
+
+    #[test]
+    fn runs_once_beside_a_shape_problem() {
+        let expected = [
+            d("EmptyValue", "pair.Two[0]", EMPTY),
+            d("PairCheck", "pair", "An empty pair."),
+            d("InvalidPropertyType", "count", "Expected an integer but found a string."),
+        ];
+        assert_eq!(from_json_details::<Holder>(r#"{"pair":{"Two":["",0]},"count":"x"}"#), expected);
+        let value: Holder = serde_json::from_str(r#"{"pair":{"Two":["",0]},"count":1}"#).unwrap();
+        assert_eq!(violations(&value), expected[..2]);
+    }
+}

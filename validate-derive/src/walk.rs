@@ -656,25 +656,39 @@ impl Enum<'_, '_> {
         })
     }
 
-    /// A tuple variant of several fields: read whole, then the enum's rules run on the value, at
-    /// the enum's place (they add the variant's segment themselves).
+    /// A tuple variant of several fields: read whole, then each field's rules on what it read.
     fn tuple_variant(&self, variant: &Variant<'_>, tree: &TokenStream, ctor: &TokenStream, at: &Ident) -> TokenStream {
-        let (w, enum_at, out) = (walk_module(), &self.n.at, &self.n.out);
+        let (w, out) = (walk_module(), &self.n.out);
         let types = variant.fields.iter().map(|field| field.ty);
-        let validate = match ctx_of(self.container) {
-            Some(ctx) => quote!(::validate_core::ValidateWith::validate_with_at(&__variant, #ctx, #enum_at, #out);),
-            None => quote!(::validate_core::Validate::validate_at(&__variant, #enum_at, #out);),
-        };
         let locals: Vec<Ident> = (0..variant.fields.len()).map(|i| format_ident!("__read{}", i)).collect();
+        // The fields' rules alone, each at its place under the variant's: the enum's checks run
+        // once, after the walk, as for every variant (validating the whole enum here ran them twice).
+        let rules =
+            variant.fields.iter().zip(&locals).filter(|(field, _)| !field.rules.is_empty()).map(|(field, local)| {
+                let field_at = format_ident!("__field_at");
+                let path = rules::field_path(field.segment.as_ref(), at);
+                let place = Place {
+                    value: Value::Local(format_ident!("__value")),
+                    at: field_at.clone(),
+                    out: out.clone(),
+                    walked: None,
+                    ctx: ctx_of(self.container),
+                };
+                let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
+                quote! {{
+                    let #field_at = #path;
+                    let __value = &#local;
+                    #(#rules)*
+                }}
+            });
         quote!({
             let __fns = {
                 use #w::{ReadNothing as _, ReadOwned as _};
                 (&#w::Reader::<(#(#types,)*)>::new()).fns()
             };
             let (#(#locals,)*) = #w::read_value(#tree, #at, #out, &__fns)?;
-            let __variant = #ctor(#(#locals),*);
-            #validate
-            __variant
+            #(#rules)*
+            #ctor(#(#locals),*)
         })
     }
 }
