@@ -648,3 +648,30 @@ struct Counted {
     label: String,
     count: u8,
 }
+
+/// Found by the review of issue 12: `read_only(stored = f)` on a field whose type is a type
+/// parameter did not compile (the derive's `ReadOnly` bound hid the value's type from rustc).
+mod generic_read_only {
+    use validate_core::ValidateWith;
+
+    struct Held<T>(Option<T>);
+
+    fn held<T>(held: &Held<T>) -> Option<&T> {
+        held.0.as_ref()
+    }
+
+    #[derive(validate_core::Validate)]
+    #[validate(context = Held<T>)]
+    struct Generic<T: PartialEq> {
+        #[validate(read_only(stored = held))]
+        value: Option<T>,
+    }
+
+    #[test]
+    fn compiles_and_compares() {
+        let held = Held(Some(7_u8));
+        assert!(Generic { value: Some(7_u8) }.validate_with(&held).is_ok());
+        let violations = Generic { value: Some(8_u8) }.validate_with(&held).unwrap_err();
+        assert_eq!(violations.to_string(), "value: The property 'value' is read-only: only the server sets it.");
+    }
+}

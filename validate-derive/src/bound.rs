@@ -38,6 +38,9 @@ fn rule_bounds(rule: &Rule, ty: &TokenStream, out: &mut Vec<WherePredicate>) {
             out.push(parse_quote!(<#ty as #r::unique::Items>::Item: #item_bound));
             out.push(parse_quote!(#ty: #r::unique::Items));
         }
+        // Its function's own bounds say what it needs; a `ReadOnly` bound here would keep rustc
+        // from seeing that `<Option<T> as ReadOnly>::Value` is `T`.
+        RuleKind::ReadOnly { stored: Some(_) } => {}
         RuleKind::Each(inner) => {
             let item = quote!(<#ty as #r::each::Each>::Item);
             for rule in inner {
