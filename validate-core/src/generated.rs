@@ -131,9 +131,14 @@ impl<T: ?Sized, C: ?Sized> NestWith<T, C> for &Nest<'_, T, C> {
     }
 }
 
-/// A `nested(context = f)` value, given the part `f` found: the part's type is known from `ctx`
-/// before the bound is checked, so that a type without a context is reported with it.
-#[inline]
-pub fn nested_part<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-    value.validate_with_at(ctx, at, out);
+/// The part of the context `nested(context = f)` found, given to the nested value by [`Part::give`]:
+/// the part's type is known from the receiver when the bound is checked, so that a type without a
+/// context is reported with the part it was offered.
+pub struct Part<'a, C: ?Sized>(pub &'a C);
+
+impl<C: ?Sized> Part<'_, C> {
+    #[inline]
+    pub fn give<T: ValidateWith<C> + ?Sized>(self, value: &T, at: &Path<'_>, out: &mut Violations) {
+        value.validate_with_at(self.0, at, out);
+    }
 }

@@ -92,11 +92,9 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
             let ctx = place.ctx.as_ref().map(|ctx| respan(ctx, span));
             return match context {
                 // A projection is for a type with a context: one without would drop it unseen.
-                // The part is bound first: its type is then known when the bound is reported.
-                Some(function) => quote_spanned! {span=> {
-                    let __part = #function(#ctx);
-                    #r::nested_part(#value, __part, #at, #out);
-                }},
+                Some(function) => quote_spanned! {span=>
+                    #r::Part(#function(#ctx)).give(#value, #at, #out);
+                },
                 None => quote_spanned! {span=> {
                     use #r::{NestFree as _, NestWith as _};
                     (&#r::Nest(#value, #ctx)).check(#at, #out);
