@@ -185,7 +185,9 @@ impl Violations {
     /// ```
     #[inline]
     pub fn is_full(&self) -> bool {
-        self.list.len() >= self.limit
+        // Once one was left out, none after it may be kept: what is kept is always the first ones
+        // recorded (a list appended from one with a smaller limit may arrive with some counted).
+        self.left_out > 0 || self.list.len() >= self.limit
     }
 
     /// Adds a violation as it is (or counts it, when the list is full).
@@ -374,7 +376,8 @@ impl<'a> IntoIterator for &'a Violations {
     }
 }
 
-/// Pushes each, up to the limit; the rest are counted.
+/// Pushes each, up to the limit; the rest are counted. Extending from another `Violations` takes
+/// only what it kept, not its count of the ones it left out: [`Violations::append`] takes both.
 impl Extend<Violation> for Violations {
     fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
         for violation in iter {
@@ -390,5 +393,32 @@ impl FromIterator<Violation> for Violations {
         let mut violations = Violations::new();
         violations.extend(iter);
         violations
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Violation, Violations};
+
+    fn targets(violations: &Violations) -> Vec<&str> {
+        violations.iter().map(Violation::target).collect()
+    }
+
+    /// Found by the review of issue 13: a list appended from one with a smaller limit arrives with
+    /// some counted; what comes after must be counted too, or the kept ones are not the first.
+    #[test]
+    fn after_an_append_with_some_left_out_nothing_later_is_kept() {
+        let mut all = Violations::with_limit(usize::MAX);
+        let mut part = Violations::with_limit(2);
+        for target in ["a", "b", "c"] {
+            part.push(Violation::new(target, "X", "x"));
+        }
+        all.append(&mut part);
+        all.push(Violation::new("d", "X", "x"));
+        assert_eq!(targets(&all), ["a", "b"]);
+        assert_eq!((all.len(), all.left_out()), (4, 2));
+        // An override since "d" applies to nothing kept, and moves nothing.
+        all.override_since(3, Some("Y"), None);
+        assert!(all.iter().all(|v| v.code() == "X"));
     }
 }

@@ -47,6 +47,14 @@ async fn every_early_answer_is_read_after_a_large_body() {
         ("PUT", &GOOD.replace("2017-04-26", "1"), "application/json", "400 Bad Request", "InvalidApiVersionParameter"),
         ("PUT", GOOD, "text/plain", "415 Unsupported Media Type", "UnsupportedMediaType"),
         ("PUT", GOOD, "application/json", "413 Payload Too Large", "RequestBodyTooLarge"),
+        ("GET", GOOD, "application/json", "404 Not Found", "ResourceNotFound"),
+        (
+            "PUT",
+            &format!("{GOOD}&pad={}", "x".repeat(9000)),
+            "application/json",
+            "414 URI Too Long",
+            "RequestUriTooLong",
+        ),
     ];
     // A mixed hostile run: every case at once, twice over, each on its own connection.
     let mut runs = tokio::task::JoinSet::new();
