@@ -296,7 +296,11 @@ async fn json_body(request: Request) -> Result<Bytes, ArmError> {
 /// then reads the answer instead of a reset connection. Past the bound, the rest is left unread
 /// and the connection is closed after the answer.
 ///
-/// A client that sends slowly holds this as long as it sends: bound it with a timeout.
+/// A client that sends slowly holds this as long as it sends, as it holds any extractor that reads
+/// a body (this one included, for its 415): bound bodies in time where the server is built (a
+/// timeout around the handler, `tower_http::timeout::RequestBodyTimeoutLayer`, or as the reference
+/// service does, `tokio::time::timeout` around the read and the drain). The library sets no timer
+/// of its own: it does not know the runtime's.
 ///
 /// ```
 /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
