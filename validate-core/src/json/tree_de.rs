@@ -110,8 +110,8 @@ impl<'t> TreeDeserializer<'t> {
                 Err(_) => return Err(out_of_range(text)),
             },
             (Int::I128, Tree::Float(value)) if *value == 0.0 && value.is_sign_negative() => visitor.visit_i128(0),
-            // serde_json refuses a sign for `u128` as out of range, `-0` too.
-            (_, Tree::Float(value)) if *value == 0.0 && value.is_sign_negative() => return Err(out_of_range("-0")),
+            // serde_json refuses `-0` for `u128` (for its sign); "out of range" would be false of
+            // zero, so it is what it is for every other unsigned type: a number of the wrong type.
             (_, Tree::Unsigned(value)) => visitor.visit_u128(u128::from(*value)),
             (_, Tree::Signed(value)) => return Err(out_of_range(&value.to_string())),
             // A fraction or an exponent, of either sign: a number of the wrong type, as for
