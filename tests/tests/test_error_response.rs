@@ -161,7 +161,7 @@ fn the_answer_counts_what_was_left_out_in_the_words_it_always_used() {
     assert_eq!(response.error.details.len(), 100);
     assert_eq!(
         response.error.message,
-        "The request content was invalid: 101 errors were found; the first 100 are listed and 1 are left out."
+        "The request content was invalid: 101 errors were found; the first 100 are listed and 1 is left out."
     );
     // A list that keeps more: an answer still shows 100.
     let response = ErrorResponse::from(recorded(Violations::with_limit(1000), 150));

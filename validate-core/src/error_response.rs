@@ -122,16 +122,18 @@ fn invalid_content_message(found: usize, listed: usize) -> String {
         n => format!("{n} errors were found"),
     };
     let left_out = found.saturating_sub(listed);
+    let rest = match left_out {
+        1 => "1 is left out".to_owned(),
+        n => format!("{n} are left out"),
+    };
     match (listed, left_out) {
         (_, 0) => format!("The request content was invalid: {found_text}."),
         // Only a list made to keep none (`Violations::with_limit(0)`) gets here.
         (0, _) => format!("The request content was invalid: {found_text}; none are listed."),
-        (1, _) => {
-            format!("The request content was invalid: {found_text}; the first is listed and {left_out} are left out.")
+        (1, _) => format!("The request content was invalid: {found_text}; the first is listed and {rest}."),
+        (listed, _) => {
+            format!("The request content was invalid: {found_text}; the first {listed} are listed and {rest}.")
         }
-        (listed, left_out) => format!(
-            "The request content was invalid: {found_text}; the first {listed} are listed and {left_out} are left out."
-        ),
     }
 }
 
