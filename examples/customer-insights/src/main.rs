@@ -33,6 +33,9 @@ enum Command {
     },
 }
 
+/// The largest value of a timeout flag, a day: `server::Config::MAX_TIMEOUT`.
+const MAX_TIMEOUT_SECS: u64 = server::Config::MAX_TIMEOUT.as_secs();
+
 #[derive(Args, Clone)]
 struct ServeArgs {
     /// The address to listen on.
@@ -41,17 +44,25 @@ struct ServeArgs {
     /// The largest request body accepted; larger ones get 413.
     #[arg(long, default_value_t = 1_048_576)]
     max_body_bytes: usize,
+    // Every timeout is at most a day (`MAX_TIMEOUT_SECS`): hyper adds the header timeout to the
+    // current instant, and `u64::MAX` seconds made that panic in every connection's task.
     /// Seconds a request's head (request line and headers) may take to arrive; a partial head
     /// then gets 408 and its connection is closed, as is an idle keep-alive connection.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     header_timeout_secs: u64,
     /// Seconds a request's body may take to arrive once the service starts reading it; a slower
     /// one gets 408.
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     body_timeout_secs: u64,
+    /// Seconds an answer's write may make no progress (the client not reading) before the
+    /// connection is closed; a client that reads at all, however slowly, lets writes progress
+    /// many times in 10 s.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
+    write_timeout_secs: u64,
     /// Seconds the requests in flight have after Ctrl-C or SIGTERM; then the connections left are
     /// dropped and the process exits.
-    #[arg(long, default_value_t = 10)]
+    // 0 stays allowed, as before the cap: it means drop every connection at once.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=MAX_TIMEOUT_SECS))]
     shutdown_deadline_secs: u64,
 }
 
@@ -123,6 +134,7 @@ async fn serve(args: ServeArgs) -> std::io::Result<()> {
     };
     let config = server::Config {
         header_timeout: Duration::from_secs(args.header_timeout_secs),
+        write_timeout: Duration::from_secs(args.write_timeout_secs),
         shutdown_deadline: Duration::from_secs(args.shutdown_deadline_secs),
         ..server::Config::default()
     };
@@ -132,6 +144,7 @@ async fn serve(args: ServeArgs) -> std::io::Result<()> {
         max_body_bytes = args.max_body_bytes,
         header_timeout_secs = args.header_timeout_secs,
         body_timeout_secs = args.body_timeout_secs,
+        write_timeout_secs = args.write_timeout_secs,
         shutdown_deadline_secs = args.shutdown_deadline_secs,
         "listening"
     );

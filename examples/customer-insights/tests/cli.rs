@@ -74,3 +74,23 @@ fn help_names_both_commands() {
     let help = String::from_utf8(output.stdout).unwrap();
     assert!(help.contains("serve") && help.contains("check") && help.contains("--max-body-bytes"), "{help}");
 }
+
+#[test]
+fn a_timeout_flag_over_a_day_is_a_usage_error() {
+    // `u64::MAX` seconds of header timeout made every connection's task panic; clap refuses it
+    // (and anything over a day) before the server starts, as it refuses 0.
+    let flags = ["--header-timeout-secs", "--body-timeout-secs", "--write-timeout-secs", "--shutdown-deadline-secs"];
+    for flag in flags {
+        for value in ["18446744073709551615", "86401"] {
+            let output = bin().args(["serve", "--addr", "127.0.0.1:0", flag, value]).output().unwrap();
+            assert_eq!(output.status.code(), Some(2), "{flag} {value}");
+            assert!(output.stdout.is_empty());
+            let stderr = String::from_utf8(output.stderr).unwrap();
+            assert!(stderr.contains(&format!("invalid value '{value}' for '{flag}")), "{stderr}");
+            assert!(stderr.contains("86400"), "{stderr}");
+        }
+    }
+    let output = bin().args(["--write-timeout-secs", "0"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("--write-timeout-secs"));
+}

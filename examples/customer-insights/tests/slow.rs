@@ -1,7 +1,8 @@
 //! Slow and stalled clients over a real socket, with the server's timeouts set short: a partial
 //! head gets 408 and is closed after the header timeout, an idle connection is closed, a stalled
-//! body gets the app's 408, and a shutdown returns within its deadline whatever the clients do,
-//! while a request in flight may still finish.
+//! body gets the app's 408, a client that never reads its answers is cut after the write timeout,
+//! and a shutdown returns within its deadline whatever the clients do, while a request in flight
+//! may still finish.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -29,10 +30,13 @@ struct Running {
 }
 
 async fn start(header_timeout: Duration, body_timeout: Duration, shutdown_deadline: Duration) -> Running {
+    start_with(Config { header_timeout, shutdown_deadline, ..Config::default() }, body_timeout).await
+}
+
+async fn start_with(config: Config, body_timeout: Duration) -> Running {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = router_with(Arc::new(MemoryStore::default()), Limits { body_timeout, ..Limits::default() });
-    let config = Config { header_timeout, shutdown_deadline, ..Config::default() };
     let (stop, stopped) = oneshot::channel();
     let task = tokio::spawn(server::serve(listener, app, config, async {
         let _ = stopped.await;
@@ -129,6 +133,81 @@ async fn two_of_ten_body_bytes_get_the_apps_408_after_the_body_timeout() {
     assert!(answer.contains("\r\nx-ms-error-code: RequestTimeout\r\n"), "{answer}");
     assert!(answer.contains("\r\nx-ms-request-id: "), "{answer}");
     assert!(answer.ends_with(r#""message":"The request body did not arrive in time."}}"#), "{answer}");
+}
+
+/// A valid body of about 950 KB (under the 1 MiB limit): 1 000 fields with long property ids.
+fn large_body() -> String {
+    let id = "p".repeat(890);
+    let fields: Vec<String> = (0..1000)
+        .map(|i| format!(r#"{{"fieldName":"F{i:04}","fieldType":"Edm.String","propertyId":"{id}"}}"#))
+        .collect();
+    format!(
+        r#"{{"properties":{{"cardinality":"OneToMany","displayName":{{"en-us":"Large"}},"profileType":"Contact","relatedProfileType":"Account","fields":[{}]}}}}"#,
+        fields.join(",")
+    )
+}
+
+#[tokio::test]
+async fn a_client_that_never_reads_its_answers_is_cut_after_the_write_timeout() {
+    // The header timeout is far beyond the test: only the write timeout can end the connection.
+    let config = Config { header_timeout: CAP * 6, write_timeout: ms(300), ..Config::default() };
+    let server = start_with(config, CAP).await;
+    let body = large_body();
+    assert!(body.len() > 900_000 && body.len() < 1 << 20, "{}", body.len());
+    let mut put = TcpStream::connect(server.addr).await.unwrap();
+    let head = put_head(body.len()).replace("\r\n\r\n", "\r\nconnection: close\r\n\r\n");
+    put.write_all(format!("{head}{body}").as_bytes()).await.unwrap();
+    let (answer, _) = read_until_closed(&mut put).await;
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{}", &answer[..answer.len().min(500)]);
+
+    // 20 GETs of it at once (about 19 MB of answers), and nothing read: the server's writes stall
+    // once the sockets' buffers are full.
+    let mut stalled = TcpStream::connect(server.addr).await.unwrap();
+    let gets = format!("GET {PATH} HTTP/1.1\r\nhost: l\r\n\r\n").repeat(20);
+    stalled.write_all(gets.as_bytes()).await.unwrap();
+    // The buffers fill in milliseconds, then 300 ms without progress: closed well before this.
+    tokio::time::sleep(ms(1000)).await;
+
+    // Reading now gets what was buffered, then the end of the connection at once (EOF, or a reset
+    // from the server's unsent data), not 19 MB followed by a keep-alive wait.
+    let reading = Instant::now();
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(ms(1000), stalled.read_to_end(&mut received))
+        .await
+        .expect("the server closed the connection after the write timeout");
+    let took = reading.elapsed();
+    assert!(
+        read.is_ok()
+            || matches!(
+                read.as_ref().map_err(std::io::Error::kind),
+                Err(std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted)
+            ),
+        "{read:?}"
+    );
+    assert!(received.starts_with(b"HTTP/1.1 200 OK\r\n"));
+    assert!(received.len() < 19 * body.len(), "read {} bytes: the server wrote every answer", received.len());
+    assert!(took < ms(1000), "the end came after {took:?}");
+}
+
+#[tokio::test]
+async fn timeouts_too_long_for_an_instant_are_capped_not_a_panic() {
+    // hyper adds the header timeout to `Instant::now()`: unclamped, every connection's task panics
+    // and the client gets nothing.
+    let config = Config { header_timeout: Duration::MAX, write_timeout: Duration::MAX, ..Config::default() };
+    let server = start_with(config, CAP).await;
+    let mut stream = TcpStream::connect(server.addr).await.unwrap();
+    stream.write_all(format!("GET {PATH} HTTP/1.1\r\nhost: l\r\nconnection: close\r\n\r\n").as_bytes()).await.unwrap();
+    let (answer, _) = read_until_closed(&mut stream).await;
+    assert!(answer.starts_with("HTTP/1.1 404 Not Found\r\n"), "{answer}");
+    assert_eq!(
+        Config { shutdown_deadline: Duration::MAX, ..config }.clamped(),
+        Config {
+            header_timeout: Config::MAX_TIMEOUT,
+            write_timeout: Config::MAX_TIMEOUT,
+            shutdown_deadline: Config::MAX_TIMEOUT,
+            ..Config::default()
+        }
+    );
 }
 
 #[tokio::test]
