@@ -95,7 +95,28 @@ fn check_shapes() -> Vec<Shape> {
             let head = r#"{"properties":{"profileType":"a","relatedProfileType":"b","displayName":{"#;
             repeated(head, r#""en":"x""#, "}}}")
         }),
+        // A read-only property of any JSON, `[1,1,…]`, read by the walk (the invalid cardinality
+        // fails the first reading): at the worst count for its list; at the worst count within
+        // the service's 1 MiB limit (half as many); and filling that limit.
+        ("check: [1,1,…] in a read-only property", read_only_items("X", worst_count(2))),
+        ("check: [1,1,…] in a read-only property, within 1 MiB", read_only_items("X", worst_count(2) / 2 + 1)),
+        ("check: [1,1,…] in a read-only property, filling 1 MiB", {
+            let around = read_only_items("X", 0).len();
+            read_only_items("X", (BODY_BYTES - around).div_ceil(2))
+        }),
+        // The same, read at once (a valid cardinality): the property is its only problem.
+        ("check: [1,1,…] in a read-only property, no walk", read_only_items("OneToOne", worst_count(2))),
     ]
+}
+
+/// A Relationship body with `count` items `1` in `dataSourcePrecedenceRules`, a read-only
+/// property of any JSON, and `cardinality`.
+fn read_only_items(cardinality: &str, count: usize) -> Vec<u8> {
+    let head = format!(
+        r#","cardinality":"{cardinality}","fields":[{{"fieldName":"a","fieldType":"b","dataSourcePrecedenceRules":["#
+    );
+    let items = vec!["1"; count].join(",");
+    relationship([&head, &items, "]}]"].concat().as_bytes())
 }
 
 #[derive(Debug, Deserialize, Validate)]

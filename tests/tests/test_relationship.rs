@@ -237,7 +237,7 @@ fn read_only_properties_are_refused_when_sent() {
     body.properties.relationship_guid_id = Some("g".into());
     body.properties.tenant_id = Some("hub".into());
     let mut role = field("Role", "Edm.String");
-    role.data_source_precedence_rules = Some(vec![serde_json::json!({ "precedence": 1 })]);
+    role.data_source_precedence_rules = Some(r#"[{"precedence":1}]"#.parse().unwrap());
     body.properties.fields = Some(vec![role]);
     let found: Vec<String> = codes_and_targets(&body.validate_with(&Stored::NEW).unwrap_err())
         .into_iter()

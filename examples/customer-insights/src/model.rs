@@ -218,10 +218,219 @@ pub struct PropertyDefinition {
     /// The maximum length; any integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i64>,
-    /// Set by the server.
+    /// Set by the server: an array of any JSON, kept as its text ([`JsonArray`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(read_only)]
-    pub data_source_precedence_rules: Option<Vec<serde_json::Value>>,
+    pub data_source_precedence_rules: Option<JsonArray>,
+}
+
+/// A JSON array of any items, kept as its text: what a read-only property of any JSON holds
+/// (`dataSourcePrecedenceRules`), which only the server sets, so that it is read without building
+/// its values. A `serde_json::Value` costs 32 bytes or more a node, and its list holds its old and
+/// new blocks while it doubles: `[1,1,…]` of 1 MiB would cost 56 × its size. The text costs
+/// about the size it had in the body (more for a float written at length, such as `1e5` as
+/// `100000.0`), and up to three times that while its vector grows.
+///
+/// It is read from any deserializer (`serde_json`'s, and the tree the every-problem walk reads,
+/// which `RawValue`'s own reading does not know), its items written back as JSON as they are
+/// read: an array is required, as for a `Vec` (a wrong type gets the same answer), and its items
+/// may be any JSON. Written as that text; equal when the texts are equal.
+///
+/// ```
+/// use customer_insights::model::JsonArray;
+///
+/// let rules: JsonArray = serde_json::from_str(r#"[ {"precedence": 1}, null, "a\u0062" ]"#).unwrap();
+/// assert_eq!(rules.get(), r#"[{"precedence":1},null,"ab"]"#);
+/// assert_eq!(serde_json::to_string(&rules).unwrap(), rules.get());
+/// assert!(serde_json::from_str::<JsonArray>("{}").is_err());
+/// ```
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct JsonArray(Box<serde_json::value::RawValue>);
+
+impl JsonArray {
+    /// The array's JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl PartialEq for JsonArray {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for JsonArray {}
+
+impl std::str::FromStr for JsonArray {
+    type Err = serde_json::Error;
+
+    /// Reads a JSON array from its text.
+    fn from_str(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonArray {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut text = Vec::new();
+        deserializer.deserialize_seq(copy::Array(&mut text))?;
+        // Written by `copy`: JSON, in UTF-8.
+        let text = String::from_utf8(text).map_err(serde::de::Error::custom)?;
+        serde_json::value::RawValue::from_string(text).map(JsonArray).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Writes a value as JSON text while it is read, building nothing else.
+mod copy {
+    use std::fmt;
+
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+
+    /// An array, written to its vector.
+    pub(super) struct Array<'a>(pub(super) &'a mut Vec<u8>);
+
+    impl<'de> Visitor<'de> for Array<'_> {
+        type Value = ();
+
+        // As a `Vec`'s visitor says it.
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<(), A::Error> {
+            Any(self.0).visit_seq(items)
+        }
+    }
+
+    /// Any JSON value, written to its vector.
+    struct Any<'a>(&'a mut Vec<u8>);
+
+    /// Writes `value` as JSON (a string escaped, a number as `serde_json` writes it).
+    fn write<E: Error>(out: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized)) -> Result<(), E> {
+        serde_json::to_writer(out, value).map_err(E::custom)
+    }
+
+    impl<'de> DeserializeSeed<'de> for Any<'_> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Any<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any valid JSON value")
+        }
+
+        fn visit_bool<E: Error>(self, value: bool) -> Result<(), E> {
+            write(self.0, &value)
+        }
+
+        fn visit_i64<E: Error>(self, value: i64) -> Result<(), E> {
+            write(self.0, &value)
+        }
+
+        fn visit_i128<E: Error>(self, value: i128) -> Result<(), E> {
+            write(self.0, &value)
+        }
+
+        fn visit_u64<E: Error>(self, value: u64) -> Result<(), E> {
+            write(self.0, &value)
+        }
+
+        fn visit_u128<E: Error>(self, value: u128) -> Result<(), E> {
+            write(self.0, &value)
+        }
+
+        fn visit_f64<E: Error>(self, value: f64) -> Result<(), E> {
+            write(self.0, &value)
+        }
+
+        fn visit_str<E: Error>(self, value: &str) -> Result<(), E> {
+            write(self.0, value)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<(), E> {
+            self.0.extend_from_slice(b"null");
+            Ok(())
+        }
+
+        fn visit_none<E: Error>(self) -> Result<(), E> {
+            self.visit_unit()
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+            let out = self.0;
+            out.push(b'[');
+            let mut first = true;
+            loop {
+                let mark = out.len();
+                if !first {
+                    out.push(b',');
+                }
+                if items.next_element_seed(Any(out))?.is_none() {
+                    out.truncate(mark);
+                    break;
+                }
+                first = false;
+            }
+            out.push(b']');
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<(), A::Error> {
+            let out = self.0;
+            out.push(b'{');
+            let mut first = true;
+            loop {
+                let mark = out.len();
+                if !first {
+                    out.push(b',');
+                }
+                if members.next_key_seed(Key(out))?.is_none() {
+                    out.truncate(mark);
+                    break;
+                }
+                out.push(b':');
+                members.next_value_seed(Any(out))?;
+                first = false;
+            }
+            out.push(b'}');
+            Ok(())
+        }
+    }
+
+    /// A member's name, written to its vector as a JSON string.
+    struct Key<'a>(&'a mut Vec<u8>);
+
+    impl<'de> DeserializeSeed<'de> for Key<'_> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+
+    impl Visitor<'_> for Key<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: Error>(self, value: &str) -> Result<(), E> {
+            write(self.0, value)
+        }
+    }
 }
 
 /// A valid value of an enum property.
