@@ -8,10 +8,12 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-#[test]
-fn serves_logs_each_request_and_stops_on_sigterm() {
+/// The binary serving on a free port with `args` and info logs: the process, its stderr after the
+/// "listening" line, and the address that line gives.
+fn start(args: &[&str]) -> (std::process::Child, BufReader<std::process::ChildStderr>, String) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_customer-insights"))
         .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
         .env("RUST_LOG", "info")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -21,6 +23,12 @@ fn serves_logs_each_request_and_stops_on_sigterm() {
     let mut line = String::new();
     stderr.read_line(&mut line).unwrap();
     let addr = line.split("addr=").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap().to_owned();
+    (server, stderr, addr)
+}
+
+#[test]
+fn serves_logs_each_request_and_stops_on_sigterm() {
+    let (mut server, mut stderr, addr) = start(&[]);
 
     let mut stream = TcpStream::connect(&addr).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
@@ -48,17 +56,7 @@ fn serves_logs_each_request_and_stops_on_sigterm() {
 /// SIGTERM; it exits once the shutdown deadline has passed.
 #[test]
 fn sigterm_with_a_stalled_client_exits_within_the_deadline() {
-    let mut server = Command::new(env!("CARGO_BIN_EXE_customer-insights"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--header-timeout-secs", "60", "--shutdown-deadline-secs", "1"])
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(server.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let addr = line.split("addr=").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap().to_owned();
+    let (mut server, mut stderr, addr) = start(&["--header-timeout-secs", "60", "--shutdown-deadline-secs", "1"]);
 
     let mut stalled = TcpStream::connect(&addr).unwrap();
     stalled.write_all(b"GET /nowhere HTTP/1.1\r\nhost: l\r\n").unwrap();
