@@ -741,3 +741,51 @@ mod check_on_a_tuple_variant {
         assert_eq!(violations(&value), expected[..2]);
     }
 }
+
+/// Found by the review of issue 12: `each(nested)` was read whole by the walk (its first shape
+/// problem only), where `nested`, which checks the same, was walked item by item.
+mod each_nested_is_walked {
+    use super::*;
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct Leaf {
+        #[validate(non_empty)]
+        name: String,
+        count: u8,
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct ByNested {
+        #[validate(nested)]
+        items: Vec<Leaf>,
+        #[validate(nested)]
+        named: BTreeMap<String, Leaf>,
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct ByEach {
+        #[validate(each(nested))]
+        items: Vec<Leaf>,
+        #[validate(each(nested))]
+        named: BTreeMap<String, Leaf>,
+    }
+
+    const BODY: &str = r#"{"items":[{"name":"","count":1},{"name":"a","count":"x"},{"name":7,"count":2}],
+        "named":{"b":{"name":" ","count":1},"a":{"name":"x","count":-1}}}"#;
+
+    #[test]
+    fn as_nested_is() {
+        let by_each = from_json_details::<ByEach>(BODY);
+        assert_eq!(by_each, from_json_details::<ByNested>(BODY));
+        assert_eq!(
+            by_each.iter().map(|(code, target, _)| format!("{code} {target}")).collect::<Vec<_>>(),
+            [
+                "EmptyValue items[0].name",
+                "InvalidPropertyType items[1].count",
+                "InvalidPropertyType items[2].name",
+                "ValueOutOfRange named['a'].count",
+                "EmptyValue named['b'].name",
+            ]
+        );
+    }
+}

@@ -191,6 +191,22 @@ fn without_arguments(rule: &str) -> bool {
     crate::table::find(rule).is_some_and(|spec| !spec.arguments)
 }
 
+impl RuleKind {
+    /// For a rule the walk descends into the value for, the `nested(context = …)` function if
+    /// any: `nested`, and `each(nested)` alone (which checks what `nested` checks, in the same
+    /// order). `None` for every other rule.
+    pub fn walked_nested(&self) -> Option<Option<&syn::Path>> {
+        match self {
+            RuleKind::Nested { context } => Some(context.as_ref()),
+            RuleKind::Each(inner) => match inner.as_slice() {
+                [Rule { kind: RuleKind::Nested { context }, .. }] => Some(context.as_ref()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 impl Rule {
     /// Reads one rule: `name` or `name(arguments)`.
     fn from_arg(cx: &mut Ctxt, arg: Arg) -> Option<Rule> {

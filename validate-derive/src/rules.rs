@@ -84,8 +84,9 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
     match (&rule.kind, &place.walked) {
         // What walking the value found is placed among the field's other rules.
-        (RuleKind::Nested { .. }, Some(found)) => {
-            return quote_spanned!(span=> #out.append(&mut #found););
+        // `each(nested)` too, its overrides applied to what the walk found.
+        (kind, Some(found)) if kind.walked_nested().is_some() => {
+            return records(rule, span, out, quote_spanned!(span=> #out.append(&mut #found);));
         }
         (RuleKind::Custom(function), _) => return custom(span, function, &value, place, &overrides),
         (RuleKind::Nested { context }, None) if place.ctx.is_some() => {

@@ -14,7 +14,6 @@ use quote::{format_ident, quote};
 use syn::Ident;
 
 use crate::ast::{Container, Data, Field, Segment, Style, Tagging, Variant};
-use crate::attr::RuleKind;
 use crate::rules::{self, Place, Value};
 use crate::serde_attr::{Default, SerdeContainer};
 
@@ -321,7 +320,7 @@ fn checked_read(
 }
 
 fn is_nested(field: &Field<'_>) -> bool {
-    field.rules.iter().any(|rule| matches!(rule.kind, RuleKind::Nested { .. }))
+    field.rules.iter().any(|rule| rule.kind.walked_nested().is_some())
 }
 
 /// Whether a field is read with serde straight away: a type serde is known to read, with no
@@ -398,10 +397,7 @@ fn walk_fn(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
 
 /// The function `nested(context = …)` names on a field, if any.
 fn nested_context<'f>(field: &'f Field<'_>) -> Option<&'f syn::Path> {
-    field.rules.iter().find_map(|rule| match &rule.kind {
-        RuleKind::Nested { context } => context.as_ref(),
-        _ => None,
-    })
+    field.rules.iter().find_map(|rule| rule.kind.walked_nested().flatten())
 }
 
 /// The value serde gives a field it does not read.
