@@ -191,15 +191,19 @@ fn without_arguments(rule: &str) -> bool {
     crate::table::find(rule).is_some_and(|spec| !spec.arguments)
 }
 
+/// A rule the walk descends into the value for, with its `nested(context = …)` function if any.
+pub struct Walked<'r> {
+    pub context: Option<&'r syn::Path>,
+}
+
 impl RuleKind {
-    /// For a rule the walk descends into the value for, the `nested(context = …)` function if
-    /// any: `nested`, and `each(nested)` alone (which checks what `nested` checks, in the same
-    /// order). `None` for every other rule.
-    pub fn walked_nested(&self) -> Option<Option<&syn::Path>> {
+    /// `nested`, and `each(nested)` alone (which checks what `nested` checks, in the same order),
+    /// as the walk descends into them; `None` for every other rule.
+    pub fn walked_nested(&self) -> Option<Walked<'_>> {
         match self {
-            RuleKind::Nested { context } => Some(context.as_ref()),
+            RuleKind::Nested { context } => Some(Walked { context: context.as_ref() }),
             RuleKind::Each(inner) => match inner.as_slice() {
-                [Rule { kind: RuleKind::Nested { context }, .. }] => Some(context.as_ref()),
+                [Rule { kind: RuleKind::Nested { context }, .. }] => Some(Walked { context: context.as_ref() }),
                 _ => None,
             },
             _ => None,

@@ -397,7 +397,7 @@ fn walk_fn(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
 
 /// The function `nested(context = …)` names on a field, if any.
 fn nested_context<'f>(field: &'f Field<'_>) -> Option<&'f syn::Path> {
-    field.rules.iter().find_map(|rule| rule.kind.walked_nested().flatten())
+    field.rules.iter().find_map(|rule| rule.kind.walked_nested().and_then(|walked| walked.context))
 }
 
 /// The value serde gives a field it does not read.
