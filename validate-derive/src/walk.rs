@@ -210,14 +210,7 @@ fn field_block(
         return skipped_field(container, field, &field_at, &path);
     }
     let found = is_nested(field).then(|| format_ident!("__found"));
-    let place = Place {
-        value: Value::Local(format_ident!("__value")),
-        at: field_at.clone(),
-        out: format_ident!("__sink"),
-        walked: found.clone(),
-        ctx: ctx_of(container),
-    };
-    let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
+    let rules = field_rules(container, field, &format_ident!("__sink"), found.as_ref());
     let read = read_field(container, field, &field_at, found.as_ref(), claimed);
     checked_read(local, &field_at, &path, &read, found.as_ref(), &rules, &quote!(__f.out()))
 }
@@ -229,14 +222,7 @@ fn skipped_field(container: &Container<'_>, field: &Field<'_>, field_at: &Ident,
         return TokenStream::new();
     }
     let sink = format_ident!("__sink");
-    let place = Place {
-        value: Value::Local(format_ident!("__value")),
-        at: field_at.clone(),
-        out: sink.clone(),
-        walked: None,
-        ctx: ctx_of(container),
-    };
-    let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
+    let rules = field_rules(container, field, &sink, None);
     let value = default_value(&container.serde, field);
     let ty = field.ty;
     quote! {{
@@ -317,6 +303,19 @@ fn checked_read(
         let #local = #read;
         #check
     }
+}
+
+/// The code of a field's rules in the walk: on `__value` at `__field_at`, recording into `out`,
+/// placing what walking the value found (`walked`) for `nested`.
+fn field_rules(container: &Container<'_>, field: &Field<'_>, out: &Ident, walked: Option<&Ident>) -> Vec<TokenStream> {
+    let place = Place {
+        value: Value::Local(format_ident!("__value")),
+        at: format_ident!("__field_at"),
+        out: out.clone(),
+        walked: walked.cloned(),
+        ctx: ctx_of(container),
+    };
+    field.rules.iter().map(|rule| rules::emit(rule, &place)).collect()
 }
 
 fn is_nested(field: &Field<'_>) -> bool {
@@ -614,14 +613,7 @@ impl Enum<'_, '_> {
         };
         let (field_at, local) = (format_ident!("__field_at"), format_ident!("__read"));
         let found = is_nested(field).then(|| format_ident!("__found"));
-        let place = Place {
-            value: Value::Local(format_ident!("__value")),
-            at: field_at.clone(),
-            out: format_ident!("__sink"),
-            walked: found.clone(),
-            ctx: ctx_of(self.container),
-        };
-        let rules: Vec<TokenStream> = field.rules.iter().map(|rule| rules::emit(rule, &place)).collect();
+        let rules = field_rules(self.container, field, &format_ident!("__sink"), found.as_ref());
         let read = match (&found, content) {
             // Walked on the enum's own object, which holds its tag: the tag is not its to judge.
             (Some(found), Content::Internal(tag)) => {
@@ -663,14 +655,7 @@ impl Enum<'_, '_> {
             variant.fields.iter().zip(&locals).filter(|(field, _)| !field.rules.is_empty()).map(|(field, local)| {
                 let field_at = format_ident!("__field_at");
                 let path = rules::field_path(field.segment.as_ref(), at);
-                let place = Place {
-                    value: Value::Local(format_ident!("__value")),
-                    at: field_at.clone(),
-                    out: out.clone(),
-                    walked: None,
-                    ctx: ctx_of(self.container),
-                };
-                let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
+                let rules = field_rules(self.container, field, out, None);
                 quote! {{
                     let #field_at = #path;
                     let __value = &#local;

@@ -108,7 +108,7 @@ async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request
     } else {
         // A GET's answer is given without reading a body it may carry: read and drop it first.
         let answer = get(&*shared.store, &address);
-        let _ = tokio::time::timeout(limits.body_timeout, drain_body(request.into_body())).await;
+        drain(request, &limits).await;
         answer
     };
     outcome.unwrap_or_else(IntoResponse::into_response)
@@ -118,9 +118,14 @@ async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request
 /// `validate_core::axum::MAX_DRAINED_BYTES`, within the body timeout), so that a client still
 /// sending it reads the answer instead of a broken pipe.
 async fn answer_before_the_body(error: ArmError, request: Request, limits: &Limits) -> Response {
-    // A client slower than the timeout loses the answer with its connection, as it would anyway.
-    let _ = tokio::time::timeout(limits.body_timeout, drain_body(request.into_body())).await;
+    drain(request, limits).await;
     error.into_response()
+}
+
+/// Reads and drops a request's body, within the body timeout: a client slower than that loses the
+/// answer with its connection, as it would anyway.
+async fn drain(request: Request, limits: &Limits) {
+    let _ = tokio::time::timeout(limits.body_timeout, drain_body(request.into_body())).await;
 }
 
 /// The relationship a request is about, or the first problem with its URL or headers (in the
