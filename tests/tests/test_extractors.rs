@@ -153,3 +153,43 @@ async fn json_bytes_checks_the_content_type_and_the_size_only() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(text.contains("RequestBodyTooLarge"), "{text}");
 }
+
+/// A body that says whether it was read to its end.
+struct Watched {
+    chunks: std::collections::VecDeque<axum::body::Bytes>,
+    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl http_body::Body for Watched {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let next = self.chunks.pop_front();
+        if next.is_none() {
+            self.ended.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        std::task::Poll::Ready(next.map(|chunk| Ok(http_body::Frame::data(chunk))))
+    }
+}
+
+/// The status of `uri` PUT with a 40-byte body of `content_type`, and whether the body was read to its end.
+async fn drained(uri: &str, content_type: &str) -> (StatusCode, bool) {
+    let ended = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let chunks = (0..4).map(|_| axum::body::Bytes::from_static(b"{\"name\": \"x\", \"u\": 1}    ")).collect();
+    let body = Body::new(Watched { chunks, ended: std::sync::Arc::clone(&ended) });
+    let request = Request::put(uri).header(http::header::CONTENT_TYPE, content_type).body(body).unwrap();
+    let response = app().oneshot(request).await.unwrap();
+    (response.status(), ended.load(std::sync::atomic::Ordering::SeqCst))
+}
+
+#[tokio::test]
+async fn answers_before_the_body_read_it_to_its_end_first() {
+    // The context refused (404): the body is drained, so that a client still sending reads the answer.
+    assert_eq!(drained("/profile", "application/json").await, (StatusCode::NOT_FOUND, true));
+    // Not JSON (415): drained too.
+    assert_eq!(drained("/quota", "text/plain").await, (StatusCode::UNSUPPORTED_MEDIA_TYPE, true));
+}
