@@ -6,7 +6,7 @@
 pub struct Readme;
 
 use customer_insights::model::{RelationshipResourceFormat, Stored};
-use validate_core::{ErrorDetail, ErrorResponse, Validate, ValidateWith, Violations, from_json_with};
+use validate_core::{BodyError, ErrorDetail, ErrorResponse, Language, Validate, ValidateWith, Violations, from_json_with};
 
 /// `(code, target)` of every violation, in order.
 pub fn codes_and_targets(violations: &Violations) -> Vec<(String, String)> {
@@ -24,9 +24,29 @@ pub fn report<T: Validate + ?Sized>(value: &T) -> Vec<String> {
 /// A detail as `(code, target, message)`, the target `""` when absent.
 pub type Detail = (String, String, String);
 
+/// An answer as the English ARM payload: an [`ErrorResponse`] as it is, a [`BodyError`] worded in
+/// English.
+pub trait English {
+    /// The payload, in English.
+    fn english(&self) -> ErrorResponse;
+}
+
+impl English for ErrorResponse {
+    fn english(&self) -> ErrorResponse {
+        self.clone()
+    }
+}
+
+impl English for BodyError {
+    fn english(&self) -> ErrorResponse {
+        ErrorResponse::from(self.clone())
+    }
+}
+
 /// Every detail of `error`, in order.
-pub fn details(error: &ErrorResponse) -> Vec<Detail> {
+pub fn details(error: &impl English) -> Vec<Detail> {
     error
+        .english()
         .error
         .details
         .iter()
@@ -85,7 +105,11 @@ pub fn fuzz_from_json(bytes: &[u8]) {
     match from_json_with::<RelationshipResourceFormat, _>(bytes, &Stored::NEW) {
         Ok(value) => assert!(value.validate_with(&Stored::NEW).is_ok(), "from_json returned an invalid value"),
         Err(error) => {
-            assert_well_formed(&error);
+            // Well formed in every language built in, additionalInfo included.
+            for tag in ["en", "de", "ja"] {
+                let language = Language::builtin(tag).expect("built in").with_additional_info(tag == "ja");
+                assert_well_formed(&error.clone().into_response(&language));
+            }
             let again = from_json_with::<RelationshipResourceFormat, _>(bytes, &Stored::NEW).err();
             assert_eq!(again.as_ref(), Some(&error), "the same bytes must give the same error");
         }

@@ -42,5 +42,5 @@ pub fn validate(request: &Request<'_>) -> Result<(), Violations> {
 /// the ARM payload of every problem.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<RelationshipResourceFormat, ErrorResponse> {
     Name { name }.validate().map_err(ErrorResponse::from)?;
-    validate_core::from_json_with(bytes, &Stored::NEW)
+    validate_core::from_json_with(bytes, &Stored::NEW).map_err(ErrorResponse::from)
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use customer_insights::model::{RelationshipResourceFormat, Stored};
 use serde::Deserialize;
-use validate_core::{ErrorResponse, RuleError, Validate, from_json, from_json_with};
+use validate_core::{RuleError, Validate, from_json, from_json_with};
 
 fn problems<T: serde::de::DeserializeOwned + Validate>(body: &str) -> Vec<String> {
     match from_json::<T>(body.as_bytes()) {
@@ -23,7 +23,8 @@ fn model_problems(body: &str) -> Vec<String> {
     }
 }
 
-fn lines(error: &ErrorResponse) -> Vec<String> {
+fn lines(error: &impl validate_tests::English) -> Vec<String> {
+    let error = &error.english();
     error.error.details.iter().map(|d| format!("{} {}", d.code, d.target.as_deref().unwrap_or(""))).collect()
 }
 
@@ -43,7 +44,7 @@ fn the_example_of_the_issue_gives_seven_details_in_order() {
             "UnknownProperty properties.colour",
         ]
     );
-    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(error.error.message, "The request content was invalid: 7 errors were found.");
     let enum_detail = &error.error.details[0];
     assert_eq!(enum_detail.message, "The value 'OneToFew' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'.");
@@ -248,7 +249,7 @@ fn at_most_one_hundred_details_with_the_count() {
         r#"{{"properties":{{"displayName":{{"en":"a"}},"profileType":"P","relatedProfileType":"R","fields":[{}]}}}}"#,
         fields.join(",")
     );
-    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(error.error.details.len(), 100);
     assert_eq!(
         error.error.message,
@@ -261,10 +262,10 @@ fn the_same_bytes_give_the_same_error_bytes() {
     let body =
         br#"{"properties":{"displayName":{"zz":"","aa":"x","en us":"y"},"profileType":7,"fields":[{"fieldName":1}]}}"#;
     let first =
-        serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).unwrap_err()).unwrap();
+        serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err()).unwrap();
     for _ in 0..5 {
         assert_eq!(
-            serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).unwrap_err())
+            serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err())
                 .unwrap(),
             first
         );
@@ -273,7 +274,7 @@ fn the_same_bytes_give_the_same_error_bytes() {
 
 #[test]
 fn not_json_is_still_one_message_without_details() {
-    let error = from_json_with::<RelationshipResourceFormat, _>(b"{\"properties\":{", &Stored::NEW).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(b"{\"properties\":{", &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert!(error.error.details.is_empty());
 }
 
@@ -289,7 +290,7 @@ struct Unit;
 fn unit_structs_are_read_as_serde_reads_them() {
     // serde reads a unit struct from `null`; anything else is one problem, named as serde names it.
     assert_eq!(problems::<Unit>("null"), ["InvalidValue "]);
-    let error = from_json::<Unit>(b"1").unwrap_err();
+    let error = from_json::<Unit>(b"1").map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(lines(&error), ["InvalidPropertyType "]);
     assert_eq!(error.error.details[0].message, "Expected null but found a number.");
 }
@@ -536,7 +537,7 @@ fn enums_are_read_as_serde_reads_them() {
     // A variant with fields given by its name alone is a value of the wrong type.
     assert_eq!(problems::<HoldsEnums>(r#"{"canary":1,"j":"Dog"}"#), ["InvalidPropertyType j"]);
     // Unknown variants list every name serde reads, aliases included.
-    let error = from_json::<HoldsEnums>(br#"{"canary":1,"j":"Cat"}"#).unwrap_err();
+    let error = from_json::<HoldsEnums>(br#"{"canary":1,"j":"Cat"}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(error.error.details[0].message, "The value 'Cat' is not one of 'Dog', 'One', 'first'.");
 }
 
@@ -562,7 +563,7 @@ fn what_the_walk_reads_and_serde_refuses_is_said_where_serde_stopped() {
     // refuses integer keys there. The walk reads them, so the answer says where serde stopped.
     let body = r#"{"canary":9,"n":{"kind":"A","m":{"1":"x"}}}"#;
     assert!(serde_json::from_str::<HoldsNumbered>(r#"{"canary":1,"n":{"kind":"A","m":{"1":"x"}}}"#).is_err());
-    let error = from_json::<HoldsNumbered>(body.as_bytes()).unwrap_err();
+    let error = from_json::<HoldsNumbered>(body.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     let found: Vec<(&str, Option<&str>, &str)> = error
         .error
         .details
@@ -611,7 +612,7 @@ fn past_the_cap_a_field_s_rules_come_before_what_its_walk_found() {
     // The items read: the walk's 101 violations wait while `length` records its own first. The
     // unknown member after them is what makes serde fail.
     let body = format!(r#"{{"items":[{}],"x":1}}"#, blank_items(101));
-    let error = from_json::<Listed>(body.as_bytes()).unwrap_err();
+    let error = from_json::<Listed>(body.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     let mut expected = vec!["ValueTooLong items".to_owned()];
     expected.extend(blank_lines("items", 0..99));
     assert_eq!(lines(&error), expected);
@@ -632,7 +633,7 @@ fn past_the_cap_a_later_field_is_counted_after_an_earlier_one() {
         second: Vec<Named>,
     }
     let body = format!(r#"{{"first":[{}],"second":[{}],"x":1}}"#, blank_items(99), blank_items(10));
-    let error = from_json::<Two>(body.as_bytes()).unwrap_err();
+    let error = from_json::<Two>(body.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     let mut expected = blank_lines("first", 0..99);
     expected.push("EmptyValue second[0].name".to_owned());
     assert_eq!(lines(&error), expected);
@@ -659,7 +660,7 @@ fn past_the_cap_the_variant_of_an_untagged_enum_that_reads_is_counted() {
         count: u8,
     }
     let body = format!(r#"{{"either":[{}],"count":"x"}}"#, blank_items(150));
-    let error = from_json::<Holder>(body.as_bytes()).unwrap_err();
+    let error = from_json::<Holder>(body.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(lines(&error), blank_lines("either", 0..100));
     assert_eq!(
         error.error.message,
@@ -676,7 +677,7 @@ fn past_the_cap_earlier_copies_of_a_map_key_are_counted() {
     }
     // Every copy must read, as serde_json reads a repeated key: each that does not says why.
     let body = format!(r#"{{"names":{{{}}}}}"#, vec![r#""a":1"#; 150].join(","));
-    let error = from_json::<Keyed>(body.as_bytes()).unwrap_err();
+    let error = from_json::<Keyed>(body.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(lines(&error), vec!["InvalidPropertyType names['a']"; 100]);
     assert_eq!(
         error.error.message,
@@ -691,7 +692,7 @@ fn past_the_cap_the_model_keeps_the_first_hundred_in_order() {
         r#"{{"properties":{{"displayName":{{"en":"x"}},"profileType":"a","relatedProfileType":"b","fields":[{}]}}}}"#,
         vec!["{}"; 1000].join(",")
     );
-    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
     let expected: Vec<String> = (0..50)
         .flat_map(|i| {
             ["fieldName", "fieldType"].map(|name| format!("MissingRequiredProperty properties.fields[{i}].{name}"))

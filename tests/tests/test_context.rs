@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use validate_core::{
-    ErrorResponse, Path, Provides, RuleError, Validate, ValidateWith, Violations, from_json, from_json_with,
+    Path, Provides, RuleError, Validate, ValidateWith, Violations, from_json, from_json_with,
 };
 
 /// What the request handler knows: the caller's plan, the stored resource, the hub.
@@ -277,7 +277,8 @@ fn lines(violations: &Violations) -> Vec<String> {
 }
 
 /// `Code target: message` of every detail, in order.
-fn detail_lines(error: &ErrorResponse) -> Vec<String> {
+fn detail_lines(error: &impl validate_tests::English) -> Vec<String> {
+    let error = &error.english();
     assert_eq!(error.error.code, "InvalidRequestContent");
     validate_tests::assert_well_formed(error);
     error
@@ -600,7 +601,7 @@ fn a_child_is_validated_with_its_own_context_or_any_that_provides_it() {
 
 #[test]
 fn a_body_that_is_not_json_is_answered_as_from_json_answers_it() {
-    let error = from_json_with::<Relationship, _>(b"{\"name\":", &request()).unwrap_err();
+    let error = from_json_with::<Relationship, _>(b"{\"name\":", &request()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert!(error.error.details.is_empty());
     assert!(error.error.message.starts_with("The request content is not valid JSON: "), "{}", error.error.message);
 }

@@ -1208,7 +1208,7 @@ fn serde_answer(text: &str) -> Serde {
         Ok(root) => Serde::Reads(match root.validate() {
             Ok(()) => Vec::new(),
             Err(found) => {
-                found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message().to_owned())).collect()
+                found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message())).collect()
             }
         }),
         Err(error) => Serde::Refuses {
@@ -1241,7 +1241,7 @@ struct Case {
 impl Case {
     fn of(body: &J) -> Case {
         let text = body.text();
-        let from_json = from_json::<Root>(text.as_bytes()).map(|_| ());
+        let from_json = from_json::<Root>(text.as_bytes()).map(|_| ()).map_err(ErrorResponse::from);
         Case { text, from_json, serde_answer: std::cell::OnceCell::new() }
     }
 

@@ -53,8 +53,8 @@ fn details(error: &ErrorResponse) -> Vec<Detail> {
 
 /// The details of an answer; empty when the body read (and, where the door checks them, its
 /// rules held).
-fn answer<T>(read: Result<T, ErrorResponse>) -> Vec<Detail> {
-    read.map_or_else(|error| details(&error), |_| Vec::new())
+fn answer<T, E: validate_tests::English>(read: Result<T, E>) -> Vec<Detail> {
+    read.map_or_else(|error| details(&error.english()), |_| Vec::new())
 }
 
 /// `T` read whole on the failure path: its `Validate` is written by hand, so `from_json` has no
@@ -637,7 +637,7 @@ fn an_integer_is_known_by_its_own_text_whatever_comes_before_it() {
     );
     // The walk finds both, in field-declaration order: the integer, then the float in the list
     // that came before it in the body.
-    let error = from_json::<Integers>(body.as_bytes()).unwrap_err();
+    let error = from_json::<Integers>(body.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(
         details(&error),
         [

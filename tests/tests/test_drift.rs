@@ -23,6 +23,7 @@ fn from_json_details<T: DeserializeOwned + Validate>(body: &str) -> Vec<Detail> 
     match from_json::<T>(body.as_bytes()) {
         Ok(_) => panic!("from_json read {body}"),
         Err(error) => {
+            let error = validate_core::ErrorResponse::from(error);
             assert_eq!(error.error.code, "InvalidRequestContent", "{error:#?}");
             details(&error)
         }
@@ -42,7 +43,7 @@ fn violations<T: Validate>(value: &T) -> Vec<Detail> {
     match value.validate() {
         Ok(()) => Vec::new(),
         Err(found) => {
-            found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message().to_owned())).collect()
+            found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message())).collect()
         }
     }
 }

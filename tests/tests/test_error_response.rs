@@ -236,7 +236,7 @@ fn past_the_limit_map_entries_keep_their_sorted_order_and_overrides_still_apply(
     let value = ManyTags { names, last: String::new() };
     let mut all = Violations::with_limit(1000);
     value.validate_at(&Path::root(), &mut all);
-    let last = all.iter().last().map(|v| (v.target(), v.code(), v.message()));
-    assert_eq!(last, Some(("last", "Overridden", "Replaced.")));
+    let last = all.iter().last().map(|v| (v.target().to_owned(), v.code().to_owned(), v.message()));
+    assert_eq!(last, Some(("last".to_owned(), "Overridden".to_owned(), "Replaced.".to_owned())));
     assert_eq!((all.len(), all.left_out()), (151, 0));
 }

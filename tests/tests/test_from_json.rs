@@ -8,7 +8,7 @@ type Model = RelationshipResourceFormat;
 /// `from_json` for the model: as a new relationship (nothing stored), as `customer-insights check`
 /// reads it.
 fn from_json_new(body: &[u8]) -> Result<Model, ErrorResponse> {
-    from_json_with(body, &Stored::NEW)
+    from_json_with(body, &Stored::NEW).map_err(ErrorResponse::from)
 }
 
 fn error_of(body: &[u8]) -> ErrorResponse {
@@ -294,7 +294,7 @@ fn parse_json_reads_without_checking_rules() {
     let body = include_bytes!("../../examples/customer-insights/corpus/broken-several.json");
     let value = parse_json::<Model>(body).unwrap();
     assert_eq!(value.properties.profile_type, "");
-    let error = parse_json::<Model>(b"[").unwrap_err();
+    let error = parse_json::<Model>(b"[").map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert!(error.error.details.is_empty());
 }
 
@@ -305,7 +305,7 @@ fn integers_out_of_their_type_range() {
         #[allow(dead_code)]
         n: u8,
     }
-    let error = from_json::<Small>(br#"{"n":300}"#).unwrap_err();
+    let error = from_json::<Small>(br#"{"n":300}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
     let detail = &error.error.details[0];
     assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("ValueOutOfRange", Some("n")));
     assert_eq!(detail.message, "The value 300 is outside the range 0 to 255.");
@@ -336,6 +336,7 @@ mod tree_layer {
         let Err(error) = parse_json::<T>(body.as_bytes()) else {
             unreachable!("parse_json read what serde_json refused: {body}")
         };
+        let error = validate_core::ErrorResponse::from(error);
         assert_eq!(error.error.code, "InvalidRequestContent");
         assert_eq!(error.error.details.len(), 1, "{error:#?}");
         let detail = &error.error.details[0];

@@ -166,8 +166,8 @@ fn peak(body: &[u8], answer: impl Fn(&[u8]) -> Result<(), ErrorResponse>) -> (u6
 #[test]
 fn a_failing_request_peaks_at_most_32_times_its_body() {
     let doors: [(Vec<Shape>, Door); 2] = [
-        (check_shapes(), customer_insights::check::answer),
-        (plain_shapes(), |body| from_json::<Items>(body).map(drop)),
+        (check_shapes(), |body| customer_insights::check::answer(body).map_err(ErrorResponse::from)),
+        (plain_shapes(), |body| from_json::<Items>(body).map(drop).map_err(ErrorResponse::from)),
     ];
     let mut over = Vec::new();
     for (shapes, answer) in doors {

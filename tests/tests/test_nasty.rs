@@ -14,7 +14,7 @@ use validate_tests::assert_well_formed;
 
 /// The model read as `customer-insights check` and a `PUT` to a new name read it.
 fn from_json_new(body: &[u8]) -> Result<RelationshipResourceFormat, ErrorResponse> {
-    from_json_with(body, &Stored::NEW)
+    from_json_with(body, &Stored::NEW).map_err(ErrorResponse::from)
 }
 
 const BASE: &str = r#""displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B""#;

@@ -282,6 +282,7 @@ proptest! {
         }
         let text = body.text();
         let Err(error) = from_json_with::<Model, _>(text.as_bytes(), &Stored::NEW) else { return Ok(()) };
+        let error = validate_core::ErrorResponse::from(error);
         assert_well_formed(&error);
         for detail in &error.error.details {
             let Some(target) = &detail.target else { continue };

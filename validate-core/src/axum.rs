@@ -23,6 +23,26 @@
 //! A rejected request gets the ARM payload with its status (400, 413 or 415), the content type
 //! `application/json; charset=utf-8`, and `x-ms-error-code` equal to `error.code`; axum's own
 //! `text/plain` rejections never reach the client.
+//!
+//! Messages are in the language the request's `Accept-Language` prefers, among the
+//! [`Languages`] the service put in the request's extensions (an `Extension` layer), or among
+//! the built-in ones (English, German, Japanese) when it put none; the answer says which in
+//! `Content-Language`. [`Negotiated`] gives a handler the same choice for answers of its own.
+//!
+//! ```
+//! use axum::{Extension, Router, routing::put};
+//! use validate_core::Languages;
+//! # use validate_core::Validate;
+//! # use validate_core::axum::ValidJson;
+//! # #[derive(serde::Deserialize, Validate)]
+//! # struct Hub {}
+//! # async fn create(ValidJson(hub): ValidJson<Hub>) {}
+//!
+//! // `additionalInfo` on every detail, and the built-in languages.
+//! let languages = Languages::new().with_additional_info(true);
+//! let app: Router = Router::new().route("/hubs", put(create)).layer(Extension(languages));
+//! # let _ = app;
+//! ```
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -40,7 +60,7 @@ use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 
 use crate::error_response::{ErrorResponse, INVALID_REQUEST_CONTENT};
-use crate::{Validate, ValidateWith, from_json, from_json_with, parse_json};
+use crate::{BodyError, Language, Languages, Message, Validate, ValidateWith, from_json, from_json_with, parse_json};
 
 /// The header that repeats `error.code`, read first by the Azure SDKs.
 pub const ERROR_CODE_HEADER: &str = "x-ms-error-code";
@@ -67,35 +87,70 @@ pub struct ArmError {
     pub status: StatusCode,
     /// The body.
     pub body: ErrorResponse,
+    /// The language of the body's messages, sent as `Content-Language` when known.
+    pub language: Option<String>,
 }
 
 impl ArmError {
-    /// An error with a status, a code and a message.
+    /// An error with a status, a code and a message (in no language named).
     pub fn new(status: StatusCode, code: impl Into<String>, message: impl Into<String>) -> Self {
-        ArmError { status, body: ErrorResponse::new(code, message) }
+        ArmError { status, body: ErrorResponse::new(code, message), language: None }
+    }
+
+    /// An error with a status, a code and `message` worded in `language`, which
+    /// `Content-Language` names: a service's own answers, in the language of the request.
+    ///
+    /// ```
+    /// use axum::http::StatusCode;
+    /// use axum::response::IntoResponse;
+    /// use validate_core::{Language, Message};
+    /// use validate_core::axum::ArmError;
+    ///
+    /// let german = Language::builtin("de").unwrap();
+    /// let error = ArmError::worded(StatusCode::UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", &Message::UnsupportedMediaType, &german);
+    /// assert_eq!(error.body.error.message, "Der Inhaltstyp muss 'application/json' sein oder auf '+json' enden.");
+    /// assert_eq!(error.into_response().headers()["content-language"], "de");
+    /// ```
+    pub fn worded(status: StatusCode, code: &str, message: &Message, language: &Language<'_>) -> Self {
+        ArmError {
+            status,
+            body: ErrorResponse::new(code, language.text(code, message)),
+            language: Some(language.tag().to_owned()),
+        }
     }
 
     /// A 400 with this payload.
     pub fn bad_request(body: ErrorResponse) -> Self {
-        ArmError { status: StatusCode::BAD_REQUEST, body }
+        ArmError { status: StatusCode::BAD_REQUEST, body, language: None }
     }
 
-    /// 415 `UnsupportedMediaType`.
+    /// A 400 for a refused body, worded in `language`.
+    pub fn rejected(error: BodyError, language: &Language<'_>) -> Self {
+        ArmError {
+            status: StatusCode::BAD_REQUEST,
+            body: error.into_response(language),
+            language: Some(language.tag().to_owned()),
+        }
+    }
+
+    /// 415 `UnsupportedMediaType`, in English.
     pub fn unsupported_media_type() -> Self {
-        Self::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UnsupportedMediaType",
-            "The content type must be 'application/json' or end with '+json'.",
-        )
+        Self::unsupported_media_type_in(&Language::english())
     }
 
-    /// 413 `RequestBodyTooLarge`.
+    /// 415 `UnsupportedMediaType`, in `language`.
+    pub fn unsupported_media_type_in(language: &Language<'_>) -> Self {
+        Self::worded(StatusCode::UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", &Message::UnsupportedMediaType, language)
+    }
+
+    /// 413 `RequestBodyTooLarge`, in English.
     pub fn body_too_large() -> Self {
-        Self::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "RequestBodyTooLarge",
-            "The request body is larger than this service accepts.",
-        )
+        Self::body_too_large_in(&Language::english())
+    }
+
+    /// 413 `RequestBodyTooLarge`, in `language`.
+    pub fn body_too_large_in(language: &Language<'_>) -> Self {
+        Self::worded(StatusCode::PAYLOAD_TOO_LARGE, "RequestBodyTooLarge", &Message::BodyTooLarge, language)
     }
 }
 
@@ -108,7 +163,57 @@ impl IntoResponse for ArmError {
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
         headers.insert(ERROR_CODE_HEADER, code);
+        if let Some(language) = self.language.and_then(|tag| HeaderValue::from_str(&tag).ok()) {
+            headers.insert(header::CONTENT_LANGUAGE, language);
+        }
         response
+    }
+}
+
+/// The language a request prefers among those the service speaks: the [`Languages`] in the
+/// request's extensions (or the built-in ones), chosen by its `Accept-Language` header. An
+/// extractor that never fails, for handlers that answer errors of their own.
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use validate_core::Message;
+/// use validate_core::axum::{ArmError, Negotiated};
+///
+/// async fn handler(negotiated: Negotiated) -> ArmError {
+///     let language = negotiated.language();
+///     ArmError::worded(StatusCode::PAYLOAD_TOO_LARGE, "RequestBodyTooLarge", &Message::BodyTooLarge, &language)
+/// }
+/// # let _: axum::routing::MethodRouter = axum::routing::get(handler);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Negotiated {
+    languages: Languages,
+    accept_language: Option<HeaderValue>,
+}
+
+impl Negotiated {
+    /// What `headers` and `extensions` say: the languages put in the extensions (or the built-in
+    /// ones) and the `Accept-Language` header. Costs no allocation: both are shared.
+    pub fn of(headers: &HeaderMap, extensions: &axum::http::Extensions) -> Self {
+        Negotiated {
+            languages: extensions.get::<Languages>().cloned().unwrap_or_default(),
+            accept_language: headers.get(header::ACCEPT_LANGUAGE).cloned(),
+        }
+    }
+
+    /// The language chosen ([`Languages::negotiate`]); English when the header is missing, not
+    /// text, or matches nothing.
+    pub fn language(&self) -> Language<'_> {
+        let header = self.accept_language.as_ref().and_then(|value| value.to_str().ok());
+        self.languages.negotiate(header)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Negotiated {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Negotiated::of(&parts.headers, &parts.extensions))
     }
 }
 
@@ -204,8 +309,9 @@ where
     type Rejection = ArmError;
 
     async fn from_request(request: Request, _state: &S) -> Result<Self, ArmError> {
-        let body = json_body(request).await?;
-        from_json(&body).map(ValidJson).map_err(ArmError::bad_request)
+        let negotiated = Negotiated::of(request.headers(), request.extensions());
+        let body = json_body(request, &negotiated).await?;
+        from_json(&body).map(ValidJson).map_err(|error| ArmError::rejected(error, &negotiated.language()))
     }
 }
 
@@ -217,8 +323,9 @@ where
     type Rejection = ArmError;
 
     async fn from_request(request: Request, _state: &S) -> Result<Self, ArmError> {
-        let body = json_body(request).await?;
-        parse_json(&body).map(ArmJson).map_err(ArmError::bad_request)
+        let negotiated = Negotiated::of(request.headers(), request.extensions());
+        let body = json_body(request, &negotiated).await?;
+        parse_json(&body).map(ArmJson).map_err(|error| ArmError::rejected(error, &negotiated.language()))
     }
 }
 
@@ -242,10 +349,12 @@ where
                 return Err(response);
             }
         };
-        let body = json_body(Request::from_parts(parts, body)).await.map_err(IntoResponse::into_response)?;
+        let negotiated = Negotiated::of(&parts.headers, &parts.extensions);
+        let request = Request::from_parts(parts, body);
+        let body = json_body(request, &negotiated).await.map_err(IntoResponse::into_response)?;
         match from_json_with(&body, &ctx) {
             Ok(value) => Ok(ValidJsonWith(value, ctx)),
-            Err(error) => Err(ArmError::bad_request(error).into_response()),
+            Err(error) => Err(ArmError::rejected(error, &negotiated.language()).into_response()),
         }
     }
 }
@@ -254,16 +363,17 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
     type Rejection = ArmError;
 
     async fn from_request(request: Request, _state: &S) -> Result<Self, ArmError> {
-        json_body(request).await.map(JsonBytes)
+        let negotiated = Negotiated::of(request.headers(), request.extensions());
+        json_body(request, &negotiated).await.map(JsonBytes)
     }
 }
 
 /// The bytes of a JSON body, or the 415 or 413 that refuses it (either after reading and dropping
 /// the body, up to a bound, so that the client reads it).
-async fn json_body(request: Request) -> Result<Bytes, ArmError> {
+async fn json_body(request: Request, negotiated: &Negotiated) -> Result<Bytes, ArmError> {
     if !is_json(request.headers()) {
         drain_body(request.into_body()).await;
-        return Err(ArmError::unsupported_media_type());
+        return Err(ArmError::unsupported_media_type_in(&negotiated.language()));
     }
     let seen = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&seen);
@@ -278,13 +388,16 @@ async fn json_body(request: Request) -> Result<Bytes, ArmError> {
             }
             Err(error) if is_over_limit(&error) => {
                 drain(&mut body, &seen).await;
-                return Err(ArmError::body_too_large());
+                return Err(ArmError::body_too_large_in(&negotiated.language()));
             }
             Err(_) => {
-                return Err(ArmError::bad_request(ErrorResponse::new(
+                let language = negotiated.language();
+                return Err(ArmError::worded(
+                    StatusCode::BAD_REQUEST,
                     INVALID_REQUEST_CONTENT,
-                    "The request body could not be read to its end.",
-                )));
+                    &Message::BodyUnreadable,
+                    &language,
+                ));
             }
         }
     }

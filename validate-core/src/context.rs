@@ -115,7 +115,7 @@ pub trait ValidateWith<C: ?Sized> {
     /// For [`from_json_with`](crate::from_json_with) after a failed read; see
     /// `Validate::__explain`.
     #[doc(hidden)]
-    fn __explain_with(failed: &crate::__v1::walk::Failed<'_>, ctx: &C) -> crate::ErrorResponse
+    fn __explain_with(failed: &crate::__v1::walk::Failed<'_>, ctx: &C) -> Violations
     where
         Self: Sized + serde::de::DeserializeOwned,
     {

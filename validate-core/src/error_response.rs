@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Violations;
+use crate::message::{Arg, Message, Number};
+use crate::{Language, Violations};
 
 /// The top-level code of a request whose content is invalid.
 pub const INVALID_REQUEST_CONTENT: &str = "InvalidRequestContent";
@@ -94,17 +95,13 @@ impl ErrorResponse {
         ErrorResponse { error: ErrorDetail::new(code, message) }
     }
 
-    /// `InvalidRequestContent` with these details, at most [`MAX_DETAILS`] of them; the message
-    /// gives the count and says how many were left out.
-    pub fn invalid_content(details: Vec<ErrorDetail>) -> Self {
+    /// `InvalidRequestContent` with these details, at most [`MAX_DETAILS`] of them; the message,
+    /// in English, gives the count and says how many were left out.
+    pub fn invalid_content(mut details: Vec<ErrorDetail>) -> Self {
         let found = details.len();
-        Self::counted(details, found)
-    }
-
-    /// `InvalidRequestContent` with `found` problems, of which `details` are the first.
-    fn counted(mut details: Vec<ErrorDetail>, found: usize) -> Self {
         details.truncate(MAX_DETAILS);
-        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, invalid_content_message(found, details.len()));
+        let summary = Message::InvalidContent { found, listed: details.len() };
+        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, summary.to_string());
         error.details = details;
         ErrorResponse { error }
     }
@@ -115,41 +112,94 @@ impl ErrorResponse {
     }
 }
 
-/// The top-level message of `found` problems of which the first `listed` are details.
-fn invalid_content_message(found: usize, listed: usize) -> String {
-    let found_text = match found {
-        1 => "1 error was found".to_owned(),
-        n => format!("{n} errors were found"),
-    };
-    let left_out = found.saturating_sub(listed);
-    let rest = match left_out {
-        1 => "1 is left out".to_owned(),
-        n => format!("{n} are left out"),
-    };
-    match (listed, left_out) {
-        (_, 0) => format!("The request content was invalid: {found_text}."),
-        // Only a list made to keep none (`Violations::with_limit(0)`) gets here.
-        (0, _) => format!("The request content was invalid: {found_text}; none are listed."),
-        (1, _) => format!("The request content was invalid: {found_text}; the first is listed and {rest}."),
-        (listed, _) => {
-            format!("The request content was invalid: {found_text}; the first {listed} are listed and {rest}.")
-        }
+/// The first [`MAX_DETAILS`] violations kept, in order, as details, in English; the message
+/// counts every violation recorded, those the list left out too. [`Violations::into_response`]
+/// words them in another language.
+impl From<Violations> for ErrorResponse {
+    fn from(violations: Violations) -> Self {
+        violations.into_response(&Language::english())
     }
 }
 
-/// The first [`MAX_DETAILS`] violations kept, in order, as details; the message counts every
-/// violation recorded, those the list left out too.
-impl From<Violations> for ErrorResponse {
-    fn from(violations: Violations) -> Self {
-        let found = violations.len();
-        let details = violations
+/// The `type` of the `additionalInfo` entry a detail carries when asked for
+/// ([`Language::with_additional_info`]).
+pub const VALIDATION_RULE: &str = "ValidationRule";
+
+impl Violations {
+    /// The ARM payload of these violations, worded in `language`: `InvalidRequestContent`, its
+    /// message counting every violation recorded, with the first [`MAX_DETAILS`] kept as details
+    /// (each with `additionalInfo` when `language` asks for it).
+    ///
+    /// ```
+    /// use validate_core::{Language, Validate};
+    ///
+    /// #[derive(Validate)]
+    /// struct Hub {
+    ///     #[validate(non_empty)]
+    ///     name: String,
+    /// }
+    ///
+    /// let violations = Hub { name: " ".into() }.validate().unwrap_err();
+    /// let japanese = Language::builtin("ja").unwrap();
+    /// let answer = violations.into_response(&japanese);
+    /// assert_eq!(answer.error.code, "InvalidRequestContent");
+    /// assert_eq!(answer.error.details[0].message, "値を空または空白のみにすることはできません。");
+    /// ```
+    pub fn into_response(self, language: &Language<'_>) -> ErrorResponse {
+        let found = self.len();
+        let details: Vec<ErrorDetail> = self
             .into_iter()
             .take(MAX_DETAILS)
             .map(|violation| {
-                let (target, code, message) = violation.into_parts();
-                ErrorDetail::new(code, message).with_target(target)
+                let mut message = String::new();
+                language.write(violation.code(), violation.typed_message(), violation.overridden(), &mut message);
+                let additional_info = if language.additional_info() {
+                    vec![additional_info(violation.code(), violation.typed_message())]
+                } else {
+                    Vec::new()
+                };
+                let (target, code, _) = violation.into_parts();
+                let mut detail = ErrorDetail::new(code, message).with_target(target);
+                detail.additional_info = additional_info;
+                detail
             })
             .collect();
-        ErrorResponse::counted(details, found)
+        let summary = Message::InvalidContent { found, listed: details.len() };
+        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, language.text(INVALID_REQUEST_CONTENT, &summary));
+        error.details = details;
+        ErrorResponse { error }
+    }
+}
+
+/// The `additionalInfo` entry of a violation: its rule, its message's id and parameters.
+fn additional_info(code: &str, message: &Message) -> AdditionalInfo {
+    let mut info = serde_json::Map::new();
+    info.insert("rule".to_owned(), message.rule().into());
+    info.insert("messageId".to_owned(), message.id().unwrap_or(code).into());
+    message.params(&mut |name, arg| {
+        info.insert(name.to_owned(), arg_value(arg));
+    });
+    AdditionalInfo { kind: VALIDATION_RULE.to_owned(), info: serde_json::Value::Object(info) }
+}
+
+/// A parameter as JSON: numbers as numbers where JSON holds them exactly, else as text.
+fn arg_value(arg: Arg<'_>) -> serde_json::Value {
+    use serde_json::Value;
+    match arg {
+        Arg::Count(count) => Value::from(count),
+        Arg::Number(Number::Signed(n)) => i64::try_from(*n).map_or_else(|_| Value::from(n.to_string()), Value::from),
+        Arg::Number(Number::Unsigned(n)) => {
+            u64::try_from(*n).map_or_else(|_| Value::from(n.to_string()), Value::from)
+        }
+        Arg::Number(number @ (Number::F32(_) | Number::F64(_))) => {
+            // The number as its type writes it (`0.1` for an `f32`), read back as JSON; a NaN
+            // or an infinity, which JSON has no number for, as text.
+            let text = number.to_string();
+            serde_json::from_str::<serde_json::Number>(&text).map_or(Value::from(text), Value::Number)
+        }
+        Arg::Number(number) => Value::from(number.to_string()),
+        Arg::Text(text) => Value::from(text),
+        Arg::List(values) => Value::from(values.to_vec()),
+        Arg::Flag(flag) => Value::from(flag),
     }
 }

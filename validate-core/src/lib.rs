@@ -95,9 +95,11 @@ extern crate self as validate_core;
 
 #[cfg(feature = "axum")]
 pub mod axum;
+pub mod catalog;
 pub mod context;
 pub mod error_response;
 pub mod json;
+pub mod message;
 pub mod path;
 pub mod rules;
 pub mod text;
@@ -112,9 +114,11 @@ mod violation;
 #[path = "generated.rs"]
 pub mod __v1;
 
+pub use catalog::{Catalog, Language, Languages};
 pub use context::{Provides, ValidateWith};
 pub use error_response::{AdditionalInfo, ErrorDetail, ErrorResponse};
-pub use json::{from_json, from_json_with, parse_json};
+pub use json::{BodyError, from_json, from_json_with, parse_json};
+pub use message::Message;
 pub use path::Path;
 pub use rule_error::RuleError;
 pub use validate::Validate;

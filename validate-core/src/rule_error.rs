@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use crate::message::{Message, Param};
+
 /// The code of [`RuleError::invalid`]: the default for a user's own rule.
 pub const INVALID_VALUE: &str = "InvalidValue";
 
@@ -42,21 +44,22 @@ pub const INVALID_VALUE: &str = "InvalidValue";
 /// let found: Vec<_> = violations.iter().map(|v| (v.code(), v.target())).collect();
 /// assert_eq!(found, [("InvalidValue", "name"), ("InvalidRange", "end")]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RuleError {
     code: Cow<'static, str>,
-    message: Cow<'static, str>,
+    message: Message,
     at: Option<Cow<'static, str>>,
 }
 
 impl RuleError {
-    /// A failure with its own ARM code (`PascalCase`, e.g. `"NameTaken"`) and message.
-    pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Self {
+    /// A failure with its own ARM code (`PascalCase`, e.g. `"NameTaken"`) and message: text (a
+    /// [`Message::Own`], which catalogs know by this code) or a built-in [`Message`].
+    pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Message>) -> Self {
         RuleError { code: code.into(), message: message.into(), at: None }
     }
 
     /// A failure with the code `InvalidValue`.
-    pub fn invalid(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn invalid(message: impl Into<Message>) -> Self {
         Self::new(INVALID_VALUE, message)
     }
 
@@ -70,13 +73,83 @@ impl RuleError {
         self
     }
 
+    /// Names the message for catalogs, when its code alone does not tell it apart (several
+    /// messages with the code `InvalidValue`, say). Only a message given as text has an id of its
+    /// own; a built-in message keeps its own.
+    ///
+    /// ```
+    /// use validate_core::{Catalog, Languages, Message, RuleError, Validate};
+    /// use validate_core::message::{Arg, Param};
+    ///
+    /// fn known_hub(name: &str) -> Result<(), RuleError> {
+    ///     if name == "contoso" {
+    ///         return Ok(());
+    ///     }
+    ///     Err(RuleError::invalid(format!("There is no hub '{name}'."))
+    ///         .with_id("no-such-hub")
+    ///         .with_arg("hub", name.to_owned()))
+    /// }
+    ///
+    /// struct German;
+    ///
+    /// impl Catalog for German {
+    ///     fn language(&self) -> &str {
+    ///         "de"
+    ///     }
+    ///     fn write(&self, id: &str, message: &Message, out: &mut String) -> bool {
+    ///         let mut hub = String::new();
+    ///         message.params(&mut |name, arg| {
+    ///             if let ("hub", Arg::Text(text)) = (name, arg) {
+    ///                 hub = text.to_owned();
+    ///             }
+    ///         });
+    ///         id == "no-such-hub" && { out.push_str(&format!("Es gibt keinen Hub '{hub}'.")); true }
+    ///     }
+    /// }
+    ///
+    /// #[derive(Validate)]
+    /// struct Request {
+    ///     #[validate(custom(known_hub))]
+    ///     hub: String,
+    /// }
+    ///
+    /// let violations = Request { hub: "fabrikam".into() }.validate().unwrap_err();
+    /// let languages = Languages::new().with_catalog(German);
+    /// let german = languages.negotiate(Some("de"));
+    /// assert_eq!(violations.iter().next().unwrap().message(), "There is no hub 'fabrikam'.");
+    /// assert_eq!(german.render(violations.iter().next().unwrap()), "Es gibt keinen Hub 'fabrikam'.");
+    /// ```
+    #[must_use]
+    pub fn with_id(mut self, id: &'static str) -> Self {
+        if let Message::Own(own) = &mut self.message {
+            own.id = Some(id);
+        }
+        self
+    }
+
+    /// Adds a named parameter for catalogs' translations (and `additionalInfo`); see
+    /// [`with_id`](Self::with_id). Only a message given as text takes parameters; a built-in
+    /// message has its own.
+    #[must_use]
+    pub fn with_arg(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        if let Message::Own(own) = &mut self.message {
+            own.args.push((name, value.into()));
+        }
+        self
+    }
+
     /// The ARM code.
     pub fn code(&self) -> &str {
         &self.code
     }
 
-    /// The message.
-    pub fn message(&self) -> &str {
+    /// The message, in English (written when asked for: the error keeps it typed).
+    pub fn message(&self) -> String {
+        self.message.to_string()
+    }
+
+    /// The message, typed: which message, and its parameters.
+    pub fn typed_message(&self) -> &Message {
         &self.message
     }
 
@@ -85,7 +158,7 @@ impl RuleError {
         self.at.as_deref()
     }
 
-    pub(crate) fn into_parts(self) -> (Cow<'static, str>, Cow<'static, str>, Option<Cow<'static, str>>) {
+    pub(crate) fn into_parts(self) -> (Cow<'static, str>, Message, Option<Cow<'static, str>>) {
         (self.code, self.message, self.at)
     }
 }

@@ -136,17 +136,18 @@ pub(crate) fn push_decimal(out: &mut String, number: usize) {
 }
 
 /// `'A', 'B', 'C'`: the allowed values of a closed set, as the messages list them.
-pub(crate) fn quoted_list(values: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, value) in values.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+pub(crate) struct QuotedList<'a>(pub(crate) &'a [&'a str]);
+
+impl fmt::Display for QuotedList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, value) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "'{}'", Echo(value))?;
         }
-        out.push('\'');
-        out.push_str(&echo(value));
-        out.push('\'');
+        Ok(())
     }
-    out
 }
 
 #[cfg(test)]
@@ -211,6 +212,6 @@ mod tests {
 
     #[test]
     fn lists_are_quoted() {
-        assert_eq!(quoted_list(&["A", "B"]), "'A', 'B'");
+        assert_eq!(QuotedList(&["A", "B"]).to_string(), "'A', 'B'");
     }
 }

@@ -59,11 +59,11 @@ pub trait Validate {
     /// `nested` fields, with the field's path.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
-    /// For [`from_json`](crate::from_json) after a failed read: the ARM payload for the body read
-    /// as `Self`. By default the first shape problem, at its target; the derive's walk, for the
+    /// For [`from_json`](crate::from_json) after a failed read: the problems of the body read as
+    /// `Self`. By default the first shape problem, at its target; the derive's walk, for the
     /// types it can walk, gives every shape problem and rule violation.
     #[doc(hidden)]
-    fn __explain(failed: &crate::__v1::walk::Failed<'_>) -> crate::ErrorResponse
+    fn __explain(failed: &crate::__v1::walk::Failed<'_>) -> Violations
     where
         Self: Sized + serde::de::DeserializeOwned,
     {

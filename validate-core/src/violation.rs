@@ -4,24 +4,28 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::error_response::MAX_DETAILS;
+use crate::message::Message;
 use crate::{Path, RuleError};
 
 /// One failed rule: its target on the wire, its ARM code and its message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// The message is kept typed (a [`Message`] with its parameters) and becomes text when it is
+/// read: [`message`](Violation::message) gives English, [`Language::render`](crate::Language::render)
+/// any language.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
     target: String,
     code: Cow<'static, str>,
-    message: Cow<'static, str>,
+    message: Message,
+    /// The text `message = "…"` gave, which replaces the rule's own.
+    overridden: Option<&'static str>,
 }
 
 impl Violation {
-    /// A violation at `target` (`""` for the whole value).
-    pub fn new(
-        target: impl Into<String>,
-        code: impl Into<Cow<'static, str>>,
-        message: impl Into<Cow<'static, str>>,
-    ) -> Self {
-        Violation { target: target.into(), code: code.into(), message: message.into() }
+    /// A violation at `target` (`""` for the whole value): its message is text (which catalogs
+    /// know by `code`) or a built-in [`Message`].
+    pub fn new(target: impl Into<String>, code: impl Into<Cow<'static, str>>, message: impl Into<Message>) -> Self {
+        Violation { target: target.into(), code: code.into(), message: message.into(), overridden: None }
     }
 
     /// Where the violation is, in the names on the wire: `properties.fields[1].fieldName`.
@@ -35,20 +39,40 @@ impl Violation {
         &self.code
     }
 
-    /// The message, in English.
-    pub fn message(&self) -> &str {
+    /// The message, in English (written when asked for: the violation keeps it typed).
+    pub fn message(&self) -> String {
+        match self.overridden {
+            Some(text) => text.to_owned(),
+            None => self.message.to_string(),
+        }
+    }
+
+    /// The message, typed: which message, and its parameters (those of the rule, when an
+    /// attribute gave the text).
+    pub fn typed_message(&self) -> &Message {
         &self.message
     }
 
-    /// The target, the code and the message, taken apart without copying.
-    pub fn into_parts(self) -> (String, Cow<'static, str>, Cow<'static, str>) {
+    /// The text an attribute gave (`message = "…"`), which replaces the rule's own, if any.
+    pub fn overridden(&self) -> Option<&'static str> {
+        self.overridden
+    }
+
+    /// The target, the code and the typed message, taken apart without copying.
+    pub fn into_parts(self) -> (String, Cow<'static, str>, Message) {
         (self.target, self.code, self.message)
     }
 }
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.target.is_empty() { f.write_str(&self.message) } else { write!(f, "{}: {}", self.target, self.message) }
+        if !self.target.is_empty() {
+            write!(f, "{}: ", self.target)?;
+        }
+        match self.overridden {
+            Some(text) => f.write_str(text),
+            None => fmt::Display::fmt(&self.message, f),
+        }
     }
 }
 
@@ -88,7 +112,7 @@ impl fmt::Display for Violation {
 ///
 /// [`limit`]: Violations::limit
 /// [`MAX_DETAILS`]: crate::error_response::MAX_DETAILS
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Violations {
     /// The first `limit` violations recorded, in order.
     list: Vec<Violation>,
@@ -240,7 +264,7 @@ impl Violations {
     ///     out.record_failure(&Path::root().member(name), || RuleError::invalid(format!("No {name}.")));
     /// }
     /// assert_eq!((out.len(), out.left_out()), (3, 2));
-    /// assert_eq!(out.iter().next().map(|v| v.message()), Some("No a."));
+    /// assert_eq!(out.iter().next().map(|v| v.message()).as_deref(), Some("No a."));
     /// ```
     pub fn record_failure(&mut self, at: &Path<'_>, error: impl FnOnce() -> RuleError) {
         if self.is_full() {
@@ -261,7 +285,7 @@ impl Violations {
         }
         let (code, message, member) = error.into_parts();
         let target = at.target_with(member.as_deref());
-        self.list.push(Violation { target, code, message });
+        self.list.push(Violation { target, code, message, overridden: None });
     }
 
     /// An empty list for violations that may be added to these later ([`append`](Self::append)),
@@ -312,7 +336,7 @@ impl Violations {
                 violation.code = Cow::Borrowed(code);
             }
             if let Some(message) = message {
-                violation.message = Cow::Borrowed(message);
+                violation.overridden = Some(message);
             }
         }
     }

@@ -68,7 +68,7 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         None => (
             quote! {
                 #[inline]
-                fn __explain(__failed: &#w::Failed<'_>) -> ::validate_core::ErrorResponse
+                fn __explain(__failed: &#w::Failed<'_>) -> ::validate_core::Violations
                 where
                     Self: ::core::marker::Sized,
                 {
@@ -81,7 +81,7 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
         Some(context) => (
             quote! {
                 #[inline]
-                fn __explain_with(__failed: &#w::Failed<'_>, __ctx: &__P) -> ::validate_core::ErrorResponse
+                fn __explain_with(__failed: &#w::Failed<'_>, __ctx: &__P) -> ::validate_core::Violations
                 where
                     Self: ::core::marker::Sized,
                 {

@@ -1,6 +1,6 @@
 //! `customer-insights check`: validates a request body with the service's own code.
 
-use validate_core::{ErrorResponse, from_json_with};
+use validate_core::{BodyError, ErrorResponse, from_json_with};
 
 use crate::model::{RelationshipResourceFormat, Stored};
 
@@ -25,7 +25,7 @@ pub fn check(body: &[u8]) -> Checked {
         Err(error) => Checked {
             // The payload is strings and vectors of them: serializing it cannot fail. Compact, as
             // the service writes it: `check` and a `PUT` to a new name print the same bytes.
-            output: serde_json::to_string(&error).unwrap_or_default(),
+            output: serde_json::to_string(&ErrorResponse::from(error)).unwrap_or_default(),
             valid: false,
         },
     }
@@ -36,8 +36,9 @@ pub fn check(body: &[u8]) -> Checked {
 ///
 /// ```
 /// let error = customer_insights::check::answer(br#"{"properties":[]}"#).unwrap_err();
-/// assert_eq!(error.error.details[0].code, "InvalidPropertyType");
+/// let first = error.violations().and_then(|found| found.iter().next()).unwrap();
+/// assert_eq!(first.code(), "InvalidPropertyType");
 /// ```
-pub fn answer(body: &[u8]) -> Result<(), ErrorResponse> {
+pub fn answer(body: &[u8]) -> Result<(), BodyError> {
     from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).map(drop)
 }

@@ -24,7 +24,7 @@ pub type LocalizedText = BTreeMap<String, String>;
 ///
 /// let sent = br#"{"name":"hub1/rel1","properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B"}}"#;
 /// // A new relationship: nothing is stored, so `name` may not be sent.
-/// let error = from_json_with::<RelationshipResourceFormat, _>(sent, &Stored::NEW).unwrap_err();
+/// let error = from_json_with::<RelationshipResourceFormat, _>(sent, &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// let detail = &error.error.details[0];
 /// assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("ReadOnlyProperty", Some("name")));
 /// // The stored relationship has that name: sending it back is accepted.

@@ -211,7 +211,7 @@ async fn put<S: RelationshipStore>(
 const BLOCKING_BODY_BYTES: usize = 64 * 1024;
 
 fn read_body(body: &[u8], stored: &Stored) -> Result<RelationshipResourceFormat, ArmError> {
-    from_json_with::<RelationshipResourceFormat, _>(body, stored).map_err(ArmError::bad_request)
+    from_json_with::<RelationshipResourceFormat, _>(body, stored).map_err(|error| ArmError::bad_request(error.into()))
 }
 
 fn internal_error() -> ArmError {

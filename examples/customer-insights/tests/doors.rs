@@ -172,7 +172,7 @@ async fn put_to_a_new_name_and_check_answer_the_same_bytes() {
                 assert_eq!(status, StatusCode::BAD_REQUEST, "body {i}");
                 // What `customer-insights check` prints, byte for byte.
                 let printed = check::check(body).output;
-                assert_eq!(printed.as_bytes(), serde_json::to_vec(&error).unwrap());
+                assert_eq!(printed.as_bytes(), serde_json::to_vec(&validate_core::ErrorResponse::from(error)).unwrap());
                 assert_eq!(
                     String::from_utf8_lossy(&answer),
                     printed,

@@ -17,9 +17,107 @@ pub(crate) use tree::Tree;
 pub(crate) use tree_de::TreeDeserializer;
 pub use unique_keys::{UniqueKeys, unique_keys};
 
-use crate::error_response::{ErrorResponse, INVALID_REQUEST_CONTENT};
+use std::fmt;
+
+use crate::error_response::{ErrorDetail, ErrorResponse, INVALID_REQUEST_CONTENT};
+use crate::message::{Message, Syntax};
 use crate::rule_error::INVALID_VALUE;
-use crate::{Validate, ValidateWith, Violation, Violations};
+use crate::{Language, Validate, ValidateWith, Violation, Violations};
+
+/// Why a body was refused: it is not JSON, or it is JSON with problems (of shape, or of its
+/// rules), each a [`Violation`] at its target.
+///
+/// Its text is not written until it is asked for: [`into_response`](BodyError::into_response)
+/// words the ARM payload in any [`Language`], `ErrorResponse::from` in English, and `Display`
+/// writes English for a log.
+///
+/// ```
+/// use validate_core::{from_json, ErrorResponse, Language, Validate};
+///
+/// #[derive(Debug, serde::Deserialize, Validate)]
+/// struct Hub {
+///     #[validate(length(min = 2))]
+///     name: String,
+/// }
+///
+/// let error = from_json::<Hub>(br#"{"name":"c"}"#).unwrap_err();
+/// assert_eq!(error.to_string(), "name: The value must have at least 2 characters; it has 1.");
+/// let german = error.clone().into_response(&Language::builtin("de").unwrap());
+/// assert_eq!(german.error.details[0].message, "Der Wert muss mindestens 2 Zeichen haben; er hat 1.");
+/// let english = ErrorResponse::from(error);
+/// assert_eq!(english.error.details[0].message, "The value must have at least 2 characters; it has 1.");
+///
+/// let error = from_json::<Hub>(b"{\"name\":").unwrap_err();
+/// assert!(matches!(error, validate_core::BodyError::NotJson { line: 1, column: 8, .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum BodyError {
+    /// The body is not JSON: what `serde_json` found wrong, and where.
+    NotJson {
+        /// The reason.
+        reason: Syntax,
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+    },
+    /// The body is JSON with these problems.
+    Invalid(Violations),
+}
+
+impl BodyError {
+    /// The ARM payload (`InvalidRequestContent`), worded in `language`.
+    pub fn into_response(self, language: &Language<'_>) -> ErrorResponse {
+        match self {
+            BodyError::Invalid(violations) => violations.into_response(language),
+            BodyError::NotJson { reason, line, column } => {
+                let message = Message::NotJson { reason, line, column };
+                ErrorResponse { error: ErrorDetail::new(INVALID_REQUEST_CONTENT, language.text(INVALID_REQUEST_CONTENT, &message)) }
+            }
+        }
+    }
+
+    /// The problems of a body that is JSON; `None` for one that is not.
+    pub fn violations(&self) -> Option<&Violations> {
+        match self {
+            BodyError::Invalid(violations) => Some(violations),
+            BodyError::NotJson { .. } => None,
+        }
+    }
+
+    /// For a body that is not JSON: `serde_json`'s account of the syntax error.
+    fn not_json(error: &serde_json::Error) -> Self {
+        BodyError::NotJson { reason: Syntax::of(error), line: error.line(), column: error.column() }
+    }
+}
+
+/// In English.
+impl From<BodyError> for ErrorResponse {
+    fn from(error: BodyError) -> Self {
+        error.into_response(&Language::english())
+    }
+}
+
+impl From<Violations> for BodyError {
+    fn from(violations: Violations) -> Self {
+        BodyError::Invalid(violations)
+    }
+}
+
+/// In English: the message of a body that is not JSON, or one line per violation.
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::NotJson { reason, line, column } => {
+                let message = Message::NotJson { reason: reason.clone(), line: *line, column: *column };
+                fmt::Display::fmt(&message, f)
+            }
+            BodyError::Invalid(violations) => fmt::Display::fmt(violations, f),
+        }
+    }
+}
+
+impl std::error::Error for BodyError {}
 
 /// Reads `body` as a `T` and checks its rules: the value, or the ARM payload of every problem.
 ///
@@ -47,22 +145,22 @@ use crate::{Validate, ValidateWith, Violation, Violations};
 /// let hub: Hub = from_json(br#"{"hubName":"contoso"}"#).unwrap();
 /// assert_eq!(hub.hub_name, "contoso");
 ///
-/// let error = from_json::<Hub>(br#"{"hubName":"c"}"#).unwrap_err();
+/// let error = from_json::<Hub>(br#"{"hubName":"c"}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// assert_eq!(error.error.details[0].code, "ValueTooShort");
 ///
-/// let error = from_json::<Hub>(br#"{"hubName":"contoso","units":"7"}"#).unwrap_err();
+/// let error = from_json::<Hub>(br#"{"hubName":"contoso","units":"7"}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// let detail = &error.error.details[0];
 /// assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("InvalidPropertyType", Some("units")));
 /// assert_eq!(detail.message, "Expected an integer but found a string.");
 ///
-/// let error = from_json::<Hub>(b"{\"hubName\":").unwrap_err();
+/// let error = from_json::<Hub>(b"{\"hubName\":").map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// assert_eq!(error.error.message, "The request content is not valid JSON: EOF while parsing a value at line 1 column 11.");
 /// ```
-pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ErrorResponse> {
+pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, BodyError> {
     match serde_json::from_slice::<T>(body) {
         Ok(value) => match value.validate() {
             Ok(()) => Ok(value),
-            Err(violations) => Err(ErrorResponse::from(violations)),
+            Err(violations) => Err(BodyError::Invalid(violations)),
         },
         Err(error) => Err(explain_all::<T>(body, &error)),
     }
@@ -95,11 +193,11 @@ pub fn from_json<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, Error
 /// assert_eq!(hub.units, 4);
 ///
 /// // Every problem at once, the rules with the context among them.
-/// let error = from_json_with::<Hub, _>(br#"{"hubName":"c","units":40}"#, &plan).unwrap_err();
+/// let error = from_json_with::<Hub, _>(br#"{"hubName":"c","units":40}"#, &plan).map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// let found: Vec<_> = error.error.details.iter().map(|d| (d.code.as_str(), d.target.as_deref())).collect();
 /// assert_eq!(found, [("ValueTooShort", Some("hubName")), ("ValueOutOfRange", Some("units"))]);
 /// ```
-pub fn from_json_with<T, C>(body: &[u8], ctx: &C) -> Result<T, ErrorResponse>
+pub fn from_json_with<T, C>(body: &[u8], ctx: &C) -> Result<T, BodyError>
 where
     T: DeserializeOwned + ValidateWith<C>,
     C: ?Sized,
@@ -107,7 +205,7 @@ where
     match serde_json::from_slice::<T>(body) {
         Ok(value) => match value.validate_with(ctx) {
             Ok(()) => Ok(value),
-            Err(violations) => Err(ErrorResponse::from(violations)),
+            Err(violations) => Err(BodyError::Invalid(violations)),
         },
         Err(error) => Err(explain_all_with::<T, C>(body, &error, ctx)),
     }
@@ -116,14 +214,14 @@ where
 /// [`explain_all`] with a context.
 #[cold]
 #[inline(never)]
-fn explain_all_with<T, C>(body: &[u8], fast: &serde_json::Error, ctx: &C) -> ErrorResponse
+fn explain_all_with<T, C>(body: &[u8], fast: &serde_json::Error, ctx: &C) -> BodyError
 where
     T: DeserializeOwned + ValidateWith<C>,
     C: ?Sized,
 {
     match Tree::parse(body) {
-        Ok(tree) => T::__explain_with(&walk::Failed { tree: &tree, fast }, ctx),
-        Err(syntax) => not_json(&syntax),
+        Ok(tree) => BodyError::Invalid(T::__explain_with(&walk::Failed { tree: &tree, fast }, ctx)),
+        Err(syntax) => BodyError::not_json(&syntax),
     }
 }
 
@@ -133,10 +231,10 @@ where
 /// (`Validate::__explain`), so that the walk-less answer is compiled only for types without a walk.
 #[cold]
 #[inline(never)]
-fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
+fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::Error) -> BodyError {
     match Tree::parse(body) {
-        Ok(tree) => T::__explain(&walk::Failed { tree: &tree, fast }),
-        Err(syntax) => not_json(&syntax),
+        Ok(tree) => BodyError::Invalid(T::__explain(&walk::Failed { tree: &tree, fast })),
+        Err(syntax) => BodyError::not_json(&syntax),
     }
 }
 
@@ -152,10 +250,10 @@ fn explain_all<T: DeserializeOwned + Validate>(body: &[u8], fast: &serde_json::E
 ///
 /// let names: std::collections::BTreeMap<String, u8> = parse_json(br#"{"a":1}"#).unwrap();
 /// assert_eq!(names["a"], 1);
-/// let error = parse_json::<std::collections::BTreeMap<String, u8>>(br#"{"a":"x"}"#).unwrap_err();
+/// let error = parse_json::<std::collections::BTreeMap<String, u8>>(br#"{"a":"x"}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// assert_eq!(error.error.details[0].target.as_deref(), Some("['a']"));
 /// ```
-pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ErrorResponse> {
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, BodyError> {
     match serde_json::from_slice(body) {
         Ok(value) => Ok(value),
         Err(error) => Err(explain::<T>(body, &error)),
@@ -165,36 +263,26 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ErrorResponse> 
 /// Why `body` could not be read as a `T`.
 #[cold]
 #[inline(never)]
-fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> ErrorResponse {
+fn explain<T: DeserializeOwned>(body: &[u8], fast: &serde_json::Error) -> BodyError {
     match Tree::parse(body) {
-        Ok(tree) => explain_tree::<T>(&tree, fast),
-        Err(syntax) => not_json(&syntax),
+        Ok(tree) => BodyError::Invalid(explain_tree::<T>(&tree, fast)),
+        Err(syntax) => BodyError::not_json(&syntax),
     }
 }
 
 /// The first shape problem of a well-formed body, at its target.
-pub(crate) fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::Error) -> ErrorResponse {
-    match TreeDeserializer::read(tree, |value| T::deserialize(value)) {
-        Err(shape) => ErrorResponse::invalid_content(vec![shape.into_detail()]),
+pub(crate) fn explain_tree<T: DeserializeOwned>(tree: &Tree, fast: &serde_json::Error) -> Violations {
+    let first = match TreeDeserializer::read(tree, |value| T::deserialize(value)) {
+        Err(shape) => shape.into_violation(),
         // The tree reads what serde_json refused (a type that needs serde_json's own
         // deserializer, say): say where serde_json stopped, without its Rust-side wording.
-        Ok(_) => stopped_at(fast),
-    }
+        Ok(_) => stopped_at_violation(fast),
+    };
+    Violations::from_iter([first])
 }
 
-/// Where `serde_json` stopped, for a failure the tree does not reproduce.
-pub(crate) fn stopped_at(fast: &serde_json::Error) -> ErrorResponse {
-    ErrorResponse::from(Violations::from_iter([stopped_at_violation(fast)]))
-}
-
-/// The detail of [`stopped_at`]: no target, since the tree does not say where that is.
+/// Where `serde_json` stopped, for a failure the tree does not reproduce: no target, since the
+/// tree does not say where that is.
 pub(crate) fn stopped_at_violation(fast: &serde_json::Error) -> Violation {
-    let message = format!("The value at line {} column {} is invalid.", fast.line(), fast.column());
-    Violation::new(String::new(), INVALID_VALUE, message)
-}
-
-/// `InvalidRequestContent` for a body that is not JSON: `serde_json`'s account of the syntax
-/// error, which names no Rust type, with its line and column.
-fn not_json(error: &serde_json::Error) -> ErrorResponse {
-    ErrorResponse::new(INVALID_REQUEST_CONTENT, format!("The request content is not valid JSON: {error}."))
+    Violation::new(String::new(), INVALID_VALUE, Message::StoppedAt { line: fast.line(), column: fast.column() })
 }

@@ -9,12 +9,13 @@ use std::fmt::{self, Display};
 
 use serde::de::{Expected, Unexpected};
 
-use crate::error_response::ErrorDetail;
+use crate::Violation;
+use crate::message::{JsonType, Message};
 use crate::path::Path;
 use crate::rule_error::INVALID_VALUE;
 use crate::rules::one_of::not_one_of;
 use crate::rules::{length, one_of, range, required};
-use crate::text::{Echo, echo};
+use crate::text::echo;
 
 /// The JSON type of a value is wrong.
 pub(crate) const INVALID_PROPERTY_TYPE: &str = "InvalidPropertyType";
@@ -28,8 +29,8 @@ pub(crate) const DUPLICATE_PROPERTY: &str = "DuplicateProperty";
 pub(crate) enum Problem {
     /// The JSON type is wrong: `expected` and `found` name JSON types ("a string", "an object").
     WrongType {
-        expected: &'static str,
-        found: &'static str,
+        expected: JsonType,
+        found: JsonType,
     },
     Missing(&'static str),
     /// `null` where the type takes no `null`: the contract calls it a missing value,
@@ -38,7 +39,7 @@ pub(crate) enum Problem {
     /// the root there is no property to name, and the body is of the wrong JSON type, as any
     /// other: `expected` says what, when the `deserialize_*` method that met the `null` knows.
     Null {
-        expected: Option<&'static str>,
+        expected: Option<JsonType>,
     },
     /// A number outside what its type holds.
     OutOfRange {
@@ -56,7 +57,7 @@ pub(crate) enum Problem {
     /// is kept as echoed.
     KeyNot {
         key: String,
-        kind: &'static str,
+        kind: JsonType,
     },
     /// A `char` given a string of another length, counted in characters.
     NotOneCharacter(usize),
@@ -85,7 +86,7 @@ pub(crate) enum Problem {
 #[derive(Debug)]
 pub(crate) enum Refusal {
     /// `invalid_type`: the JSON type of what was found.
-    Type(&'static str),
+    Type(JsonType),
     /// `invalid_value`: the value found.
     Value(Seen),
     /// `invalid_length`: how many items the visitor had read.
@@ -123,16 +124,16 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// What the method asks for, as messages name it.
-    pub(crate) fn expected(self) -> &'static str {
+    pub(crate) fn expected(self) -> JsonType {
         match self {
-            Kind::Boolean => "a boolean",
-            Kind::Integer(_) => "an integer",
-            Kind::Number => "a number",
-            Kind::Char | Kind::String => "a string",
-            Kind::Null => "null",
-            Kind::Array | Kind::Tuple(_) => "an array",
+            Kind::Boolean => JsonType::Boolean,
+            Kind::Integer(_) => JsonType::Integer,
+            Kind::Number => JsonType::Number,
+            Kind::Char | Kind::String => JsonType::String,
+            Kind::Null => JsonType::Null,
+            Kind::Array | Kind::Tuple(_) => JsonType::Array,
             // A visitor asks an enum for content only when it got a bare name.
-            Kind::Object | Kind::Enum => "an object",
+            Kind::Object | Kind::Enum => JsonType::Object,
         }
     }
 }
@@ -203,16 +204,16 @@ pub(crate) enum Here<'a> {
     /// An array of this many items.
     Items(usize),
     /// Another JSON type ("an object", …).
-    Other(&'static str),
+    Other(JsonType),
 }
 
 impl Here<'_> {
     /// The JSON type, as messages name it.
-    fn found(self) -> &'static str {
+    fn found(self) -> JsonType {
         match self {
-            Here::Number(_) => "a number",
-            Here::Text(_) => "a string",
-            Here::Items(_) => "an array",
+            Here::Number(_) => JsonType::Number,
+            Here::Text(_) => JsonType::String,
+            Here::Items(_) => JsonType::Array,
             Here::Other(kind) => kind,
         }
     }
@@ -248,7 +249,7 @@ impl ShapeError {
     }
 
     /// A value of the JSON type `found` where `expected` belongs (`null` is a missing value).
-    pub(crate) fn wrong_type(expected: &'static str, found: &'static str) -> Self {
+    pub(crate) fn wrong_type(expected: JsonType, found: JsonType) -> Self {
         Self::new(wrong(expected, found))
     }
 
@@ -285,7 +286,7 @@ impl ShapeError {
         // own (serde's `flatten` reads its fields inside the map's visitor) names another type.
         let placed = match (refusal, kind, here) {
             (Refusal::Type(found), kind, here) if *found == here.found() && *found != kind.expected() => {
-                wrong(kind.expected(), found)
+                wrong(kind.expected(), *found)
             }
             (Refusal::Value(_), Kind::Integer(int), Here::Number(Some(value))) if !int.holds(value) => {
                 int.out_of_range(value.to_string())
@@ -325,98 +326,69 @@ impl ShapeError {
         Self::new(Problem::KeyNot { key: echo(key), kind: kind.expected() })
     }
 
-    /// The ARM detail: code, target and message.
-    pub(crate) fn into_detail(self) -> ErrorDetail {
-        self.into_detail_at(&Path::root())
+    /// The violation: code, target and message.
+    pub(crate) fn into_violation(self) -> Violation {
+        self.into_violation_at(&Path::root())
     }
 
-    /// The ARM detail of a problem found in the value at `at`.
-    pub(crate) fn into_detail_at(self, at: &Path<'_>) -> ErrorDetail {
+    /// The violation of a problem found in the value at `at`.
+    pub(crate) fn into_violation_at(self, at: &Path<'_>) -> Violation {
         let ShapeError { problem, steps } = self;
         at_steps(steps.iter().rev(), at, |place| {
             let target = place.target();
             // Only the root has the empty target: every step below it writes something.
             let (code, message) = describe(problem, place, target.is_empty());
-            ErrorDetail::new(code, message).with_target(target)
+            Violation::new(target, code, message)
         })
     }
 }
 
 /// The problem of a value of the JSON type `found` where `expected` belongs: `null` is a
 /// missing value ([`Problem::Null`]), any other a wrong type.
-fn wrong(expected: &'static str, found: &'static str) -> Problem {
-    if found == NULL { Problem::Null { expected: Some(expected) } } else { Problem::WrongType { expected, found } }
+fn wrong(expected: JsonType, found: JsonType) -> Problem {
+    if found == JsonType::Null { Problem::Null { expected: Some(expected) } } else { Problem::WrongType { expected, found } }
 }
-
-/// How messages name the JSON type of `null` ([`Tree::kind`](super::Tree::kind) and
-/// [`json_type_of_unexpected`] name it so).
-const NULL: &str = "null";
 
 /// The code and message of a problem found at `place` (the root when `at_root`): codes are the
 /// rules' own constants where a rule has the same meaning (a missing property is `required`'s),
 /// so that both paths name a problem alike.
-fn describe(problem: Problem, place: &Path<'_>, at_root: bool) -> (&'static str, String) {
+fn describe(problem: Problem, place: &Path<'_>, at_root: bool) -> (&'static str, Message) {
     match problem {
-        Problem::WrongType { expected, found } => {
-            (INVALID_PROPERTY_TYPE, format!("Expected {expected} but found {found}."))
-        }
+        Problem::WrongType { expected, found } => (INVALID_PROPERTY_TYPE, Message::WrongType { expected, found }),
         Problem::Missing(name) => (required::CODE, required::missing_message(name)),
         // The very answer of an absent member (`required::missing`, which the walk records too),
         // so that `null` and absence read alike on every door.
-        Problem::Null { .. } if !at_root => (required::CODE, required::missing(place).message().to_owned()),
-        Problem::Null { expected: Some(expected) } => {
-            (INVALID_PROPERTY_TYPE, format!("Expected {expected} but found null."))
-        }
-        Problem::Null { expected: None } => {
-            (INVALID_PROPERTY_TYPE, "The value is null, which is not accepted here.".to_owned())
-        }
+        Problem::Null { .. } if !at_root => (required::CODE, required::missing(place).into_parts().1),
+        Problem::Null { expected: Some(expected) } => (INVALID_PROPERTY_TYPE, Message::NullForType { expected }),
+        Problem::Null { expected: None } => (INVALID_PROPERTY_TYPE, Message::NullNotAccepted),
         Problem::OutOfRange { value, min, max } => {
-            (range::CODE, format!("The value {} is outside the range {min} to {max}.", Echo(&value)))
+            (range::CODE, Message::IntegerOutOfRange { value: echo(&value), min, max })
         }
-        Problem::Unknown(name) => (UNKNOWN_PROPERTY, format!("The property '{}' is not allowed here.", Echo(&name))),
-        Problem::NotOneOf { value, allowed } => {
-            let error = not_one_of(&value, allowed);
-            (one_of::CODE, error.message().to_owned())
-        }
-        Problem::Repeated => (DUPLICATE_PROPERTY, "The property appears more than once.".to_owned()),
-        Problem::KeyNot { key, kind } => (INVALID_PROPERTY_TYPE, format!("The key '{key}' is not {kind}.")),
-        Problem::NotOneCharacter(0) => {
-            (INVALID_VALUE, "Expected a single character but found an empty string.".to_owned())
-        }
-        Problem::NotOneCharacter(chars) => {
-            (INVALID_VALUE, format!("Expected a single character but found {chars} characters."))
-        }
+        Problem::Unknown(name) => (UNKNOWN_PROPERTY, Message::UnknownProperty { name: echo(&name) }),
+        Problem::NotOneOf { value, allowed } => (one_of::CODE, not_one_of(&value, allowed).into_parts().1),
+        Problem::Repeated => (DUPLICATE_PROPERTY, Message::DuplicateProperty),
+        Problem::KeyNot { key, kind } => (INVALID_PROPERTY_TYPE, Message::KeyNotOfKind { key, kind }),
+        Problem::NotOneCharacter(chars) => (INVALID_VALUE, Message::NotOneCharacter { chars }),
         Problem::ExactItems { expected, actual } => (
             if actual > expected { length::TOO_LONG } else { length::TOO_SHORT },
-            format!(
-                "The array must have exactly {expected} {}; it has {actual}.",
-                if expected == 1 { "item" } else { "items" }
-            ),
+            Message::ExactItems { expected, actual },
         ),
-        Problem::ItemCount { too_many: true } => {
-            (length::TOO_LONG, "The array has more items than allowed.".to_owned())
-        }
-        Problem::ItemCount { too_many: false } => {
-            (length::TOO_SHORT, "The array has fewer items than required.".to_owned())
-        }
-        Problem::NoShape => (INVALID_VALUE, "The value matches none of the accepted shapes.".to_owned()),
-        Problem::ExtraMembers => (length::TOO_LONG, "The object has more members than allowed.".to_owned()),
+        Problem::ItemCount { too_many: true } => (length::TOO_LONG, Message::TooManyItems),
+        Problem::ItemCount { too_many: false } => (length::TOO_SHORT, Message::TooFewItems),
+        Problem::NoShape => (INVALID_VALUE, Message::NoShape),
+        Problem::ExtraMembers => (length::TOO_LONG, Message::ExtraMembers),
         // A value of the right type and in range that the type refuses (`NonZeroU8`'s 0).
         Problem::Refused(Refusal::Value(Seen::Integer(value))) => {
-            (INVALID_VALUE, format!("The value {value} is not allowed here."))
+            (INVALID_VALUE, Message::NotAllowed { value: value.to_string(), text: false })
         }
         Problem::Refused(Refusal::Value(Seen::Text(text))) => {
-            (INVALID_VALUE, format!("The value '{text}' is not allowed here."))
+            (INVALID_VALUE, Message::NotAllowed { value: text, text: true })
         }
         // Other refusals no `deserialize_*` method placed: raised after the value was read
         // whole (serde's untagged and internally tagged enums do so), or beside the point.
-        Problem::Refused(Refusal::Type(found)) => {
-            (INVALID_PROPERTY_TYPE, format!("The value is {found}, which is not accepted here."))
-        }
-        Problem::Refused(Refusal::Length(_)) => (INVALID_VALUE, "The value has the wrong number of items.".to_owned()),
-        Problem::Refused(Refusal::Value(Seen::Other)) | Problem::Custom => {
-            (INVALID_VALUE, "The value is not valid here.".to_owned())
-        }
+        Problem::Refused(Refusal::Type(found)) => (INVALID_PROPERTY_TYPE, Message::RefusedType { found }),
+        Problem::Refused(Refusal::Length(_)) => (INVALID_VALUE, Message::WrongItemCount),
+        Problem::Refused(Refusal::Value(Seen::Other)) | Problem::Custom => (INVALID_VALUE, Message::NotValid),
     }
 }
 
@@ -486,19 +458,19 @@ impl serde::de::Error for ShapeError {
 }
 
 /// The JSON type a value was, from serde's description of it.
-fn json_type_of_unexpected(found: &Unexpected<'_>) -> &'static str {
+fn json_type_of_unexpected(found: &Unexpected<'_>) -> JsonType {
     match found {
-        Unexpected::Bool(_) => "a boolean",
-        Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => "a number",
+        Unexpected::Bool(_) => JsonType::Boolean,
+        Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => JsonType::Number,
         // A unit variant is a variant's name alone; bytes come from a string.
-        Unexpected::Char(_) | Unexpected::Str(_) | Unexpected::Bytes(_) | Unexpected::UnitVariant => "a string",
-        Unexpected::Unit | Unexpected::Option => NULL,
-        Unexpected::Seq => "an array",
+        Unexpected::Char(_) | Unexpected::Str(_) | Unexpected::Bytes(_) | Unexpected::UnitVariant => JsonType::String,
+        Unexpected::Unit | Unexpected::Option => JsonType::Null,
+        Unexpected::Seq => JsonType::Array,
         Unexpected::Map
         | Unexpected::Enum
         | Unexpected::StructVariant
         | Unexpected::NewtypeVariant
-        | Unexpected::TupleVariant => "an object",
-        Unexpected::NewtypeStruct | Unexpected::Other(_) => "another kind of value",
+        | Unexpected::TupleVariant => JsonType::Object,
+        Unexpected::NewtypeStruct | Unexpected::Other(_) => JsonType::Other,
     }
 }

@@ -4,6 +4,8 @@
 use std::cell::Cell;
 use std::fmt;
 
+use crate::message::JsonType;
+
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// One JSON value, in 16 bytes: a tag and one word, the word a number or a thin pointer.
@@ -113,14 +115,14 @@ impl Tree {
     }
 
     /// "a string", "an object", …: the JSON type, as messages name it.
-    pub(crate) fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> JsonType {
         match self {
-            Tree::Null => "null",
-            Tree::Bool(_) => "a boolean",
-            Tree::Unsigned(_) | Tree::Signed(_) | Tree::Float(_) | Tree::Integer(_) => "a number",
-            Tree::Text(_) => "a string",
-            Tree::Array(_) => "an array",
-            Tree::Object(_) => "an object",
+            Tree::Null => JsonType::Null,
+            Tree::Bool(_) => JsonType::Boolean,
+            Tree::Unsigned(_) | Tree::Signed(_) | Tree::Float(_) | Tree::Integer(_) => JsonType::Number,
+            Tree::Text(_) => JsonType::String,
+            Tree::Array(_) => JsonType::Array,
+            Tree::Object(_) => JsonType::Object,
         }
     }
 }

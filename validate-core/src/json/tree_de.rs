@@ -12,6 +12,8 @@ use std::cell::Cell;
 use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 
+use crate::message::JsonType;
+
 use super::shape::{Here, Int, Kind, Problem, ShapeError, Step};
 use super::tree::{Member, Tree};
 
@@ -354,9 +356,9 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
                         None => Ok(read),
                     }
                 }
-                None => Err(ShapeError::wrong_type("a string", "an empty object")),
+                None => Err(ShapeError::wrong_type(JsonType::String, JsonType::EmptyObject)),
             },
-            other => Err(ShapeError::wrong_type("a string", other.kind())),
+            other => Err(ShapeError::wrong_type(JsonType::String, other.kind())),
         };
         read.map_err(|error: ShapeError| error.resolve(Kind::Enum, self.here()))
     }
@@ -787,7 +789,7 @@ impl<'de> de::VariantAccess<'de> for Content<'_> {
     fn unit_variant(self) -> Result<(), ShapeError> {
         match self.content {
             Tree::Null => Ok(()),
-            other => Err(self.here(ShapeError::wrong_type("null", other.kind()))),
+            other => Err(self.here(ShapeError::wrong_type(JsonType::Null, other.kind()))),
         }
     }
 
@@ -842,15 +844,15 @@ mod tests {
     #[test]
     fn a_key_read_on_its_own_has_no_step() {
         assert_eq!(u8::deserialize(KeyDeserializer::new("7")).ok(), Some(7));
-        let detail = u8::deserialize(KeyDeserializer::new("300")).unwrap_err().into_detail();
-        assert_eq!((detail.code.as_str(), detail.target), ("ValueOutOfRange", None));
-        let detail = NonZeroU8::deserialize(KeyDeserializer::new("0")).unwrap_err().into_detail();
-        assert_eq!(detail.message, "The value 0 is not allowed here.");
-        let detail = i64::deserialize(KeyDeserializer::new("x")).unwrap_err().into_detail();
-        assert_eq!(detail.message, "The key 'x' is not an integer.");
+        let detail = u8::deserialize(KeyDeserializer::new("300")).unwrap_err().into_violation();
+        assert_eq!((detail.code(), detail.target()), ("ValueOutOfRange", ""));
+        let detail = NonZeroU8::deserialize(KeyDeserializer::new("0")).unwrap_err().into_violation();
+        assert_eq!(detail.message(), "The value 0 is not allowed here.");
+        let detail = i64::deserialize(KeyDeserializer::new("x")).unwrap_err().into_violation();
+        assert_eq!(detail.message(), "The key 'x' is not an integer.");
         assert_eq!(f64::deserialize(KeyDeserializer::new("-1.5")).ok(), Some(-1.5));
-        let detail = f64::deserialize(KeyDeserializer::new("x")).unwrap_err().into_detail();
-        assert_eq!(detail.message, "The key 'x' is not a number.");
+        let detail = f64::deserialize(KeyDeserializer::new("x")).unwrap_err().into_violation();
+        assert_eq!(detail.message(), "The key 'x' is not a number.");
         assert_eq!(String::deserialize(KeyDeserializer::new("x")).ok().as_deref(), Some("x"));
     }
 }

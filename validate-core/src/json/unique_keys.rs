@@ -30,7 +30,7 @@ pub trait UniqueKeys<'de>: Sized {
 ///     description: Option<BTreeMap<String, String>>,
 /// }
 ///
-/// let error = from_json::<Definition>(br#"{"displayName":{"en-us":"a","en-us":"b"}}"#).unwrap_err();
+/// let error = from_json::<Definition>(br#"{"displayName":{"en-us":"a","en-us":"b"}}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
 /// let detail = &error.error.details[0];
 /// assert_eq!(detail.code, "DuplicateProperty");
 /// assert_eq!(detail.target.as_deref(), Some("displayName['en-us']"));

@@ -26,7 +26,8 @@ use serde::de::{DeserializeOwned, Deserializer, Visitor};
 use super::shape::{Problem, ShapeError};
 use super::tree::{Member, Tree};
 use super::tree_de::{KeyDeserializer, TreeDeserializer};
-use crate::{ErrorResponse, Path, Validate, ValidateWith, Violation, Violations};
+use crate::message::JsonType;
+use crate::{Path, Validate, ValidateWith, Violations};
 
 /// A body that failed to read, as `Validate` is asked to explain it: opaque outside this crate,
 /// so that the public trait names neither `serde_json` nor the tree.
@@ -76,21 +77,21 @@ impl Extra {
 /// The answer of a type the derive walks: every problem the walk finds. The walk reads every
 /// field as serde does, so it finds what made serde fail; where it reads what serde refused (a
 /// serde feature it does not model), the answer also says where `serde_json` stopped.
-pub fn every_problem<T: Walk<C>, C: ?Sized>(failed: &Failed<'_>, ctx: &C) -> ErrorResponse {
+pub fn every_problem<T: Walk<C>, C: ?Sized>(failed: &Failed<'_>, ctx: &C) -> Violations {
     let mut found = Violations::new();
     if T::walk(failed.tree, ctx, &Path::root(), &mut found).is_some() {
         // The walk read what serde refused: a serde feature it does not model. Whatever else it
         // found, the reason serde gave is not lost: it is said where `serde_json` stopped.
         found.push(super::stopped_at_violation(failed.fast));
     }
-    ErrorResponse::from(found)
+    found
 }
 
 /// A variant with fields of an externally tagged enum given by its name alone (`"Dog"`): such a
 /// variant is an object (`{"Dog": …}`). Recorded at the enum's place, where the string is, as
 /// serde's reading of the tree records it.
 pub fn named_only(at: &Path<'_>, out: &mut Violations) {
-    record_shape(ShapeError::wrong_type("an object", "a string"), at, out);
+    record_shape(ShapeError::wrong_type(JsonType::Object, JsonType::String), at, out);
 }
 
 /// Reads a value that is the whole of what a variant holds (a newtype variant's), as `fns` says.
@@ -106,10 +107,7 @@ pub fn record_shape(error: ShapeError, at: &Path<'_>, out: &mut Violations) {
 /// Records the shape problem `error` makes at `at`, or, past the list's limit, counts it
 /// without making it: a problem left out builds no text.
 fn record_shape_with(error: impl FnOnce() -> ShapeError, at: &Path<'_>, out: &mut Violations) {
-    out.push_with(|| {
-        let detail = error().into_detail_at(at);
-        Violation::new(detail.target.unwrap_or_default(), detail.code, detail.message)
-    });
+    out.push_with(|| error().into_violation_at(at));
 }
 
 /// Reads a `T` from `tree`, or records why it cannot be read.
@@ -159,7 +157,7 @@ pub fn object<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Option
     match tree {
         Tree::Object(members) => Some(members),
         other => {
-            record_shape(ShapeError::wrong_type("an object", other.kind()), at, out);
+            record_shape(ShapeError::wrong_type(JsonType::Object, other.kind()), at, out);
             None
         }
     }
@@ -503,7 +501,7 @@ impl<T: Walk<C>, C: ?Sized> Walk<C> for Box<T> {
 impl<T: Walk<C>, C: ?Sized> Walk<C> for Vec<T> {
     fn walk_in(tree: &Tree, ctx: &C, at: &Path<'_>, out: &mut Violations, _: Extra) -> Option<Self> {
         let Tree::Array(items) = tree else {
-            record_shape(ShapeError::wrong_type("an array", tree.kind()), at, out);
+            record_shape(ShapeError::wrong_type(JsonType::Array, tree.kind()), at, out);
             return None;
         };
         // Grown as items read, never sized by a count the body gives.
@@ -607,7 +605,7 @@ pub fn external<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Opti
             Some((&**name, Some(content), alone))
         }
         other => {
-            record_shape(ShapeError::wrong_type("a string", other.kind()), at, out);
+            record_shape(ShapeError::wrong_type(JsonType::String, other.kind()), at, out);
             None
         }
     }
@@ -626,7 +624,7 @@ pub fn tagged<'t>(
     match find(members, &[tag]) {
         Found::Once(Tree::Text(name)) => Some((name, members)),
         Found::Once(other) => {
-            record_shape(ShapeError::wrong_type("a string", other.kind()), &at_tag, out);
+            record_shape(ShapeError::wrong_type(JsonType::String, other.kind()), &at_tag, out);
             None
         }
         Found::Missing => {
@@ -699,7 +697,7 @@ pub fn unit(content: Option<&Tree>, at: &Path<'_>, out: &mut Violations) -> Opti
     match content {
         None | Some(Tree::Null) => Some(()),
         Some(other) => {
-            record_shape(ShapeError::wrong_type("null", other.kind()), at, out);
+            record_shape(ShapeError::wrong_type(JsonType::Null, other.kind()), at, out);
             None
         }
     }

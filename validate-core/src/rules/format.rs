@@ -30,18 +30,22 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::RuleError;
 use crate::rules::AsText;
-use crate::text::Echo;
+use crate::message::{Format, Message};
+use crate::text::echo;
 
 /// The ARM code of a string that is not in its named format.
 pub const CODE: &str = "InvalidFormat";
 
+/// The error for `text`, not in `format`.
+#[cold]
+fn invalid(format: Format, text: &str) -> RuleError {
+    RuleError::new(CODE, Message::InvalidFormat { format, value: echo(text) })
+}
+
 /// Fails with `InvalidFormat` unless the text is a GUID: `8-4-4-4-12` hexadecimal digits in any case.
 pub fn uuid<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     match value.as_text() {
-        Some(text) if !is_uuid(text) => Err(RuleError::new(
-            CODE,
-            format!("The value '{}' is not a GUID (8-4-4-4-12 hexadecimal digits).", Echo(text)),
-        )),
+        Some(text) if !is_uuid(text) => Err(invalid(Format::Uuid, text)),
         _ => Ok(()),
     }
 }
@@ -49,10 +53,7 @@ pub fn uuid<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
 /// Fails with `InvalidFormat` unless the text is an RFC 3339 date-time (a real date, an offset).
 pub fn date_time<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     match value.as_text() {
-        Some(text) if !is_date_time(text) => Err(RuleError::new(
-            CODE,
-            format!("The value '{}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.", Echo(text)),
-        )),
+        Some(text) if !is_date_time(text) => Err(invalid(Format::DateTime, text)),
         _ => Ok(()),
     }
 }

@@ -26,6 +26,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::RuleError;
+use crate::message::Message;
 use crate::rules::Unit;
 
 /// The ARM code of a value under its minimum length.
@@ -167,13 +168,8 @@ pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<u
         return Ok(());
     };
     match (min, max) {
-        (Some(min), _) if length < min => Err(RuleError::new(
-            TOO_SHORT,
-            format!("The value must have at least {}; it has {length}.", unit.count(min)),
-        )),
-        (_, Some(max)) if length > max => {
-            Err(RuleError::new(TOO_LONG, format!("The value must have at most {}; it has {length}.", unit.count(max))))
-        }
+        (Some(min), _) if length < min => Err(RuleError::new(TOO_SHORT, Message::TooShort { min, actual: length, unit })),
+        (_, Some(max)) if length > max => Err(RuleError::new(TOO_LONG, Message::TooLong { max, actual: length, unit })),
         _ => Ok(()),
     }
 }

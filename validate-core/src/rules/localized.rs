@@ -29,7 +29,6 @@ use std::fmt::Display;
 use std::hash::BuildHasher;
 
 use crate::rules::{AsText, Entries, each_entry, non_empty};
-use crate::text::Echo;
 use crate::{Path, RuleError, Violations};
 
 /// The ARM code of a key that is not a language tag.
@@ -109,7 +108,7 @@ where
 
 #[cold]
 fn not_a_tag(key: &str) -> RuleError {
-    RuleError::new(CODE, format!("The key '{}' is not a language tag such as 'en-us'.", Echo(key)))
+    RuleError::new(CODE, crate::message::Message::NotLanguageTag { key: crate::text::echo(key) })
 }
 
 /// Whether `tag` is a language tag: a primary subtag of 2 to 8 letters, then subtags of 1 to 8

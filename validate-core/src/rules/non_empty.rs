@@ -149,9 +149,5 @@ pub fn check<T: NonEmpty + ?Sized>(value: &T) -> Result<(), RuleError> {
 /// The error for an empty value measured in `unit`.
 #[cold]
 pub(crate) fn empty(unit: Unit) -> RuleError {
-    let message = match unit {
-        Unit::Characters => Cow::Borrowed("The value must not be empty or white space."),
-        Unit::Items | Unit::Entries => Cow::Owned(format!("The value must have at least {}.", unit.count(1))),
-    };
-    RuleError::new(CODE, message)
+    RuleError::new(CODE, crate::message::Message::Empty { unit })
 }

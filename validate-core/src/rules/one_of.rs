@@ -17,13 +17,15 @@
 
 use crate::RuleError;
 use crate::rules::AsText;
-use crate::text::{Echo, quoted_list};
+use crate::message::Message;
+use crate::text::echo;
+use std::borrow::Cow;
 
 /// The ARM code of a value outside a closed set.
 pub const CODE: &str = "InvalidEnumValue";
 
 /// Fails with `InvalidEnumValue` when the text is not one of `allowed`.
-pub fn check<T: AsText + ?Sized>(value: &T, allowed: &[&str]) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, allowed: &'static [&'static str]) -> Result<(), RuleError> {
     match value.as_text() {
         Some(text) if !allowed.contains(&text) => Err(not_one_of(text, allowed)),
         _ => Ok(()),
@@ -32,6 +34,6 @@ pub fn check<T: AsText + ?Sized>(value: &T, allowed: &[&str]) -> Result<(), Rule
 
 /// The error for `value` outside `allowed`.
 #[cold]
-pub fn not_one_of(value: &str, allowed: &[&str]) -> RuleError {
-    RuleError::new(CODE, format!("The value '{}' is not one of {}.", Echo(value), quoted_list(allowed)))
+pub fn not_one_of(value: &str, allowed: &'static [&'static str]) -> RuleError {
+    RuleError::new(CODE, Message::NotOneOf { value: echo(value), allowed: Cow::Borrowed(allowed) })
 }

@@ -25,7 +25,8 @@ use regex::Regex;
 
 use crate::RuleError;
 use crate::rules::AsText;
-use crate::text::Echo;
+use crate::message::Message;
+use crate::text::echo;
 
 /// The ARM code of a string that does not match its pattern.
 pub const CODE: &str = "PatternMismatch";
@@ -77,7 +78,7 @@ pub fn check<T: AsText + ?Sized>(value: &T, pattern: &Pattern) -> Result<(), Rul
     match value.as_text() {
         Some(text) if !pattern.regex().is_match(text) => Err(RuleError::new(
             CODE,
-            format!("The value '{}' does not match the pattern '{}'.", Echo(text), pattern.source),
+            Message::PatternMismatch { value: echo(text), pattern: pattern.source },
         )),
         _ => Ok(()),
     }

@@ -23,6 +23,7 @@
 use std::fmt::Display;
 
 use crate::RuleError;
+use crate::message::Message;
 
 /// The ARM code of a number outside its bounds.
 pub const CODE: &str = "ValueOutOfRange";
@@ -38,6 +39,10 @@ pub trait Number {
     type Value: PartialOrd + Display + Copy;
     /// The number, or `None` when the value is absent.
     fn number(&self) -> Option<Self::Value>;
+    /// The number as a message shows it; by default, as its `Display` writes it.
+    fn typed(value: Self::Value) -> crate::message::Number {
+        crate::message::Number::Other(value.to_string())
+    }
 }
 
 macro_rules! impl_number {
@@ -46,6 +51,9 @@ macro_rules! impl_number {
             type Value = $ty;
             fn number(&self) -> Option<$ty> {
                 Some(*self)
+            }
+            fn typed(value: $ty) -> crate::message::Number {
+                value.into()
             }
         }
     )*};
@@ -58,6 +66,9 @@ impl<T: Number + ?Sized> Number for &T {
     fn number(&self) -> Option<T::Value> {
         (**self).number()
     }
+    fn typed(value: T::Value) -> crate::message::Number {
+        T::typed(value)
+    }
 }
 
 impl<T: Number + ?Sized> Number for Box<T> {
@@ -65,12 +76,18 @@ impl<T: Number + ?Sized> Number for Box<T> {
     fn number(&self) -> Option<T::Value> {
         (**self).number()
     }
+    fn typed(value: T::Value) -> crate::message::Number {
+        T::typed(value)
+    }
 }
 
 impl<T: Number> Number for Option<T> {
     type Value = T::Value;
     fn number(&self) -> Option<T::Value> {
         self.as_ref().and_then(Number::number)
+    }
+    fn typed(value: T::Value) -> crate::message::Number {
+        T::typed(value)
     }
 }
 
@@ -80,14 +97,14 @@ pub fn check<T: Number + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T
         return Ok(());
     };
     if number.partial_cmp(&number).is_none() {
-        return Err(RuleError::new(CODE, "The value is not a number."));
+        return Err(RuleError::new(CODE, Message::NotANumber));
     }
     match (min, max) {
         (Some(min), _) if number < min => {
-            Err(RuleError::new(CODE, format!("The value {number} is less than the minimum {min}.")))
+            Err(RuleError::new(CODE, Message::BelowMinimum { value: T::typed(number), min: T::typed(min) }))
         }
         (_, Some(max)) if number > max => {
-            Err(RuleError::new(CODE, format!("The value {number} is greater than the maximum {max}.")))
+            Err(RuleError::new(CODE, Message::AboveMaximum { value: T::typed(number), max: T::typed(max) }))
         }
         _ => Ok(()),
     }

@@ -91,5 +91,5 @@ where
 }
 
 fn refused(at: &Path<'_>) -> RuleError {
-    RuleError::new(CODE, format!("The property '{}' is read-only: only the server sets it.", at.last_name()))
+    RuleError::new(CODE, crate::message::Message::ReadOnly { name: at.last_name().to_string() })
 }

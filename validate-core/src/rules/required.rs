@@ -17,6 +17,7 @@
 //! assert!(Relationship { profile_type: Some("Contact".into()) }.validate().is_ok());
 //! ```
 
+use crate::message::Message;
 use crate::{Path, RuleError};
 
 /// The ARM code of a missing property.
@@ -50,11 +51,11 @@ pub fn check<T: Required + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
 pub(crate) fn missing(at: &Path<'_>) -> RuleError {
     match at.last_member() {
         Some(name) => RuleError::new(CODE, missing_message(name)),
-        None => RuleError::new(CODE, "A value is required here; null is not accepted."),
+        None => RuleError::new(CODE, Message::NullItem),
     }
 }
 
 /// The message for a missing property named `name` (echoed within its cap).
-pub(crate) fn missing_message(name: &str) -> String {
-    format!("The property '{}' is required.", crate::text::Echo(name))
+pub(crate) fn missing_message(name: &str) -> Message {
+    Message::Required { name: crate::text::echo(name) }
 }

@@ -445,13 +445,9 @@ fn repeats_by_sorting<I, K: UniqueKey + ?Sized>(
 
 #[cold]
 fn repeated<K: UniqueKey + ?Sized>(value: &K, first: usize, ignore_case: bool) -> RuleError {
-    let mut message = String::with_capacity(80);
-    message.push_str("The value '");
-    value.describe(&mut message);
-    message.push_str("' repeats the value at index ");
-    crate::text::push_decimal(&mut message, first);
-    message.push_str(if ignore_case { ", ignoring case." } else { "." });
-    RuleError::new(CODE, message)
+    let mut shown = String::new();
+    value.describe(&mut shown);
+    RuleError::new(CODE, crate::message::Message::Repeated { value: shown, first, ignore_case })
 }
 
 #[cfg(test)]

@@ -10,18 +10,3 @@ pub enum Unit {
     /// Entries of a map.
     Entries,
 }
-
-impl Unit {
-    /// `1 character`, `2 items`, …
-    pub(crate) fn count(self, n: usize) -> String {
-        let noun = match (self, n) {
-            (Unit::Characters, 1) => "character",
-            (Unit::Characters, _) => "characters",
-            (Unit::Items, 1) => "item",
-            (Unit::Items, _) => "items",
-            (Unit::Entries, 1) => "entry",
-            (Unit::Entries, _) => "entries",
-        };
-        format!("{n} {noun}")
-    }
-}

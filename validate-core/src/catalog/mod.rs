@@ -1,0 +1,382 @@
+//! Catalogs and languages: how a [`Message`] becomes text in the language a request asked for.
+//!
+//! English, German and Japanese are built in, complete: every message of every rule, shape error
+//! and request error. A [`Catalog`] of a user's own adds a language, or words any message of a
+//! built-in one differently (with the `fluent` feature, [`FluentCatalog`] reads one from Fluent's
+//! `.ftl` format). [`Languages`] holds the catalogs a service speaks and picks one for a request's
+//! `Accept-Language`; the [`Language`] it picks renders violations, and says which language it
+//! is for `Content-Language`.
+//!
+//! Nothing is global: the same violations render in German for a client and in English for a
+//! log.
+//!
+//! ```
+//! use validate_core::{Language, Languages, Validate};
+//!
+//! #[derive(Validate)]
+//! struct Hub {
+//!     #[validate(length(max = 4))]
+//!     name: String,
+//! }
+//!
+//! let violations = Hub { name: "contoso".into() }.validate().unwrap_err();
+//! let languages = Languages::new();
+//! let german = languages.negotiate(Some("de-AT,de;q=0.9,en;q=0.5"));
+//! assert_eq!(german.tag(), "de");
+//! assert_eq!(violations.to_string(), "name: The value must have at most 4 characters; it has 7.");
+//! let answer = violations.into_response(&german);
+//! assert_eq!(answer.error.message, "Der Inhalt der Anfrage ist ungültig: 1 Fehler wurde gefunden.");
+//! assert_eq!(answer.error.details[0].message, "Der Wert darf höchstens 4 Zeichen haben; er hat 7.");
+//! ```
+
+pub(crate) mod english;
+mod german;
+mod japanese;
+mod negotiate;
+
+#[cfg(feature = "fluent")]
+mod fluent;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+#[cfg(feature = "fluent")]
+pub use fluent::{CatalogError, FluentCatalog};
+pub use negotiate::{Preference, preferences};
+
+use crate::Violation;
+use crate::message::Message;
+
+/// A user's catalog of messages in one language: text for messages by their id, with their
+/// parameters.
+///
+/// Built-in messages are known by [`Message::id`] (`length-too-short`, …); a user's own message
+/// ([`Message::Own`]) and any message whose text an attribute gave (`message = "…"`) by the
+/// violation's code, unless the message names an id of its own. A catalog that has no text for
+/// an id returns `false`, and the next one is asked: the user's catalogs of the language, then the
+/// built-in catalog of the language (or English), then the text the code gave.
+///
+/// Implement it to take messages from anywhere; with the `fluent` feature, [`FluentCatalog`] is
+/// one.
+///
+/// ```
+/// use validate_core::{Catalog, Language, Languages, Message, Validate};
+///
+/// /// French, for the one message this service needs.
+/// struct French;
+///
+/// impl Catalog for French {
+///     fn language(&self) -> &str {
+///         "fr"
+///     }
+///
+///     fn write(&self, id: &str, message: &Message, out: &mut String) -> bool {
+///         match (id, message) {
+///             (_, Message::TooShort { min, actual, .. }) => {
+///                 out.push_str(&format!("Il faut au moins {min} caractères ; il y en a {actual}."));
+///                 true
+///             }
+///             _ => false,
+///         }
+///     }
+/// }
+///
+/// #[derive(Validate)]
+/// struct Hub {
+///     #[validate(length(min = 2))]
+///     name: String,
+/// }
+///
+/// let languages = Languages::new().with_catalog(French);
+/// let french = languages.negotiate(Some("fr-CA"));
+/// assert_eq!(french.tag(), "fr");
+/// let violations = Hub { name: "h".into() }.validate().unwrap_err();
+/// let answer = violations.into_response(&french);
+/// assert_eq!(answer.error.details[0].message, "Il faut au moins 2 caractères ; il y en a 1.");
+/// // What French lacks comes from English.
+/// assert_eq!(answer.error.message, "The request content was invalid: 1 error was found.");
+/// ```
+pub trait Catalog: Send + Sync {
+    /// The language tag of this catalog: `fr`, `pt-BR`, `de` (compared without regard to case).
+    fn language(&self) -> &str;
+
+    /// Appends the text of the message known as `id` to `out`, from `message`'s parameters, and
+    /// returns `true`; or returns `false`, leaving `out` as it was, when this catalog has no
+    /// text for `id`.
+    fn write(&self, id: &str, message: &Message, out: &mut String) -> bool;
+}
+
+/// The languages built in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    English,
+    German,
+    Japanese,
+}
+
+impl Builtin {
+    /// Every built-in language, English first.
+    pub(crate) const ALL: [Builtin; 3] = [Builtin::English, Builtin::German, Builtin::Japanese];
+
+    pub(crate) fn tag(self) -> &'static str {
+        match self {
+            Builtin::English => "en",
+            Builtin::German => "de",
+            Builtin::Japanese => "ja",
+        }
+    }
+
+    pub(crate) fn write(self, message: &Message, out: &mut dyn fmt::Write) -> fmt::Result {
+        match self {
+            Builtin::English => english::write(message, out),
+            Builtin::German => german::write(message, out),
+            Builtin::Japanese => japanese::write(message, out),
+        }
+    }
+}
+
+/// The catalogs one answer is worded with: those of the user for the language, then a built-in
+/// one; and whether details carry `additionalInfo`.
+///
+/// [`Language::english`] needs nothing else; [`Languages::negotiate`] picks one for a request.
+#[derive(Clone)]
+pub struct Language<'a> {
+    tag: Cow<'a, str>,
+    own: Vec<&'a dyn Catalog>,
+    builtin: Builtin,
+    additional_info: bool,
+}
+
+impl fmt::Debug for Language<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Language")
+            .field("tag", &self.tag)
+            .field("own", &self.own.iter().map(|c| c.language()).collect::<Vec<_>>())
+            .field("builtin", &self.builtin)
+            .field("additional_info", &self.additional_info)
+            .finish()
+    }
+}
+
+impl Language<'static> {
+    /// English, built in: the default.
+    pub const fn english() -> Self {
+        Language { tag: Cow::Borrowed("en"), own: Vec::new(), builtin: Builtin::English, additional_info: false }
+    }
+
+    /// A built-in language by its tag (`en`, `de`, `ja`; case does not matter), alone.
+    ///
+    /// ```
+    /// use validate_core::Language;
+    ///
+    /// assert_eq!(Language::builtin("JA").map(|l| l.tag().to_owned()), Some("ja".to_owned()));
+    /// assert!(Language::builtin("fr").is_none());
+    /// ```
+    pub fn builtin(tag: &str) -> Option<Self> {
+        let builtin = Builtin::ALL.into_iter().find(|b| b.tag().eq_ignore_ascii_case(tag))?;
+        Some(Language { tag: Cow::Borrowed(builtin.tag()), builtin, ..Language::english() })
+    }
+}
+
+impl<'a> Language<'a> {
+    /// The language's tag, as `Content-Language` says it: `en`, `de`, `ja`, or a user catalog's.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// Whether details carry `additionalInfo`: the rule and its parameters.
+    pub fn additional_info(&self) -> bool {
+        self.additional_info
+    }
+
+    /// The same language, with `additionalInfo` on each detail or not.
+    ///
+    /// ```
+    /// use validate_core::{Language, Validate};
+    ///
+    /// #[derive(Validate)]
+    /// struct Hub {
+    ///     #[validate(length(min = 2))]
+    ///     name: String,
+    /// }
+    ///
+    /// let violations = Hub { name: "h".into() }.validate().unwrap_err();
+    /// let answer = violations.into_response(&Language::english().with_additional_info(true));
+    /// assert_eq!(
+    ///     serde_json::to_value(&answer.error.details[0].additional_info).unwrap(),
+    ///     serde_json::json!([{
+    ///         "type": "ValidationRule",
+    ///         "info": { "rule": "length", "messageId": "length-too-short", "min": 2, "actual": 1, "unit": "characters" }
+    ///     }])
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_additional_info(mut self, on: bool) -> Self {
+        self.additional_info = on;
+        self
+    }
+
+    /// The text of `violation` in this language.
+    pub fn render(&self, violation: &Violation) -> String {
+        let mut out = String::new();
+        self.write(violation.code(), violation.typed_message(), violation.overridden(), &mut out);
+        out
+    }
+
+    /// The text of `message`, raised with `code`, in this language: for a service's own answers
+    /// ([`Message::Own`] with an id), and the top-level messages.
+    pub fn text(&self, code: &str, message: &Message) -> String {
+        let mut out = String::new();
+        self.write(code, message, None, &mut out);
+        out
+    }
+
+    /// Appends the text of `message` raised with `code` (whose text an attribute may have given:
+    /// `overridden`) to `out`.
+    pub(crate) fn write(&self, code: &str, message: &Message, overridden: Option<&str>, out: &mut String) {
+        // A text the user wrote is known by its code (or its own id); a built-in one by its id.
+        let id = match (overridden, message) {
+            (Some(_), _) => code,
+            (None, Message::Own(own)) => own.id.unwrap_or(code),
+            (None, builtin) => builtin.id().unwrap_or(code),
+        };
+        if self.own.iter().any(|catalog| catalog.write(id, message, out)) {
+            return;
+        }
+        match (overridden, message) {
+            (Some(text), _) => out.push_str(text),
+            (None, Message::Own(own)) => out.push_str(&own.text),
+            // Writing into a `String` cannot fail.
+            (None, builtin) => {
+                let _ = self.builtin.write(builtin, out);
+            }
+        }
+    }
+}
+
+impl Default for Language<'static> {
+    fn default() -> Self {
+        Language::english()
+    }
+}
+
+/// The languages a service speaks: the built-in ones and the user's catalogs; and whether its
+/// answers carry `additionalInfo`. Cheap to clone (the catalogs are shared).
+///
+/// See [`Languages::negotiate`] for how one is chosen for a request.
+#[derive(Clone)]
+pub struct Languages {
+    // Shared, so that a clone per request (from a request's extensions) costs a count; `None`
+    // when there are none, so that the built-in languages allocate nothing.
+    catalogs: Option<Arc<[Arc<dyn Catalog>]>>,
+    additional_info: bool,
+}
+
+impl fmt::Debug for Languages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Languages")
+            .field("catalogs", &self.catalogs().iter().map(|c| c.language()).collect::<Vec<_>>())
+            .field("additional_info", &self.additional_info)
+            .finish()
+    }
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Languages {
+    /// English, German and Japanese, built in; no `additionalInfo`.
+    pub const fn new() -> Self {
+        Languages { catalogs: None, additional_info: false }
+    }
+
+    /// The user's catalogs, in the order they were added.
+    fn catalogs(&self) -> &[Arc<dyn Catalog>] {
+        self.catalogs.as_deref().unwrap_or_default()
+    }
+
+    /// These languages and `catalog`: a language of its own, or words for some messages of a
+    /// built-in one (asked before it). Catalogs added earlier are asked first.
+    #[must_use]
+    pub fn with_catalog(mut self, catalog: impl Catalog + 'static) -> Self {
+        let mut catalogs = self.catalogs().to_vec();
+        catalogs.push(Arc::new(catalog));
+        self.catalogs = Some(catalogs.into());
+        self
+    }
+
+    /// These languages, answering with `additionalInfo` on every detail or not.
+    #[must_use]
+    pub fn with_additional_info(mut self, on: bool) -> Self {
+        self.additional_info = on;
+        self
+    }
+
+    /// The language tags these languages speak: the built-in ones, then the user's, each once.
+    pub fn tags(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = Builtin::ALL.iter().map(|b| b.tag()).collect();
+        for catalog in self.catalogs().iter() {
+            let tag = catalog.language();
+            if !tags.iter().any(|known| known.eq_ignore_ascii_case(tag)) {
+                tags.push(tag);
+            }
+        }
+        tags
+    }
+
+    /// The language for a request with this `Accept-Language` header (`None` when it has none).
+    ///
+    /// The ranges are taken by their `q` weights, highest first (equal weights in the order
+    /// written; `q=0` means "not this one"). A range matches a language it names exactly or
+    /// is a prefix of (`de` takes `de-AT`), or that is a prefix of it (`de-AT` takes `de`);
+    /// `*` takes any, English first. Tags are compared without regard to case. A malformed
+    /// header, or one that nothing here matches, gets English.
+    ///
+    /// ```
+    /// use validate_core::Languages;
+    ///
+    /// let languages = Languages::new();
+    /// assert_eq!(languages.negotiate(Some("ja-JP")).tag(), "ja");
+    /// assert_eq!(languages.negotiate(Some("fr, de;q=0.8, ja;q=0.9")).tag(), "ja");
+    /// assert_eq!(languages.negotiate(Some("de;q=0, *")).tag(), "en");
+    /// assert_eq!(languages.negotiate(Some("fr")).tag(), "en");
+    /// assert_eq!(languages.negotiate(Some("de;q=nonsense")).tag(), "en");
+    /// assert_eq!(languages.negotiate(None).tag(), "en");
+    /// ```
+    pub fn negotiate(&self, accept_language: Option<&str>) -> Language<'_> {
+        let tags = self.tags();
+        let chosen = accept_language.and_then(|header| negotiate::choose(header, &tags)).unwrap_or("en");
+        self.language(chosen)
+    }
+
+    /// The language `tag` names exactly (case aside), as [`negotiate`](Self::negotiate) would
+    /// give it; `None` when these languages do not speak it. For `--lang de` and the like.
+    pub fn get(&self, tag: &str) -> Option<Language<'_>> {
+        let known = self.tags().into_iter().find(|known| known.eq_ignore_ascii_case(tag))?;
+        Some(self.language(known))
+    }
+
+    /// The language of `tag`, one of [`tags`](Self::tags): the user's catalogs for it and for
+    /// each shorter prefix of it, then the built-in one for its primary language, or English.
+    fn language<'s>(&'s self, tag: &'s str) -> Language<'s> {
+        let builtin = Builtin::ALL
+            .into_iter()
+            .find(|b| negotiate::primary(tag).eq_ignore_ascii_case(b.tag()))
+            .unwrap_or(Builtin::English);
+        let mut own: Vec<&dyn Catalog> = Vec::new();
+        for prefix in negotiate::prefixes(tag) {
+            own.extend(
+                self.catalogs().iter().filter(|c| c.language().eq_ignore_ascii_case(prefix)).map(|c| &**c),
+            );
+        }
+        let tag = match Builtin::ALL.into_iter().find(|b| b.tag().eq_ignore_ascii_case(tag)) {
+            Some(builtin) => Cow::Borrowed(builtin.tag()),
+            None => Cow::Borrowed(self.catalogs().iter().map(|c| c.language()).find(|l| l.eq_ignore_ascii_case(tag)).unwrap_or(tag)),
+        };
+        Language { tag, own, builtin, additional_info: self.additional_info }
+    }
+}

@@ -1,0 +1,767 @@
+//! What a violation says, as typed parameters: rendered into text only when an answer is built,
+//! in the language chosen for that answer.
+//!
+//! A rule records a [`Message`] (which message, with its numbers, the value it echoes, the allowed
+//! values, …), never finished text, so that the same result of `validate()` can go out in German
+//! to a client and in English to a log. [`Language`](crate::Language) renders it.
+//!
+//! ```
+//! use validate_core::{Language, Message, Validate};
+//!
+//! #[derive(Validate)]
+//! struct Hub {
+//!     #[validate(length(min = 2))]
+//!     name: String,
+//! }
+//!
+//! let violations = Hub { name: "h".into() }.validate().unwrap_err();
+//! let violation = violations.iter().next().unwrap();
+//! assert!(matches!(violation.typed_message(), Message::TooShort { min: 2, actual: 1, .. }));
+//! assert_eq!(violation.message(), "The value must have at least 2 characters; it has 1.");
+//! assert_eq!(
+//!     Language::builtin("de").unwrap().render(violation),
+//!     "Der Wert muss mindestens 2 Zeichen haben; er hat 1.",
+//! );
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::rules::Unit;
+
+/// A violation's message before it is text: which message, and its typed parameters.
+///
+/// Each variant has a stable [`id`](Message::id) (the name a [`Catalog`](crate::Catalog) knows
+/// it by, such as `length-too-short`), the [`rule`](Message::rule) that raised it, and named
+/// [parameters](Message::params). Values a client sent are kept as they are echoed (cut to 64
+/// characters, invisible characters escaped): what a message may show of them, never more.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Message {
+    /// `length`: fewer than `min` characters, items or entries.
+    TooShort {
+        /// The least allowed.
+        min: usize,
+        /// The length found.
+        actual: usize,
+        /// What was counted.
+        unit: Unit,
+    },
+    /// `length`: more than `max` characters, items or entries.
+    TooLong {
+        /// The most allowed.
+        max: usize,
+        /// The length found.
+        actual: usize,
+        /// What was counted.
+        unit: Unit,
+    },
+    /// `range`: the number is NaN.
+    NotANumber,
+    /// `range`: under the minimum.
+    BelowMinimum {
+        /// The number found.
+        value: Number,
+        /// The least allowed.
+        min: Number,
+    },
+    /// `range`: over the maximum.
+    AboveMaximum {
+        /// The number found.
+        value: Number,
+        /// The most allowed.
+        max: Number,
+    },
+    /// `non_empty`: an empty or white-space string, or a collection without items.
+    Empty {
+        /// What is missing: characters (the string is empty or white space), items or entries.
+        unit: Unit,
+    },
+    /// `pattern`: the text does not match.
+    PatternMismatch {
+        /// The text, echoed.
+        value: String,
+        /// The regular expression.
+        pattern: &'static str,
+    },
+    /// `one_of`, or a closed enum: the text is none of the allowed values.
+    NotOneOf {
+        /// The text, echoed.
+        value: String,
+        /// The allowed values.
+        allowed: Cow<'static, [&'static str]>,
+    },
+    /// `format(…)`: the text is not in the format.
+    InvalidFormat {
+        /// The format.
+        format: Format,
+        /// The text, echoed.
+        value: String,
+    },
+    /// `localized`: a key that is not a language tag.
+    NotLanguageTag {
+        /// The key, echoed.
+        key: String,
+    },
+    /// `required`, or a member absent or `null`: the property named is missing.
+    Required {
+        /// The property's name on the wire, echoed.
+        name: String,
+    },
+    /// An item or a map value given `null` where the type takes none.
+    NullItem,
+    /// `read_only`: a client sent a property only the server sets.
+    ReadOnly {
+        /// The property's name on the wire, echoed.
+        name: String,
+    },
+    /// `unique`: an item repeats an earlier one.
+    Repeated {
+        /// The value repeated, echoed.
+        value: String,
+        /// The index of its first occurrence.
+        first: usize,
+        /// Whether case was ignored in comparing.
+        ignore_case: bool,
+    },
+    /// Shape: the JSON type is wrong.
+    WrongType {
+        /// The JSON type the place takes.
+        expected: JsonType,
+        /// The JSON type found.
+        found: JsonType,
+    },
+    /// Shape: `null` at the root of a body of another JSON type.
+    NullForType {
+        /// The JSON type the body takes.
+        expected: JsonType,
+    },
+    /// Shape: `null` at the root, where nothing says which type belongs.
+    NullNotAccepted,
+    /// Shape: an integer outside what its type holds.
+    IntegerOutOfRange {
+        /// The number as written, echoed.
+        value: String,
+        /// The type's least value.
+        min: &'static str,
+        /// The type's greatest value.
+        max: &'static str,
+    },
+    /// Shape: a member the type does not accept.
+    UnknownProperty {
+        /// The member's name, echoed.
+        name: String,
+    },
+    /// Shape: the same member twice in one object.
+    DuplicateProperty,
+    /// Shape: a map key that does not read as its key type.
+    KeyNotOfKind {
+        /// The key, echoed.
+        key: String,
+        /// What the key should have been.
+        kind: JsonType,
+    },
+    /// Shape: a `char` given a string that is not one character (`chars` is 0 for `""`).
+    NotOneCharacter {
+        /// The characters found.
+        chars: usize,
+    },
+    /// Shape: a fixed-size array or tuple with another number of items.
+    ExactItems {
+        /// The items it takes.
+        expected: usize,
+        /// The items found.
+        actual: usize,
+    },
+    /// Shape: an array with more items than its type reads.
+    TooManyItems,
+    /// Shape: an array with fewer items than its type reads.
+    TooFewItems,
+    /// Shape: a value that matches none of an untagged enum's variants.
+    NoShape,
+    /// Shape: an object with more members than its type reads.
+    ExtraMembers,
+    /// Shape: a value of the right type that the type refuses (`NonZeroU8`'s `0`).
+    NotAllowed {
+        /// The value, echoed; quoted when it was text.
+        value: String,
+        /// Whether the value was text (shown in quotes) or a number.
+        text: bool,
+    },
+    /// Shape: a value of a JSON type that the type refuses, found after it was read whole.
+    RefusedType {
+        /// The JSON type found.
+        found: JsonType,
+    },
+    /// Shape: a value with the wrong number of items, found after it was read whole.
+    WrongItemCount,
+    /// Shape: a value its type's own `Deserialize` refuses, for a reason written for
+    /// programmers (never echoed).
+    NotValid,
+    /// Shape: `serde_json` refused the body for a reason the walk does not model; where it stopped.
+    StoppedAt {
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+    },
+    /// The top-level message of an invalid request: how many problems, how many listed.
+    InvalidContent {
+        /// The problems found.
+        found: usize,
+        /// The first of them listed as details.
+        listed: usize,
+    },
+    /// The top-level message of a body that is not JSON.
+    NotJson {
+        /// What `serde_json` found wrong.
+        reason: Syntax,
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+    },
+    /// A request whose `Content-Type` is not JSON.
+    UnsupportedMediaType,
+    /// A request body larger than the service accepts.
+    BodyTooLarge,
+    /// A request body that could not be read to its end.
+    BodyUnreadable,
+    /// A user's own message: the text of a custom rule, of a service's own answer, … A
+    /// [`Catalog`](crate::Catalog) knows it by `id` (by default the violation's code).
+    Own(Own),
+}
+
+/// A message written by a user: its English text, the name catalogs know it by, and named
+/// parameters for their translations. See [`RuleError::with_arg`](crate::RuleError::with_arg).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Own {
+    /// The text, in the default language.
+    pub text: Cow<'static, str>,
+    /// The name a catalog knows it by; the violation's code when `None`.
+    pub id: Option<&'static str>,
+    /// Named parameters, in the order given.
+    pub args: Vec<(&'static str, Param)>,
+}
+
+/// A parameter of a user's own message.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Param {
+    /// A count, which a translation may choose a plural form by.
+    Count(usize),
+    /// A number.
+    Number(Number),
+    /// Text; a value a client sent should be [echoed](crate::text::echo) first.
+    Text(Cow<'static, str>),
+}
+
+impl From<&'static str> for Message {
+    fn from(text: &'static str) -> Self {
+        Message::own(text)
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::own(text)
+    }
+}
+
+impl From<Cow<'static, str>> for Message {
+    fn from(text: Cow<'static, str>) -> Self {
+        Message::own(text)
+    }
+}
+
+impl From<usize> for Param {
+    fn from(count: usize) -> Self {
+        Param::Count(count)
+    }
+}
+
+impl From<&'static str> for Param {
+    fn from(text: &'static str) -> Self {
+        Param::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Param {
+    fn from(text: String) -> Self {
+        Param::Text(Cow::Owned(text))
+    }
+}
+
+impl From<Number> for Param {
+    fn from(number: Number) -> Self {
+        Param::Number(number)
+    }
+}
+
+/// A number a message shows, written as its own type writes it (`0.5`, `-3`, `255`).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Number {
+    /// A signed integer.
+    Signed(i128),
+    /// An unsigned integer.
+    Unsigned(u128),
+    /// An `f32` (kept apart: widened to `f64` it would write `0.1` as `0.10000000149011612`).
+    F32(f32),
+    /// An `f64`.
+    F64(f64),
+    /// A number of another type, as its `Display` writes it.
+    Other(String),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Signed(n) => fmt::Display::fmt(n, f),
+            Number::Unsigned(n) => fmt::Display::fmt(n, f),
+            Number::F32(n) => fmt::Display::fmt(n, f),
+            Number::F64(n) => fmt::Display::fmt(n, f),
+            Number::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+macro_rules! number_from {
+    ($variant:ident($wide:ty) <= $($ty:ty),*) => {$(
+        impl From<$ty> for Number {
+            fn from(n: $ty) -> Self {
+                Number::$variant(<$wide>::from(n))
+            }
+        }
+    )*};
+}
+
+number_from!(Signed(i128) <= i8, i16, i32, i64, i128);
+number_from!(Unsigned(u128) <= u8, u16, u32, u64, u128);
+
+impl From<isize> for Number {
+    fn from(n: isize) -> Self {
+        // `isize` is at most 64 bits wide on every target Rust supports.
+        Number::Signed(n as i128)
+    }
+}
+
+impl From<usize> for Number {
+    fn from(n: usize) -> Self {
+        Number::Unsigned(n as u128)
+    }
+}
+
+impl From<f32> for Number {
+    fn from(n: f32) -> Self {
+        Number::F32(n)
+    }
+}
+
+impl From<f64> for Number {
+    fn from(n: f64) -> Self {
+        Number::F64(n)
+    }
+}
+
+/// A named format of `format(…)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// A GUID: 8-4-4-4-12 hexadecimal digits.
+    Uuid,
+    /// An RFC 3339 date-time.
+    DateTime,
+}
+
+impl Format {
+    /// The name a message's parameters give it: `uuid`, `date-time`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Uuid => "uuid",
+            Format::DateTime => "date-time",
+        }
+    }
+}
+
+/// A JSON type, as shape messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonType {
+    /// `true` or `false`.
+    Boolean,
+    /// A number without a fraction.
+    Integer,
+    /// Any number.
+    Number,
+    /// A string.
+    String,
+    /// `null`.
+    Null,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// What serde describes as none of the above.
+    Other,
+    /// An object without members (where an enum's variant name belongs).
+    EmptyObject,
+}
+
+impl JsonType {
+    /// The name a message's parameters give it: `boolean`, `integer`, `number`, `string`,
+    /// `null`, `array`, `object`, `other`.
+    pub fn name(self) -> &'static str {
+        match self {
+            JsonType::Boolean => "boolean",
+            JsonType::Integer => "integer",
+            JsonType::Number => "number",
+            JsonType::String => "string",
+            JsonType::Null => "null",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+            JsonType::Other => "other",
+            JsonType::EmptyObject => "empty-object",
+        }
+    }
+}
+
+/// Why `serde_json` found a body not to be JSON: its reasons, each a name a translation knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Syntax {
+    /// The body ended inside an array.
+    EofInList,
+    /// The body ended inside an object.
+    EofInObject,
+    /// The body ended inside a string.
+    EofInString,
+    /// The body ended where a value belongs (an empty body too).
+    EofInValue,
+    /// `:` was expected.
+    ExpectedColon,
+    /// `,` or `]` was expected.
+    ExpectedListCommaOrEnd,
+    /// `,` or `}` was expected.
+    ExpectedObjectCommaOrEnd,
+    /// `true`, `false` or `null` was begun and not finished.
+    ExpectedIdent,
+    /// A value was expected.
+    ExpectedValue,
+    /// `"` was expected.
+    ExpectedDoubleQuote,
+    /// An invalid escape in a string.
+    InvalidEscape,
+    /// An invalid number.
+    InvalidNumber,
+    /// A number too large for any JSON number type.
+    NumberOutOfRange,
+    /// An invalid Unicode code point (invalid UTF-8 too).
+    InvalidUnicodeCodePoint,
+    /// A control character inside a string.
+    ControlCharacter,
+    /// An object key that is not a string.
+    KeyMustBeAString,
+    /// A lone leading surrogate in a `\u` escape.
+    LoneLeadingSurrogate,
+    /// A comma before `]` or `}`.
+    TrailingComma,
+    /// Characters after the value.
+    TrailingCharacters,
+    /// A `\u` escape cut short.
+    UnexpectedEndOfHexEscape,
+    /// Nesting deeper than `serde_json` reads.
+    RecursionLimitExceeded,
+    /// Another reason, in `serde_json`'s English words.
+    Other(String),
+}
+
+impl Syntax {
+    /// The reason of a `serde_json` syntax error, read from its description.
+    pub fn of(error: &serde_json::Error) -> Syntax {
+        let text = error.to_string();
+        let reason = text.rsplit_once(" at line ").map_or(text.as_str(), |(reason, _)| reason);
+        let known = [
+            ("EOF while parsing a list", Syntax::EofInList),
+            ("EOF while parsing an object", Syntax::EofInObject),
+            ("EOF while parsing a string", Syntax::EofInString),
+            ("EOF while parsing a value", Syntax::EofInValue),
+            ("expected `:`", Syntax::ExpectedColon),
+            ("expected `,` or `]`", Syntax::ExpectedListCommaOrEnd),
+            ("expected `,` or `}`", Syntax::ExpectedObjectCommaOrEnd),
+            ("expected ident", Syntax::ExpectedIdent),
+            ("expected value", Syntax::ExpectedValue),
+            ("expected `\"`", Syntax::ExpectedDoubleQuote),
+            ("invalid escape", Syntax::InvalidEscape),
+            ("invalid number", Syntax::InvalidNumber),
+            ("number out of range", Syntax::NumberOutOfRange),
+            ("invalid unicode code point", Syntax::InvalidUnicodeCodePoint),
+            ("control character (\\u0000-\\u001F) found while parsing a string", Syntax::ControlCharacter),
+            ("key must be a string", Syntax::KeyMustBeAString),
+            ("lone leading surrogate in hex escape", Syntax::LoneLeadingSurrogate),
+            ("trailing comma", Syntax::TrailingComma),
+            ("trailing characters", Syntax::TrailingCharacters),
+            ("unexpected end of hex escape", Syntax::UnexpectedEndOfHexEscape),
+            ("recursion limit exceeded", Syntax::RecursionLimitExceeded),
+        ];
+        known
+            .into_iter()
+            .find_map(|(words, syntax)| (words == reason).then_some(syntax))
+            .unwrap_or_else(|| Syntax::Other(reason.to_owned()))
+    }
+
+    /// The name a message's parameters give it: `eof-in-list`, …, `other`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Syntax::EofInList => "eof-in-list",
+            Syntax::EofInObject => "eof-in-object",
+            Syntax::EofInString => "eof-in-string",
+            Syntax::EofInValue => "eof-in-value",
+            Syntax::ExpectedColon => "expected-colon",
+            Syntax::ExpectedListCommaOrEnd => "expected-list-comma-or-end",
+            Syntax::ExpectedObjectCommaOrEnd => "expected-object-comma-or-end",
+            Syntax::ExpectedIdent => "expected-ident",
+            Syntax::ExpectedValue => "expected-value",
+            Syntax::ExpectedDoubleQuote => "expected-double-quote",
+            Syntax::InvalidEscape => "invalid-escape",
+            Syntax::InvalidNumber => "invalid-number",
+            Syntax::NumberOutOfRange => "number-out-of-range",
+            Syntax::InvalidUnicodeCodePoint => "invalid-unicode-code-point",
+            Syntax::ControlCharacter => "control-character",
+            Syntax::KeyMustBeAString => "key-must-be-a-string",
+            Syntax::LoneLeadingSurrogate => "lone-leading-surrogate",
+            Syntax::TrailingComma => "trailing-comma",
+            Syntax::TrailingCharacters => "trailing-characters",
+            Syntax::UnexpectedEndOfHexEscape => "unexpected-end-of-hex-escape",
+            Syntax::RecursionLimitExceeded => "recursion-limit-exceeded",
+            Syntax::Other(_) => "other",
+        }
+    }
+}
+
+/// A parameter of a message as catalogs and `additionalInfo` see it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Arg<'a> {
+    /// A count: translations choose a plural form by it.
+    Count(usize),
+    /// A number.
+    Number(&'a Number),
+    /// Text: a name (`characters`, `uuid`, `string`) or a value echoed.
+    Text(&'a str),
+    /// A list of allowed values.
+    List(&'a [&'static str]),
+    /// Yes or no.
+    Flag(bool),
+}
+
+impl Unit {
+    /// The name a message's parameters give it: `characters`, `items`, `entries`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Characters => "characters",
+            Unit::Items => "items",
+            Unit::Entries => "entries",
+        }
+    }
+}
+
+impl Message {
+    /// A user's own text, known to catalogs by the violation's code.
+    pub fn own(text: impl Into<Cow<'static, str>>) -> Self {
+        Message::Own(Own { text: text.into(), id: None, args: Vec::new() })
+    }
+
+    /// The name catalogs know this message by (`length-too-short`); for a user's own message,
+    /// its id, or `None` when catalogs know it by the violation's code.
+    pub fn id(&self) -> Option<&'static str> {
+        Some(match self {
+            Message::TooShort { .. } => "length-too-short",
+            Message::TooLong { .. } => "length-too-long",
+            Message::NotANumber => "range-not-a-number",
+            Message::BelowMinimum { .. } => "range-below-minimum",
+            Message::AboveMaximum { .. } => "range-above-maximum",
+            Message::Empty { .. } => "empty",
+            Message::PatternMismatch { .. } => "pattern-mismatch",
+            Message::NotOneOf { .. } => "not-one-of",
+            Message::InvalidFormat { .. } => "invalid-format",
+            Message::NotLanguageTag { .. } => "not-language-tag",
+            Message::Required { .. } => "required",
+            Message::NullItem => "null-item",
+            Message::ReadOnly { .. } => "read-only",
+            Message::Repeated { .. } => "repeated",
+            Message::WrongType { .. } => "wrong-type",
+            Message::NullForType { .. } => "null-for-type",
+            Message::NullNotAccepted => "null-not-accepted",
+            Message::IntegerOutOfRange { .. } => "integer-out-of-range",
+            Message::UnknownProperty { .. } => "unknown-property",
+            Message::DuplicateProperty => "duplicate-property",
+            Message::KeyNotOfKind { .. } => "key-not-of-kind",
+            Message::NotOneCharacter { .. } => "not-one-character",
+            Message::ExactItems { .. } => "exact-items",
+            Message::TooManyItems => "too-many-items",
+            Message::TooFewItems => "too-few-items",
+            Message::NoShape => "no-shape",
+            Message::ExtraMembers => "extra-members",
+            Message::NotAllowed { .. } => "not-allowed",
+            Message::RefusedType { .. } => "refused-type",
+            Message::WrongItemCount => "wrong-item-count",
+            Message::NotValid => "not-valid",
+            Message::StoppedAt { .. } => "stopped-at",
+            Message::InvalidContent { .. } => "invalid-content",
+            Message::NotJson { .. } => "not-json",
+            Message::UnsupportedMediaType => "unsupported-media-type",
+            Message::BodyTooLarge => "body-too-large",
+            Message::BodyUnreadable => "body-unreadable",
+            Message::Own(own) => return own.id,
+        })
+    }
+
+    /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `one_of`, `format`,
+    /// `localized`, `required`, `read_only`, `unique`; `shape` for JSON of the wrong shape,
+    /// `request` for what is wrong with the request as a whole, `custom` for a user's own.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Message::TooShort { .. } | Message::TooLong { .. } => "length",
+            Message::NotANumber | Message::BelowMinimum { .. } | Message::AboveMaximum { .. } => "range",
+            Message::Empty { .. } => "non_empty",
+            Message::PatternMismatch { .. } => "pattern",
+            Message::NotOneOf { .. } => "one_of",
+            Message::InvalidFormat { .. } => "format",
+            Message::NotLanguageTag { .. } => "localized",
+            Message::Required { .. } | Message::NullItem => "required",
+            Message::ReadOnly { .. } => "read_only",
+            Message::Repeated { .. } => "unique",
+            Message::InvalidContent { .. }
+            | Message::NotJson { .. }
+            | Message::UnsupportedMediaType
+            | Message::BodyTooLarge
+            | Message::BodyUnreadable => "request",
+            Message::Own(_) => "custom",
+            _ => "shape",
+        }
+    }
+
+    /// Calls `each` with every named parameter, in a fixed order.
+    pub fn params(&self, each: &mut dyn FnMut(&'static str, Arg<'_>)) {
+        match self {
+            Message::TooShort { min, actual, unit } => {
+                each("min", Arg::Count(*min));
+                each("actual", Arg::Count(*actual));
+                each("unit", Arg::Text(unit.name()));
+            }
+            Message::TooLong { max, actual, unit } => {
+                each("max", Arg::Count(*max));
+                each("actual", Arg::Count(*actual));
+                each("unit", Arg::Text(unit.name()));
+            }
+            Message::BelowMinimum { value, min } => {
+                each("value", Arg::Number(value));
+                each("min", Arg::Number(min));
+            }
+            Message::AboveMaximum { value, max } => {
+                each("value", Arg::Number(value));
+                each("max", Arg::Number(max));
+            }
+            Message::Empty { unit } => each("unit", Arg::Text(unit.name())),
+            Message::PatternMismatch { value, pattern } => {
+                each("value", Arg::Text(value));
+                each("pattern", Arg::Text(pattern));
+            }
+            Message::NotOneOf { value, allowed } => {
+                each("value", Arg::Text(value));
+                each("allowed", Arg::List(allowed));
+            }
+            Message::InvalidFormat { format, value } => {
+                each("format", Arg::Text(format.name()));
+                each("value", Arg::Text(value));
+            }
+            Message::NotLanguageTag { key } => each("key", Arg::Text(key)),
+            Message::Required { name } | Message::ReadOnly { name } | Message::UnknownProperty { name } => {
+                each("name", Arg::Text(name));
+            }
+            Message::Repeated { value, first, ignore_case } => {
+                each("value", Arg::Text(value));
+                each("first", Arg::Count(*first));
+                each("ignoreCase", Arg::Flag(*ignore_case));
+            }
+            Message::WrongType { expected, found } => {
+                each("expected", Arg::Text(expected.name()));
+                each("found", Arg::Text(found.name()));
+            }
+            Message::NullForType { expected } => each("expected", Arg::Text(expected.name())),
+            Message::IntegerOutOfRange { value, min, max } => {
+                each("value", Arg::Text(value));
+                each("min", Arg::Text(min));
+                each("max", Arg::Text(max));
+            }
+            Message::KeyNotOfKind { key, kind } => {
+                each("key", Arg::Text(key));
+                each("kind", Arg::Text(kind.name()));
+            }
+            Message::NotOneCharacter { chars } => each("chars", Arg::Count(*chars)),
+            Message::ExactItems { expected, actual } => {
+                each("expected", Arg::Count(*expected));
+                each("actual", Arg::Count(*actual));
+            }
+            Message::NotAllowed { value, text } => {
+                each("value", Arg::Text(value));
+                each("text", Arg::Flag(*text));
+            }
+            Message::RefusedType { found } => each("found", Arg::Text(found.name())),
+            Message::StoppedAt { line, column } => {
+                each("line", Arg::Count(*line));
+                each("column", Arg::Count(*column));
+            }
+            Message::InvalidContent { found, listed } => {
+                each("found", Arg::Count(*found));
+                each("listed", Arg::Count(*listed));
+                each("leftOut", Arg::Count(found.saturating_sub(*listed)));
+            }
+            Message::NotJson { reason, line, column } => {
+                each("reason", Arg::Text(reason.name()));
+                if let Syntax::Other(words) = reason {
+                    each("words", Arg::Text(words));
+                }
+                each("line", Arg::Count(*line));
+                each("column", Arg::Count(*column));
+            }
+            Message::Own(own) => {
+                for (name, param) in &own.args {
+                    each(name, param.as_arg());
+                }
+            }
+            Message::NotANumber
+            | Message::NullItem
+            | Message::NullNotAccepted
+            | Message::DuplicateProperty
+            | Message::TooManyItems
+            | Message::TooFewItems
+            | Message::NoShape
+            | Message::ExtraMembers
+            | Message::WrongItemCount
+            | Message::NotValid
+            | Message::UnsupportedMediaType
+            | Message::BodyTooLarge
+            | Message::BodyUnreadable => {}
+        }
+    }
+}
+
+impl Param {
+    /// The parameter as catalogs see it.
+    pub fn as_arg(&self) -> Arg<'_> {
+        match self {
+            Param::Count(count) => Arg::Count(*count),
+            Param::Number(number) => Arg::Number(number),
+            Param::Text(text) => Arg::Text(text),
+        }
+    }
+}
+
+/// English: the text [`Violation::message`](crate::Violation::message) and `Display` give.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::catalog::english::write(self, f)
+    }
+}
