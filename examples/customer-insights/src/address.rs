@@ -6,6 +6,17 @@ use validate_core::Validate;
 /// The API versions with this resource's schema.
 pub const API_VERSIONS: [&str; 2] = ["2017-04-26", "2017-01-01"];
 
+/// The codes of the URL's rules, as the attributes below give them: the service's catalogs
+/// (`locales/*.ftl`) word each rule's message under its code, choosing by `$rule` and
+/// `$parameter` (see `locales::url_message`).
+pub const URL_CODES: [&str; 5] = [
+    "MissingApiVersionParameter",
+    "InvalidApiVersionParameter",
+    "InvalidSubscriptionId",
+    "InvalidResourceGroupName",
+    "InvalidResourceName",
+];
+
 /// The names in `…/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/
 /// Microsoft.CustomerInsights/hubs/{hubName}/relationships/{relationshipName}?api-version=…`,
 /// as the caller wrote them. Its rules are the URL's rules; the first violation is the answer.
@@ -205,6 +216,35 @@ mod tests {
         let path =
             "/subscriptions/s/resourceGroups/my%28rg%29/providers/Microsoft.CustomerInsights/hubs/h/relationships/r";
         assert_eq!(RelationshipAddress::from_uri(path, None).unwrap().resource_group_name, "my(rg)");
+    }
+
+    #[test]
+    fn every_code_of_the_rules_is_listed() {
+        let good = RelationshipAddress {
+            api_version: Some("2017-04-26".into()),
+            api_version_count: 1,
+            subscription_id: "6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b".into(),
+            resource_group_name: "rg".into(),
+            hub_name: "hub1".into(),
+            relationship_name: "rel_1".into(),
+        };
+        assert!(good.validate().is_ok());
+        let broken = [
+            RelationshipAddress { api_version: None, api_version_count: 0, ..good.clone() },
+            RelationshipAddress { api_version: Some("1".into()), api_version_count: 2, ..good.clone() },
+            RelationshipAddress { subscription_id: "x".into(), ..good.clone() },
+            RelationshipAddress { resource_group_name: "rg.".into(), ..good.clone() },
+            RelationshipAddress { resource_group_name: String::new(), ..good.clone() },
+            RelationshipAddress { hub_name: "1".into(), ..good.clone() },
+            RelationshipAddress { relationship_name: "r".repeat(513), ..good.clone() },
+        ];
+        let mut found: Vec<String> =
+            broken.iter().flat_map(|address| address.validate().unwrap_err()).map(|v| v.code().to_owned()).collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut listed = URL_CODES.map(str::to_owned).to_vec();
+        listed.sort_unstable();
+        assert_eq!(found, listed);
     }
 
     #[test]

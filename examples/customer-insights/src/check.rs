@@ -1,6 +1,7 @@
-//! `customer-insights check`: validates a request body with the service's own code.
+//! `customer-insights check`: validates a request body with the service's own code, and answers
+//! in any language the service speaks.
 
-use validate_core::{BodyError, ErrorResponse, from_json_with};
+use validate_core::{BodyError, Language, from_json_with};
 
 use crate::model::{RelationshipResourceFormat, Stored};
 
@@ -12,7 +13,7 @@ pub struct Checked {
     pub valid: bool,
 }
 
-/// Checks `body` as a `PUT` body of a new relationship.
+/// Checks `body` as a `PUT` body of a new relationship, answering in English.
 ///
 /// ```
 /// let checked = customer_insights::check::check(br#"{"properties":{}}"#);
@@ -20,12 +21,29 @@ pub struct Checked {
 /// assert!(checked.output.contains("MissingRequiredProperty"));
 /// ```
 pub fn check(body: &[u8]) -> Checked {
+    check_in(body, &Language::english())
+}
+
+/// Checks `body` as a `PUT` body of a new relationship, answering in `language` (with
+/// `additionalInfo` if it asks for it): the bytes a `PUT` to a new name answers a request whose
+/// `Accept-Language` chose that language, with the service's languages.
+///
+/// ```
+/// use customer_insights::{check, locales};
+///
+/// let languages = locales::languages();
+/// let german = languages.get("de").unwrap();
+/// let checked = check::check_in(br#"{"properties":{}}"#, &german);
+/// assert!(!checked.valid);
+/// assert!(checked.output.contains("MissingRequiredProperty"));
+/// ```
+pub fn check_in(body: &[u8], language: &Language<'_>) -> Checked {
     match answer(body) {
         Ok(()) => Checked { output: "valid".to_owned(), valid: true },
         Err(error) => Checked {
             // The payload is strings and vectors of them: serializing it cannot fail. Compact, as
             // the service writes it: `check` and a `PUT` to a new name print the same bytes.
-            output: serde_json::to_string(&ErrorResponse::from(error)).unwrap_or_default(),
+            output: serde_json::to_string(&error.into_response(language)).unwrap_or_default(),
             valid: false,
         },
     }

@@ -19,6 +19,7 @@
 
 pub mod address;
 pub mod check;
+pub mod locales;
 pub mod model;
 pub mod resource;
 pub mod server;

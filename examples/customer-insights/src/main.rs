@@ -10,7 +10,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use customer_insights::service::Limits;
 use customer_insights::store::MemoryStore;
-use customer_insights::{check, server, service};
+use customer_insights::{check, locales, server, service};
 
 /// The Customer Insights "Create or Update Relationship" reference service.
 #[derive(Parser)]
@@ -26,11 +26,29 @@ struct Cli {
 enum Command {
     /// Serve PUT and GET of relationships over HTTP, in memory (the default).
     Serve(ServeArgs),
-    /// Validate a request body; prints `valid` (exit 0) or the ARM payload (exit 1).
+    /// Validate a request body; prints `valid` (exit 0) or the ARM payload (exit 1), the bytes a
+    /// `PUT` of it to a new name answers.
     Check {
         /// The body's file; `-` or nothing reads standard input.
         file: Option<PathBuf>,
+        /// The language of the messages, as a request's `Accept-Language` would choose it: `en`,
+        /// `de` or `ja`.
+        #[arg(long, default_value = "en", value_name = "TAG", value_parser = language_tag)]
+        lang: String,
+        /// Each detail carries `additionalInfo` (the rule and its parameters), as under
+        /// `serve --additional-info`.
+        #[arg(long)]
+        additional_info: bool,
     },
+}
+
+/// A language the service speaks, as its canonical tag (`DE` is `de`); else the tags it speaks.
+fn language_tag(tag: &str) -> Result<String, String> {
+    let languages = locales::languages();
+    match languages.get(tag) {
+        Some(language) => Ok(language.tag().to_owned()),
+        None => Err(format!("unknown language; the service speaks {}", languages.tags().join(", "))),
+    }
 }
 
 /// The largest value of a timeout flag, a day: `server::Config::MAX_TIMEOUT`.
@@ -64,18 +82,28 @@ struct ServeArgs {
     // 0 stays allowed, as before the cap: it means drop every connection at once.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=MAX_TIMEOUT_SECS))]
     shutdown_deadline_secs: u64,
+    /// Each detail of a 400 carries `additionalInfo`: the rule it broke and its parameters, for
+    /// clients that word messages themselves.
+    #[arg(long)]
+    additional_info: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { file }) => run_check(file),
+        Some(Command::Check { file, lang, additional_info }) => run_check(file, &lang, additional_info),
         Some(Command::Serve(args)) => run_serve(&args),
         None => run_serve(&cli.serve),
     }
 }
 
-fn run_check(file: Option<PathBuf>) -> ExitCode {
+fn run_check(file: Option<PathBuf>, tag: &str, additional_info: bool) -> ExitCode {
+    let languages = locales::languages().with_additional_info(additional_info);
+    // `--lang` was checked against these languages already.
+    let Some(language) = languages.get(tag) else {
+        eprintln!("customer-insights: unknown language {tag}");
+        return ExitCode::from(2);
+    };
     let body = match read_input(file.as_ref()) {
         Ok(body) => body,
         Err(error) => {
@@ -84,7 +112,7 @@ fn run_check(file: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let checked = check::check(&body);
+    let checked = check::check_in(&body, &language);
     println!("{}", checked.output);
     if checked.valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
@@ -138,7 +166,8 @@ async fn serve(args: ServeArgs) -> std::io::Result<()> {
         shutdown_deadline: Duration::from_secs(args.shutdown_deadline_secs),
         ..server::Config::default()
     };
-    let app = service::router_with(Arc::new(MemoryStore::default()), limits);
+    let languages = locales::languages().with_additional_info(args.additional_info);
+    let app = service::router_with_languages(Arc::new(MemoryStore::default()), limits, languages);
     tracing::info!(
         addr = %listener.local_addr()?,
         max_body_bytes = args.max_body_bytes,
@@ -146,6 +175,7 @@ async fn serve(args: ServeArgs) -> std::io::Result<()> {
         body_timeout_secs = args.body_timeout_secs,
         write_timeout_secs = args.write_timeout_secs,
         shutdown_deadline_secs = args.shutdown_deadline_secs,
+        additional_info = args.additional_info,
         "listening"
     );
     server::serve(listener, app, config, shutdown_signal()).await?;

@@ -252,6 +252,10 @@ async fn serve_connection(stream: TcpStream, app: Router, config: Config, mut st
 
 /// The ARM 408 for a request whose head did not arrive in time, with its own request id, as the
 /// router's answers have.
+///
+/// Always in English, without `Content-Language`: the head is partial, so there is no
+/// `Accept-Language` to negotiate by (a header read half-way may hold a cut tag), and the answer is
+/// written before any request exists for the router's languages to apply to.
 fn header_timeout_answer() -> Vec<u8> {
     let status = StatusCode::REQUEST_TIMEOUT;
     let payload = ErrorResponse::new("RequestTimeout", "The request headers did not arrive in time.");

@@ -1,5 +1,7 @@
-//! The HTTP service: `PUT` and `GET` of a relationship, every error in the ARM format.
+//! The HTTP service: `PUT` and `GET` of a relationship, every error in the ARM format and in the
+//! language the request's `Accept-Language` prefers (see [`router_with_languages`]).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -9,9 +11,13 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use validate_core::axum::{ArmError, JsonBytes, drain_body};
-use validate_core::{ErrorResponse, Validate, ValidateWith, from_json_with};
+use validate_core::error_response::INVALID_REQUEST_CONTENT;
+use validate_core::message::Param;
+use validate_core::text::echo;
+use validate_core::{BodyError, ErrorResponse, Language, Languages, Message, Validate, ValidateWith, from_json_with};
 
 use crate::address::RelationshipAddress;
+use crate::locales;
 use crate::model::{RelationshipResourceFormat, Stored};
 use crate::resource::complete;
 use crate::store::RelationshipStore;
@@ -50,7 +56,7 @@ impl Default for Limits {
 }
 
 /// The service's router over `store`, refusing bodies over `max_body_bytes`, with the other
-/// [`Limits`] at their defaults.
+/// [`Limits`] at their defaults, in the service's [`languages`](crate::locales::languages).
 ///
 /// ```
 /// use std::sync::Arc;
@@ -63,7 +69,8 @@ pub fn router<S: RelationshipStore>(store: Arc<S>, max_body_bytes: usize) -> Rou
     router_with(store, Limits { max_body_bytes, ..Limits::default() })
 }
 
-/// The service's router over `store`, with `limits`.
+/// The service's router over `store`, with `limits`, in the service's
+/// [`languages`](crate::locales::languages) without `additionalInfo`.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -76,11 +83,29 @@ pub fn router<S: RelationshipStore>(store: Arc<S>, max_body_bytes: usize) -> Rou
 /// # let _ = app;
 /// ```
 pub fn router_with<S: RelationshipStore>(store: Arc<S>, limits: Limits) -> Router {
+    router_with_languages(store, limits, crate::locales::languages())
+}
+
+/// The service's router over `store`, with `limits`, answering in `languages`: each error in the
+/// language the request's `Accept-Language` prefers among them (English by default), named by
+/// `Content-Language`, and with `additionalInfo` on each detail when `languages` asks for it.
+///
+/// ```
+/// use std::sync::Arc;
+/// use customer_insights::service::{self, Limits};
+/// use customer_insights::{locales, store::MemoryStore};
+///
+/// // `serve --additional-info`.
+/// let languages = locales::languages().with_additional_info(true);
+/// let app = service::router_with_languages(Arc::new(MemoryStore::default()), Limits::default(), languages);
+/// # let _ = app;
+/// ```
+pub fn router_with_languages<S: RelationshipStore>(store: Arc<S>, limits: Limits, languages: Languages) -> Router {
     // One fallback route: ARM matches the fixed segments of a URL case-insensitively, which
     // axum's router does not.
     Router::new()
         .fallback(dispatch::<S>)
-        .with_state(Shared { store, limits })
+        .with_state(Shared { store, limits, languages })
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(middleware::from_fn(request_context))
 }
@@ -89,52 +114,134 @@ pub fn router_with<S: RelationshipStore>(store: Arc<S>, limits: Limits) -> Route
 struct Shared<S> {
     store: Arc<S>,
     limits: Limits,
+    languages: Languages,
 }
 
 impl<S> Clone for Shared<S> {
     fn clone(&self) -> Self {
-        Shared { store: Arc::clone(&self.store), limits: self.limits }
+        // `Languages` shares its catalogs: a clone per request costs a count, no allocation.
+        Shared { store: Arc::clone(&self.store), limits: self.limits, languages: self.languages.clone() }
     }
 }
 
-async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request: Request) -> Response {
-    let limits = shared.limits;
-    let address = match route(&limits, &request) {
+/// Serves a request; the one place where the language of an answer is chosen.
+///
+/// The language is negotiated only when the request fails, so that a valid one never pays for it
+/// (`tests/languages.rs` counts the negotiations). `Accept-Language` is taken out of the request
+/// (no copy, no allocation) after the head's size is checked with it, and before the body's reader
+/// consumes the request.
+async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, mut request: Request) -> Response {
+    let routed = route(&shared.limits, &request);
+    let accept_language = request.headers_mut().remove(header::ACCEPT_LANGUAGE);
+    match serve(&shared, routed, request).await {
+        Ok(response) => response,
+        Err(refusal) => {
+            // A header that is not text, or malformed, gets English, as no header does.
+            let language = shared.languages.negotiate(accept_language.as_ref().and_then(|value| value.to_str().ok()));
+            refusal.answer(&language).into_response()
+        }
+    }
+}
+
+/// The answer to a routed request, or why it is refused (not yet worded).
+async fn serve<S: RelationshipStore>(
+    shared: &Shared<S>,
+    routed: Result<RelationshipAddress, Refusal>,
+    request: Request,
+) -> Result<Response, Refusal> {
+    let limits = &shared.limits;
+    let address = match routed {
         Ok(address) => address,
-        Err(error) => return answer_before_the_body(error, request, &limits).await,
+        // An answer given before the body is read: the body is read and dropped first, so that a
+        // client still sending it reads the answer instead of a broken pipe.
+        Err(refusal) => {
+            drain(request, limits).await;
+            return Err(refusal);
+        }
     };
-    let outcome = if request.method() == Method::PUT {
-        put(&*shared.store, address, &limits, request).await
+    if request.method() == Method::PUT {
+        put(&*shared.store, address, limits, request).await
     } else {
         // A GET's answer is given without reading a body it may carry: read and drop it first.
         let answer = get(&*shared.store, &address);
-        drain(request, &limits).await;
+        drain(request, limits).await;
         answer
-    };
-    outcome.unwrap_or_else(IntoResponse::into_response)
+    }
 }
 
-/// An answer given before the body is read: the body is read and dropped first (up to
-/// `validate_core::axum::MAX_DRAINED_BYTES`, within the body timeout), so that a client still
-/// sending it reads the answer instead of a broken pipe.
-async fn answer_before_the_body(error: ArmError, request: Request, limits: &Limits) -> Response {
-    drain(request, limits).await;
-    error.into_response()
-}
-
-/// Reads and drops a request's body, within the body timeout: a client slower than that loses the
-/// answer with its connection, as it would anyway.
+/// Reads and drops a request's body (up to `validate_core::axum::MAX_DRAINED_BYTES`), within the
+/// body timeout: a client slower than that loses the answer with its connection, as it would
+/// anyway.
 async fn drain(request: Request, limits: &Limits) {
     let _ = tokio::time::timeout(limits.body_timeout, drain_body(request.into_body())).await;
 }
 
+/// Why a request is refused, before it is worded: what each answer says, as typed messages that
+/// [`Refusal::answer`] words in the language negotiated for the request.
+enum Refusal {
+    /// One of the service's own answers (or a library message): its status, code and message.
+    Said { status: StatusCode, code: &'static str, message: Message },
+    /// The first problem with the URL: its code, its target, and its message for the catalogs.
+    Url { code: String, target: String, message: Message },
+    /// A body that is not a valid Relationship.
+    Body(BodyError),
+    /// What the body's reader refused (415, 413, a body that could not be read), in English.
+    Read(ArmError),
+}
+
+impl Refusal {
+    /// One of the service's own answers: `text` in English, known to the catalogs as `id`.
+    fn own(status: StatusCode, code: &'static str, text: impl Into<Cow<'static, str>>, id: &'static str) -> Self {
+        Self::own_with(status, code, text, id, Vec::new())
+    }
+
+    /// [`Refusal::own`] with parameters for the translations.
+    fn own_with(
+        status: StatusCode,
+        code: &'static str,
+        text: impl Into<Cow<'static, str>>,
+        id: &'static str,
+        args: Vec<(&'static str, Param)>,
+    ) -> Self {
+        Refusal::Said { status, code, message: locales::own(text, id, args) }
+    }
+
+    /// The answer, worded in `language`.
+    fn answer(self, language: &Language<'_>) -> ArmError {
+        match self {
+            Refusal::Said { status, code, message } => ArmError::worded(status, code, &message, language),
+            Refusal::Url { code, target, message } => {
+                let mut body = ErrorResponse::new(code.as_str(), language.text(&code, &message));
+                body.error.target = Some(target);
+                ArmError { status: StatusCode::BAD_REQUEST, body, language: Some(language.tag().to_owned()) }
+            }
+            Refusal::Body(error) => ArmError::rejected(error, language),
+            // `JsonBytes` words its refusals among the languages in the request's extensions; the
+            // service puts none there (an extension costs allocations on every request, valid
+            // ones too), and has taken `Accept-Language` out: its refusals are worded again here.
+            Refusal::Read(refused) => match refused.status {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => ArmError::unsupported_media_type_in(language),
+                StatusCode::PAYLOAD_TOO_LARGE => ArmError::body_too_large_in(language),
+                StatusCode::BAD_REQUEST => ArmError::worded(
+                    StatusCode::BAD_REQUEST,
+                    INVALID_REQUEST_CONTENT,
+                    &Message::BodyUnreadable,
+                    language,
+                ),
+                _ => refused,
+            },
+        }
+    }
+}
+
 /// The relationship a request is about, or the first problem with its URL or headers (in the
 /// contract's order: the request line and headers, the route, the method, the URL's names).
-fn route(limits: &Limits, request: &Request) -> Result<RelationshipAddress, ArmError> {
+fn route(limits: &Limits, request: &Request) -> Result<RelationshipAddress, Refusal> {
     check_head(limits, request)?;
     let uri = request.uri();
-    let address = RelationshipAddress::from_uri(uri.path(), uri.query())
-        .ok_or_else(|| ArmError::new(StatusCode::NOT_FOUND, "NotFound", "No route matches the request URL."))?;
+    let address = RelationshipAddress::from_uri(uri.path(), uri.query()).ok_or_else(|| {
+        Refusal::own(StatusCode::NOT_FOUND, "NotFound", "No route matches the request URL.", locales::ROUTE_NOT_FOUND)
+    })?;
     if request.method() != Method::PUT && request.method() != Method::GET {
         return Err(method_not_allowed());
     }
@@ -144,33 +251,48 @@ fn route(limits: &Limits, request: &Request) -> Result<RelationshipAddress, ArmE
 
 /// The request line and headers within their limits: what hyper would otherwise refuse itself,
 /// with an empty body and no request id (its own limits are set above these, see `server`).
-fn check_head(limits: &Limits, request: &Request) -> Result<(), ArmError> {
+fn check_head(limits: &Limits, request: &Request) -> Result<(), Refusal> {
     let target = request.uri().path_and_query().map_or(0, |target| target.as_str().len());
     if target > limits.max_url_bytes {
-        let message =
-            format!("The request URL is longer than the {} bytes this service accepts.", limits.max_url_bytes);
-        return Err(ArmError::new(StatusCode::URI_TOO_LONG, "RequestUriTooLong", message));
+        let text = format!("The request URL is longer than the {} bytes this service accepts.", limits.max_url_bytes);
+        let args = vec![("maxUrlBytes", Param::Count(limits.max_url_bytes))];
+        return Err(Refusal::own_with(
+            StatusCode::URI_TOO_LONG,
+            "RequestUriTooLong",
+            text,
+            locales::URL_TOO_LONG,
+            args,
+        ));
     }
     let headers: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
     if headers > limits.max_header_bytes {
-        let message =
+        let text =
             format!("The request headers are larger than the {} bytes this service accepts.", limits.max_header_bytes);
-        return Err(ArmError::new(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "RequestHeaderFieldsTooLarge", message));
+        let args = vec![("maxHeaderBytes", Param::Count(limits.max_header_bytes))];
+        let (status, code) = (StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "RequestHeaderFieldsTooLarge");
+        return Err(Refusal::own_with(status, code, text, locales::HEADERS_TOO_LARGE, args));
     }
     Ok(())
 }
 
 /// The first problem with the URL, answered alone.
-fn check_address(address: &RelationshipAddress) -> Result<(), ArmError> {
+fn check_address(address: &RelationshipAddress) -> Result<(), Refusal> {
     let Err(violations) = address.validate() else {
         return Ok(());
     };
-    let mut response = ErrorResponse::new("InvalidRequestUri", "The request URL is invalid.");
-    if let Some(first) = violations.iter().next() {
-        response = ErrorResponse::new(first.code(), first.message());
-        response.error.target = Some(first.target().to_owned());
+    match violations.iter().next() {
+        Some(first) => Err(Refusal::Url {
+            code: first.code().to_owned(),
+            target: first.target().to_owned(),
+            message: locales::url_message(first),
+        }),
+        None => Err(Refusal::own(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestUri",
+            "The request URL is invalid.",
+            locales::URL_INVALID,
+        )),
     }
-    Err(ArmError::bad_request(response))
 }
 
 async fn put<S: RelationshipStore>(
@@ -178,9 +300,10 @@ async fn put<S: RelationshipStore>(
     address: RelationshipAddress,
     limits: &Limits,
     request: Request,
-) -> Result<Response, ArmError> {
+) -> Result<Response, Refusal> {
     let read = JsonBytes::from_request(request, &());
-    let JsonBytes(body) = tokio::time::timeout(limits.body_timeout, read).await.map_err(|_| request_timeout())??;
+    let JsonBytes(body) =
+        tokio::time::timeout(limits.body_timeout, read).await.map_err(|_| request_timeout())?.map_err(Refusal::Read)?;
     // Read outside the store's lock, with the stored relationship as the context (the door of
     // `customer-insights check`, so both answer a body alike); a large body on a blocking thread,
     // so that its walk does not hold up the other requests of this worker (an invalid 1 MiB body
@@ -194,13 +317,12 @@ async fn put<S: RelationshipStore>(
     } else {
         (read_body(&body, &snapshot), snapshot)
     };
-    let sent = sent?;
+    let sent = sent.map_err(Refusal::Body)?;
     // Judged again against what it replaces when a concurrent PUT changed it in between: a
     // read-only value must equal the value this PUT replaces.
     let stored = store.upsert(key, |stored| {
         if stored != snapshot.0.as_ref() {
-            sent.validate_with(&Stored(stored.cloned()))
-                .map_err(|violations| ArmError::bad_request(violations.into()))?;
+            sent.validate_with(&Stored(stored.cloned())).map_err(|violations| Refusal::Body(violations.into()))?;
         }
         Ok(complete(sent, stored, &address))
     })?;
@@ -210,34 +332,55 @@ async fn put<S: RelationshipStore>(
 /// Bodies larger than this are read on a blocking thread.
 const BLOCKING_BODY_BYTES: usize = 64 * 1024;
 
-fn read_body(body: &[u8], stored: &Stored) -> Result<RelationshipResourceFormat, ArmError> {
-    from_json_with::<RelationshipResourceFormat, _>(body, stored).map_err(|error| ArmError::bad_request(error.into()))
+fn read_body(body: &[u8], stored: &Stored) -> Result<RelationshipResourceFormat, BodyError> {
+    from_json_with::<RelationshipResourceFormat, _>(body, stored)
 }
 
-fn internal_error() -> ArmError {
-    ArmError::new(StatusCode::INTERNAL_SERVER_ERROR, "InternalServerError", "The request could not be completed.")
+fn internal_error() -> Refusal {
+    Refusal::own(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "InternalServerError",
+        "The request could not be completed.",
+        locales::INTERNAL_ERROR,
+    )
 }
 
-fn get<S: RelationshipStore>(store: &S, address: &RelationshipAddress) -> Result<Response, ArmError> {
+fn get<S: RelationshipStore>(store: &S, address: &RelationshipAddress) -> Result<Response, Refusal> {
     match store.get(&address.key()) {
         Some(stored) => Ok(json(StatusCode::OK, &stored)),
-        None => Err(ArmError::new(
-            StatusCode::NOT_FOUND,
-            "ResourceNotFound",
-            format!(
+        None => {
+            let text = format!(
                 "The Resource 'Microsoft.CustomerInsights/hubs/{}/relationships/{}' under resource group '{}' was not found.",
                 address.hub_name, address.relationship_name, address.resource_group_name
-            ),
-        )),
+            );
+            // The names passed the URL's rules, but a resource group name may hold any letter:
+            // translations get them echoed (invisible characters escaped).
+            let args = vec![
+                ("hub", Param::from(echo(&address.hub_name))),
+                ("name", Param::from(echo(&address.relationship_name))),
+                ("group", Param::from(echo(&address.resource_group_name))),
+            ];
+            Err(Refusal::own_with(StatusCode::NOT_FOUND, "ResourceNotFound", text, locales::RESOURCE_NOT_FOUND, args))
+        }
     }
 }
 
-fn request_timeout() -> ArmError {
-    ArmError::new(StatusCode::REQUEST_TIMEOUT, "RequestTimeout", "The request body did not arrive in time.")
+fn request_timeout() -> Refusal {
+    Refusal::own(
+        StatusCode::REQUEST_TIMEOUT,
+        "RequestTimeout",
+        "The request body did not arrive in time.",
+        locales::BODY_TIMEOUT,
+    )
 }
 
-fn method_not_allowed() -> ArmError {
-    ArmError::new(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed", "The method is not allowed here; use GET or PUT.")
+fn method_not_allowed() -> Refusal {
+    Refusal::own(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "MethodNotAllowed",
+        "The method is not allowed here; use GET or PUT.",
+        locales::METHOD_NOT_ALLOWED,
+    )
 }
 
 fn json(status: StatusCode, resource: &RelationshipResourceFormat) -> Response {

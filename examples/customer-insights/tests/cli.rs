@@ -34,7 +34,10 @@ fn an_invalid_file_prints_the_payload_and_exits_1() {
     assert_eq!(payload.error.details.len(), 6);
     // One line, the bytes a `PUT` to a new name answers.
     let body = std::fs::read(corpus("broken-several.json")).unwrap();
-    let expected = serde_json::to_string(&validate_core::ErrorResponse::from(customer_insights::check::answer(&body).unwrap_err())).unwrap();
+    let expected = serde_json::to_string(&validate_core::ErrorResponse::from(
+        customer_insights::check::answer(&body).unwrap_err(),
+    ))
+    .unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), format!("{expected}\n"));
 }
 

@@ -1,21 +1,218 @@
 //! [`FluentCatalog`]: a user's catalog in Fluent's `.ftl` format (feature `fluent`).
 //!
-//! (Being written: the interface is fixed, the reading is not done yet.)
+//! Translators know [Fluent](https://projectfluent.org/fluent/guide/), and its select
+//! expressions give each language its own plural forms, which a `format!` string cannot. A
+//! service reads one `.ftl` text per language at start-up; [`FluentCatalog::new`] refuses a text
+//! with a syntax error or a name defined twice, with the line, so that a broken file stops the
+//! service as it starts instead of showing up in answers.
+//!
+//! # Which id a translation has
+//!
+//! A built-in message has the id in the table below (`length-too-short`). A text the code wrote
+//! has the violation's code: a custom rule's [`RuleError::invalid`](crate::RuleError::invalid)
+//! (`InvalidValue`), and an attribute's `message = "…"` (`InvalidHubName` for
+//! `pattern(…, code = "InvalidHubName", message = "…")`), unless
+//! [`RuleError::with_id`](crate::RuleError::with_id) named one (`no-such-hub`). A code that
+//! several rules share is told apart by `$rule`:
+//!
+//! ```ftl
+//! InvalidResourceGroupName = { $rule ->
+//!         [length] Der Name einer Ressourcengruppe hat 1 bis 90 Zeichen.
+//!        *[other] Der Name einer Ressourcengruppe besteht aus Buchstaben, Ziffern, '-', '_', '.', '(' und ')'.
+//!     }
+//! ```
+//!
+//! # Parameters
+//!
+//! Every message has `$rule` (the second column of the table; a user's own message has `custom`,
+//! unless it has a parameter of that name) and the parameters of the table; a user's own message
+//! has those its code gave with [`RuleError::with_arg`](crate::RuleError::with_arg).
+//!
+//! - A *count* is a Fluent number, so that `{ $min -> [one] … *[other] … }` chooses by the
+//!   plural rules of the catalog's language (by English's where Fluent knows none for it).
+//! - Every other parameter is text. A number is written as its Rust type writes it
+//!   (`18446744073709551615`, `0.1` for an `f32`): a Fluent number is an `f64`, which would write
+//!   both wrongly. A list is written `'A', 'B'`, a flag `true` or `false`. A value a client sent
+//!   arrives [echoed](crate::text::echo): cut to 64 characters, invisible characters escaped.
+//!
+//! # When a translation is not used
+//!
+//! [`write`](Catalog::write) returns `false`, and the next catalog is asked (then the built-in
+//! text of the language, or English, or the text the code wrote), when the catalog has no message
+//! of that id (an id that is not a Fluent identifier, such as `not.an-id`, never is one), when
+//! the message has attributes only, and when Fluent reports an error while formatting it: a
+//! variable the message does not have (`{ $mni }`), a message or term the catalog lacks, a
+//! function (this catalog offers none: Fluent's `NUMBER` would write an error marker for a
+//! number given as text), a message that refers to itself. Such a message falls back whole:
+//! an answer never shows `{$mni}` or half a sentence.
+//!
+//! Those references are found when the message is formatted, not when the catalog is read:
+//! Fluent formats only the variant a select expression chooses, and so finds a mistake in a
+//! variant only when a request chooses it. Render each message once in a test to find them all.
+//!
+//! One mistake Fluent does not report: a term sees only the arguments its caller passes
+//! (`{ -hub(case: "dative") }`), not the message's, and shows a variable it was not given as
+//! `{$name}`. Give terms what they show.
+//!
+//! # What reaches an answer
+//!
+//! Fluent's isolation marks (U+2068 and U+2069 around each placeable) are off: an ARM payload is
+//! read in portals, logs and terminals that show them as boxes or hide them. Whatever the `.ftl`
+//! text holds, no invisible character reaches an answer: control characters, the bidirectional
+//! overrides, isolates and marks, zero-width spaces and joiners, the word joiner and the byte
+//! order mark are removed; a line break (a value written on several lines) becomes a space.
+//!
+//! # Message ids
+//!
+//! The built-in messages, their `$rule`, and their parameters; *(count)* marks a count, the
+//! others are text.
+//!
+//! | id | `$rule` | parameters |
+//! |---|---|---|
+//! | `length-too-short` | `length` | `$min` (count), `$actual` (count), `$unit`: `characters`, `items`, `entries` |
+//! | `length-too-long` | `length` | `$max` (count), `$actual` (count), `$unit` |
+//! | `range-not-a-number` | `range` | |
+//! | `range-below-minimum` | `range` | `$value`, `$min` |
+//! | `range-above-maximum` | `range` | `$value`, `$max` |
+//! | `empty` | `non_empty` | `$unit`: `characters` (the text is empty or white space), `items`, `entries` |
+//! | `pattern-mismatch` | `pattern` | `$value`, `$pattern` |
+//! | `not-one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
+//! | `invalid-format` | `format` | `$format`: `uuid`, `date-time`; `$value` |
+//! | `not-language-tag` | `localized` | `$key` |
+//! | `required` | `required` | `$name` |
+//! | `null-item` | `required` | |
+//! | `read-only` | `read_only` | `$name` |
+//! | `repeated` | `unique` | `$value`, `$first` (count), the index of its first occurrence; `$ignoreCase`: `true`, `false` |
+//! | `wrong-type` | `shape` | `$expected`, `$found`: JSON types |
+//! | `null-for-type` | `shape` | `$expected`: a JSON type |
+//! | `null-not-accepted` | `shape` | |
+//! | `integer-out-of-range` | `shape` | `$value`, `$min`, `$max` |
+//! | `unknown-property` | `shape` | `$name` |
+//! | `duplicate-property` | `shape` | |
+//! | `key-not-of-kind` | `shape` | `$key`, `$kind`: a JSON type |
+//! | `not-one-character` | `shape` | `$chars` (count) |
+//! | `exact-items` | `shape` | `$expected` (count), `$actual` (count) |
+//! | `too-many-items` | `shape` | |
+//! | `too-few-items` | `shape` | |
+//! | `no-shape` | `shape` | |
+//! | `extra-members` | `shape` | |
+//! | `not-allowed` | `shape` | `$value`, `$text`: `true` when the value was a string |
+//! | `refused-type` | `shape` | `$found`: a JSON type |
+//! | `wrong-item-count` | `shape` | |
+//! | `not-valid` | `shape` | |
+//! | `stopped-at` | `shape` | `$line` (count), `$column` (count) |
+//! | `invalid-content` | `request` | `$found` (count), `$listed` (count), `$leftOut` (count): found but not listed |
+//! | `not-json` | `request` | `$reason`: a syntax error; `$words`: `serde_json`'s English, only when the reason is `other`; `$line` (count), `$column` (count) |
+//! | `unsupported-media-type` | `request` | |
+//! | `body-too-large` | `request` | |
+//! | `body-unreadable` | `request` | |
+//!
+//! A JSON type is one of `boolean`, `integer`, `number`, `string`, `null`, `array`, `object`,
+//! `empty-object` (an object without members), `other`. A syntax error is one of
+//! `eof-in-list`, `eof-in-object`, `eof-in-string`, `eof-in-value`, `expected-colon`,
+//! `expected-list-comma-or-end`, `expected-object-comma-or-end`, `expected-ident`,
+//! `expected-value`, `expected-double-quote`, `invalid-escape`, `invalid-number`,
+//! `number-out-of-range`, `invalid-unicode-code-point`, `control-character`,
+//! `key-must-be-a-string`, `lone-leading-surrogate`, `trailing-comma`, `trailing-characters`,
+//! `unexpected-end-of-hex-escape`, `recursion-limit-exceeded`, `other`.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::str::FromStr;
 
-use crate::Message;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
 use crate::catalog::Catalog;
+use crate::message::{Arg, Message};
+use crate::text::{QuotedList, echo};
 
-/// A catalog read from Fluent (`.ftl`) text, for one language.
+/// A catalog read from Fluent (`.ftl`) text, for one language: to reword built-in messages of
+/// a language, to add a language, and to translate the texts a service's code wrote. See the
+/// [module](self) for the ids and parameters a translation has.
+///
+/// It is `Send + Sync` (Fluent's concurrent bundle), so that one catalog serves every request.
+///
+/// ```
+/// use validate_core::catalog::FluentCatalog;
+/// use validate_core::{Languages, Validate};
+///
+/// #[derive(Validate)]
+/// struct Hub {
+///     #[validate(length(min = 3))]
+///     name: String,
+///     #[validate(pattern("^[a-z]+$", code = "InvalidHubName", message = "A hub name is lower-case letters."))]
+///     slug: String,
+/// }
+///
+/// // German is built in: this rewords one of its messages and keeps the others.
+/// let german = FluentCatalog::new("de", r#"
+/// length-too-short = { $min ->
+///         [one] Bitte mindestens ein Zeichen; es ist { $actual }.
+///        *[other] Bitte mindestens { $min } Zeichen; es sind { $actual }.
+///     }
+/// "#)?;
+/// // French is not: this adds it. What it lacks comes from English.
+/// let french = FluentCatalog::new("fr", r#"
+/// length-too-short = { $min ->
+///         [one] La valeur doit avoir au moins { $min } caractère ; elle en a { $actual }.
+///        *[other] La valeur doit avoir au moins { $min } caractères ; elle en a { $actual }.
+///     }
+/// invalid-content = { $found ->
+///         [one] Le contenu de la requête n'est pas valide : { $found } erreur.
+///        *[other] Le contenu de la requête n'est pas valide : { $found } erreurs.
+///     }
+/// ## The text of `message = "…"`, known by the rule's code.
+/// InvalidHubName = Un nom de hub ne contient que des lettres minuscules.
+/// "#)?;
+/// let languages = Languages::new().with_catalog(german).with_catalog(french);
+///
+/// let violations = Hub { name: "h".into(), slug: "Contoso".into() }.validate().unwrap_err();
+/// let language = languages.negotiate(Some("fr-CA"));
+/// assert_eq!(language.tag(), "fr");
+/// let answer = violations.clone().into_response(&language);
+/// assert_eq!(answer.error.message, "Le contenu de la requête n'est pas valide : 2 erreurs.");
+/// assert_eq!(answer.error.details[0].message, "La valeur doit avoir au moins 3 caractères ; elle en a 1.");
+/// assert_eq!(answer.error.details[1].message, "Un nom de hub ne contient que des lettres minuscules.");
+///
+/// let answer = violations.into_response(&languages.negotiate(Some("de-AT")));
+/// assert_eq!(answer.error.details[0].message, "Bitte mindestens 3 Zeichen; es sind 1.");
+/// # Ok::<(), validate_core::catalog::CatalogError>(())
+/// ```
 pub struct FluentCatalog {
     tag: String,
+    bundle: FluentBundle<FluentResource>,
 }
 
-/// Why a Fluent text could not be read as a catalog.
+impl fmt::Debug for FluentCatalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The bundle has no `Debug`, and its messages would drown the one thing worth seeing.
+        f.debug_struct("FluentCatalog").field("tag", &self.tag).finish_non_exhaustive()
+    }
+}
+
+/// Why a catalog could not be made: a sentence for the person who wrote the Fluent text (with
+/// its line) or chose the tag.
+///
+/// ```
+/// use validate_core::catalog::FluentCatalog;
+///
+/// let error = FluentCatalog::new("fr", "greeting = Bonjour\nfarewell =\n").unwrap_err();
+/// assert_eq!(error.to_string(), r#"Line 2 of the Fluent text is not valid: expected a message field for "farewell"."#);
+/// assert_eq!(error.line(), Some(2));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogError {
     message: String,
+    line: Option<usize>,
+}
+
+impl CatalogError {
+    /// The line of the Fluent text at fault, from 1; `None` when the tag is at fault.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
 }
 
 impl fmt::Display for CatalogError {
@@ -27,10 +224,26 @@ impl fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 impl FluentCatalog {
-    /// Reads `source`, Fluent text, as the catalog of the language `tag`.
+    /// Reads `source`, Fluent text, as the catalog of the language `tag` (`fr`, `pt-BR`; written
+    /// back as [`language`](Catalog::language) in its canonical case, `pt_br` as `pt-BR`).
+    ///
+    /// Refuses a tag that is not a language tag, a text with a syntax error (the first is
+    /// named), a text that defines a message or term twice (Fluent's messages and terms share
+    /// their names), and a number with more than 19 decimals (Fluent would overflow choosing a
+    /// plural form by it). References to messages, terms and variables are checked when a
+    /// message is formatted: see the [module](self).
     pub fn new(tag: &str, source: &str) -> Result<Self, CatalogError> {
-        let _ = source;
-        Ok(FluentCatalog { tag: tag.to_owned() })
+        let language = language_tag(tag)?;
+        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
+            syntax_error(source, errors.first().map(|error| (error.pos.start, error.to_string())))
+        })?;
+        let mut bundle = FluentBundle::new_concurrent(vec![language.clone()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).map_err(|errors| definition_error(source, &errors))?;
+        if let Some(error) = decimals_error(source) {
+            return Err(error);
+        }
+        Ok(FluentCatalog { tag: language.to_string(), bundle })
     }
 }
 
@@ -40,7 +253,592 @@ impl Catalog for FluentCatalog {
     }
 
     fn write(&self, id: &str, message: &Message, out: &mut String) -> bool {
-        let _ = (id, message, out);
-        false
+        if !is_fluent_id(id) {
+            return false;
+        }
+        let Some(pattern) = self.bundle.get_message(id).and_then(|found| found.value()) else {
+            return false;
+        };
+        let mut args = FluentArgs::new();
+        args.set("rule", message.rule());
+        message.params(&mut |name, arg| args.set(name, value(arg)));
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(&args), &mut errors);
+        if !errors.is_empty() {
+            return false;
+        }
+        push_visible(out, &text);
+        true
+    }
+}
+
+/// The language identifier `tag` names.
+fn language_tag(tag: &str) -> Result<LanguageIdentifier, CatalogError> {
+    let not_a_tag = || CatalogError { message: format!("'{}' is not a language tag.", echo(tag)), line: None };
+    if tag.is_empty() {
+        return Err(not_a_tag());
+    }
+    LanguageIdentifier::from_str(tag).map_err(|_| not_a_tag())
+}
+
+/// The error of a text with syntax errors, from the first: where it starts, in bytes, and what
+/// the parser found wrong.
+fn syntax_error(source: &str, first: Option<(usize, String)>) -> CatalogError {
+    let Some((position, what)) = first else {
+        return CatalogError { message: "The Fluent text is not valid.".to_owned(), line: None };
+    };
+    let line = line_at(source, position);
+    CatalogError {
+        message: format!("Line {line} of the Fluent text is not valid: {}.", lower_first(&what)),
+        line: Some(line),
+    }
+}
+
+/// The error of a text that defines a name twice.
+fn definition_error(source: &str, errors: &[FluentError]) -> CatalogError {
+    let Some(FluentError::Overriding { id, .. }) = errors.first() else {
+        // `add_resource` reports nothing else; a later version might.
+        let what = errors.first().map_or_else(String::new, |error| format!(": {error}"));
+        return CatalogError { message: format!("The Fluent text could not be read{what}."), line: None };
+    };
+    let mut definitions = definitions(source, id);
+    let (Some(first), Some(second)) = (definitions.next(), definitions.next()) else {
+        return CatalogError { message: format!("The Fluent text defines '{id}' twice."), line: None };
+    };
+    let message = if first.1 == second.1 {
+        format!(
+            "Line {} of the Fluent text defines '{}' a second time (line {} did first).",
+            second.0, second.1, first.0
+        )
+    } else {
+        format!(
+            "Line {} of the Fluent text defines '{}', and line {} '{}': a message and a term cannot share a name.",
+            second.0, second.1, first.0, first.1
+        )
+    };
+    CatalogError { message, line: Some(second.0) }
+}
+
+/// The lines, from 1, that start an entry named `id`, with the entry's name as written: `id` for
+/// a message, `-id` for a term.
+fn definitions<'s>(source: &'s str, id: &'s str) -> impl Iterator<Item = (usize, &'s str)> {
+    // An entry starts at the beginning of a line; the lines of a value are indented.
+    source.lines().enumerate().filter_map(move |(index, line)| {
+        let name = line.get(..line.find(|c: char| c == '=' || c.is_whitespace())?)?;
+        let defines =
+            name.strip_prefix('-').unwrap_or(name) == id && line.get(name.len()..)?.trim_start().starts_with('=');
+        defines.then_some((index + 1, name))
+    })
+}
+
+/// The error of a text with a number of more than 19 decimals, `None` when it has none.
+///
+/// Fluent scales a number's decimals by `10^decimals` in a `u64` to choose a plural form by it:
+/// with 20 or more that overflows, a panic in a debug build and a wrong form in a release one.
+/// The text is searched as a whole, prose too: a number that long in a message is a mistake
+/// anywhere.
+fn decimals_error(source: &str) -> Option<CatalogError> {
+    const MAX_DECIMALS: usize = 19;
+    let too_long = |line: &str| {
+        // Each `.` between what comes before it and what comes after.
+        line.split('.').zip(line.split('.').skip(1)).any(|(before, after)| {
+            before.ends_with(|c: char| c.is_ascii_digit())
+                && after.bytes().take_while(u8::is_ascii_digit).count() > MAX_DECIMALS
+        })
+    };
+    let line = source.lines().position(too_long)? + 1;
+    Some(CatalogError {
+        message: format!(
+            "Line {line} of the Fluent text has a number with more than {MAX_DECIMALS} decimals, which Fluent cannot choose a plural form by."
+        ),
+        line: Some(line),
+    })
+}
+
+/// The line, from 1, of the byte at `position` of `source`; an error at the end of the text
+/// (an unclosed `{`) is on its last line that is not blank, not on the empty one after it.
+fn line_at(source: &str, position: usize) -> usize {
+    let position = position.min(source.trim_end().len());
+    source.bytes().take(position).filter(|&byte| byte == b'\n').count() + 1
+}
+
+/// A parser's description as the end of a sentence: its first letter in lower case, and line
+/// breaks written as `\n` (it names those it expected as they are).
+fn lower_first(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else if index == 0 {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `id` is a Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
+fn is_fluent_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes.next().is_some_and(|first| first.is_ascii_alphabetic())
+        && bytes.all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-'))
+}
+
+/// The largest count a Fluent number (an `f64`) holds exactly.
+const EXACT_COUNT: u64 = 1 << 53;
+
+/// A parameter as Fluent sees it.
+fn value(arg: Arg<'_>) -> FluentValue<'static> {
+    match arg {
+        // A Fluent number chooses plural forms; one too large for an `f64` is text, to stay exact.
+        Arg::Count(count) if u64::try_from(count).is_ok_and(|count| count <= EXACT_COUNT) => FluentValue::from(count),
+        Arg::Count(count) => FluentValue::String(Cow::Owned(count.to_string())),
+        // As text: a Fluent number is an `f64`, which would write `u64::MAX` and `0.1_f32` wrongly.
+        Arg::Number(number) => FluentValue::String(Cow::Owned(number.to_string())),
+        Arg::Text(text) => FluentValue::String(Cow::Owned(text.to_owned())),
+        Arg::List(list) => FluentValue::String(Cow::Owned(QuotedList(list).to_string())),
+        Arg::Flag(flag) => FluentValue::String(Cow::Borrowed(if flag { "true" } else { "false" })),
+    }
+}
+
+/// Characters that must not reach a payload: those [`echo`] escapes (control characters, the
+/// bidirectional overrides and isolates), and the invisible ones that hide text or change how it
+/// reads (zero-width spaces and joiners, direction marks, the word joiner, the byte order mark).
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{2060}'
+        )
+}
+
+/// Appends `text` without invisible characters; a line break (Fluent keeps those of a value
+/// written on several lines) becomes a space, so that the words around it stay apart.
+fn push_visible(out: &mut String, text: &str) {
+    let start = out.len();
+    for c in text.chars() {
+        if c.is_whitespace() && c.is_control() {
+            if out.len() > start && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !is_invisible(c) {
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::message::{Format, JsonType, Number, Own, Param, Syntax};
+    use crate::rules::Unit;
+
+    fn render(catalog: &FluentCatalog, id: &str, message: &Message) -> Option<String> {
+        let mut out = String::from("before|");
+        if catalog.write(id, message, &mut out) {
+            Some(out.strip_prefix("before|").unwrap().to_owned())
+        } else {
+            assert_eq!(out, "before|", "a catalog that does not write leaves `out` as it was");
+            None
+        }
+    }
+
+    fn short(min: usize) -> Message {
+        Message::TooShort { min, actual: 0, unit: Unit::Characters }
+    }
+
+    #[test]
+    fn plural_forms_by_the_language() {
+        let catalog = FluentCatalog::new(
+            "fr",
+            "length-too-short = { $min ->\n    [one] au moins { $min } caractère\n   *[other] au moins { $min } caractères\n} ({ $rule })\n",
+        )
+        .unwrap();
+        assert_eq!(render(&catalog, "length-too-short", &short(0)).unwrap(), "au moins 0 caractère (length)");
+        assert_eq!(render(&catalog, "length-too-short", &short(1)).unwrap(), "au moins 1 caractère (length)");
+        assert_eq!(render(&catalog, "length-too-short", &short(2)).unwrap(), "au moins 2 caractères (length)");
+        assert_eq!(render(&catalog, "length-too-long", &short(2)), None);
+    }
+
+    #[test]
+    fn a_language_without_plural_rules_chooses_by_english_ones() {
+        let catalog = FluentCatalog::new("tlh", "m = { $min ->\n [one] one\n *[other] other\n}\n").unwrap();
+        assert_eq!(render(&catalog, "m", &short(1)).unwrap(), "one");
+        assert_eq!(render(&catalog, "m", &short(3)).unwrap(), "other");
+    }
+
+    #[test]
+    fn tags() {
+        for tag in ["", "xx yy", "*", "en-", " fr", "fr\u{202e}"] {
+            let error = FluentCatalog::new(tag, "").unwrap_err();
+            assert_eq!(error.to_string(), format!("'{}' is not a language tag.", echo(tag)));
+            assert_eq!(error.line(), None);
+        }
+        assert_eq!(FluentCatalog::new("pt_br", "").unwrap().language(), "pt-BR");
+        assert_eq!(FluentCatalog::new("FR-ca", "").unwrap().language(), "fr-CA");
+    }
+
+    #[test]
+    fn syntax_errors_name_their_line() {
+        let error = FluentCatalog::new("en", "a = x\n\nb = { $x \n\n").unwrap_err();
+        assert_eq!(error.to_string(), r#"Line 3 of the Fluent text is not valid: expected a token starting with "}"."#);
+        assert_eq!(error.line(), Some(3));
+        let error = FluentCatalog::new("en", "a = x\nb = { $x }\nc =\nd = { $y\n").unwrap_err();
+        assert_eq!(error.line(), Some(3), "the first error: {error}");
+        let error = FluentCatalog::new("en", "m = { $x -> [one] a *[other] b }\n").unwrap_err();
+        assert_eq!(error.to_string(), r#"Line 1 of the Fluent text is not valid: expected one of "\n | \r\n"."#);
+    }
+
+    #[test]
+    fn names_defined_twice() {
+        let error = FluentCatalog::new("en", "a = x\nb = y\n-t = T\n\nb = again\n").unwrap_err();
+        assert_eq!(error.to_string(), "Line 5 of the Fluent text defines 'b' a second time (line 2 did first).");
+        assert_eq!(error.line(), Some(5));
+        let error = FluentCatalog::new("en", "brand = x\n-brand = y\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "Line 2 of the Fluent text defines '-brand', and line 1 'brand': a message and a term cannot share a name."
+        );
+    }
+
+    #[test]
+    fn numbers_fluent_would_overflow_on_are_refused() {
+        // With 20 decimals, choosing a plural form panics in a debug build (fluent-bundle 0.16).
+        for source in [
+            "n = { 1.00000000000000000000 ->\n [one] a\n *[other] b\n}\n",
+            "m = { -t(n: 1.000000000000000000000) }\n-t = { $n ->\n [one] a\n *[other] b\n}\n",
+        ] {
+            let error = FluentCatalog::new("en", source).unwrap_err();
+            assert_eq!(error.line(), Some(1), "{error}");
+            assert!(error.to_string().contains("more than 19 decimals"), "{error}");
+        }
+        let catalog =
+            FluentCatalog::new("en", "n = { 1.0000000000000000000 ->\n [one] a\n *[other] b\n} 3.14\n").unwrap();
+        assert_eq!(render(&catalog, "n", &Message::NullItem).unwrap(), "b 3.14");
+    }
+
+    #[test]
+    fn what_falls_back() {
+        let catalog = FluentCatalog::new(
+            "en",
+            "attributes =\n    .title = T\nmissing-variable = { $nope }\nmissing-term = { -nope }\n\
+             missing-message = { nope }\nfunction = { NUMBER($min) }\ncycle = { cycle }\n\
+             only-if-chosen = { $min ->\n [one] { $nope }\n *[other] fine\n}\n",
+        )
+        .unwrap();
+        for id in ["attributes", "missing-variable", "missing-term", "missing-message", "function", "cycle", "absent"] {
+            assert_eq!(render(&catalog, id, &short(2)), None, "{id}");
+        }
+        assert_eq!(render(&catalog, "only-if-chosen", &short(2)).unwrap(), "fine");
+        assert_eq!(render(&catalog, "only-if-chosen", &short(1)), None);
+    }
+
+    #[test]
+    fn ids_that_are_not_fluent_are_never_found() {
+        let catalog = FluentCatalog::new("en", "a = A\n-term = T\n").unwrap();
+        for id in ["", "-term", "term", "a.b", "a b", "1a", "é"] {
+            assert_eq!(render(&catalog, id, &Message::NullItem), None, "{id:?}");
+        }
+        assert!(is_fluent_id("InvalidHubName") && is_fluent_id("no-such-hub") && is_fluent_id("a_1"));
+    }
+
+    #[test]
+    fn parameters_as_fluent_sees_them() {
+        let catalog = FluentCatalog::new(
+            "en",
+            "below = { $value } < { $min }\none-of = { $value }: { $allowed }\nrepeated = { $ignoreCase }\n\
+             own = { $rule } { $n } { $x } { $t }\nruled = { $rule }\n",
+        )
+        .unwrap();
+        let below = Message::BelowMinimum { value: Number::from(u64::MAX), min: Number::from(0.1_f32) };
+        assert_eq!(render(&catalog, "below", &below).unwrap(), "18446744073709551615 < 0.1");
+        let one_of = Message::NotOneOf { value: "x".into(), allowed: Cow::Borrowed(&["A", "B"]) };
+        assert_eq!(render(&catalog, "one-of", &one_of).unwrap(), "x: 'A', 'B'");
+        let repeated = Message::Repeated { value: "x".into(), first: 0, ignore_case: true };
+        assert_eq!(render(&catalog, "repeated", &repeated).unwrap(), "true");
+        let own = Message::Own(Own {
+            text: "…".into(),
+            id: None,
+            args: vec![("n", Param::Count(3)), ("x", Param::Number(Number::from(-1_i128))), ("t", Param::from("t"))],
+        });
+        assert_eq!(render(&catalog, "own", &own).unwrap(), "custom 3 -1 t");
+        // A parameter of the user's named `rule` takes the place of `$rule`.
+        let own = Message::Own(Own { text: "…".into(), id: None, args: vec![("rule", Param::from("mine"))] });
+        assert_eq!(render(&catalog, "ruled", &own).unwrap(), "mine");
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn counts_too_large_for_a_fluent_number_stay_exact() {
+        let catalog = FluentCatalog::new("en", "m = { $min ->\n [one] one\n *[other] { $min }\n}\n").unwrap();
+        assert_eq!(render(&catalog, "m", &short(usize::MAX)).unwrap(), usize::MAX.to_string());
+        assert_eq!(render(&catalog, "m", &short((1 << 53) + 1)).unwrap(), "9007199254740993");
+        assert_eq!(render(&catalog, "m", &short(1 << 53)).unwrap(), "9007199254740992");
+    }
+
+    #[test]
+    fn fluent_isolates_nothing() {
+        // The removal of invisible characters would hide isolation marks from every answer: this
+        // looks at what Fluent itself writes.
+        let catalog = FluentCatalog::new("en", "m = at least { $min } characters\n").unwrap();
+        let pattern = catalog.bundle.get_message("m").and_then(|m| m.value()).unwrap();
+        let mut args = FluentArgs::new();
+        args.set("min", 2);
+        let mut errors = Vec::new();
+        assert_eq!(catalog.bundle.format_pattern(pattern, Some(&args), &mut errors), "at least 2 characters");
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn line_breaks_become_spaces() {
+        let catalog = FluentCatalog::new("en", "m =\n    A value on\n    two lines.\n").unwrap();
+        assert_eq!(render(&catalog, "m", &Message::NullItem).unwrap(), "A value on two lines.");
+    }
+
+    #[test]
+    fn every_character_echo_escapes_is_removed() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let escaped = echo(c.encode_utf8(&mut [0; 4])) != c.to_string();
+            assert!(!escaped || is_invisible(c), "{c:?} is escaped by echo but kept here");
+        }
+    }
+
+    /// A sample of every message, each variant at least once (`not-json` with and without `$words`).
+    fn samples() -> Vec<Message> {
+        let number = || Number::from(1_u8);
+        vec![
+            Message::TooShort { min: 2, actual: 1, unit: Unit::Items },
+            Message::TooLong { max: 2, actual: 3, unit: Unit::Entries },
+            Message::NotANumber,
+            Message::BelowMinimum { value: number(), min: number() },
+            Message::AboveMaximum { value: number(), max: number() },
+            Message::Empty { unit: Unit::Characters },
+            Message::PatternMismatch { value: "v".into(), pattern: "^a$" },
+            Message::NotOneOf { value: "v".into(), allowed: Cow::Borrowed(&["A"]) },
+            Message::InvalidFormat { format: Format::Uuid, value: "v".into() },
+            Message::NotLanguageTag { key: "k".into() },
+            Message::Required { name: "n".into() },
+            Message::NullItem,
+            Message::ReadOnly { name: "n".into() },
+            Message::Repeated { value: "v".into(), first: 0, ignore_case: false },
+            Message::WrongType { expected: JsonType::String, found: JsonType::Null },
+            Message::NullForType { expected: JsonType::Object },
+            Message::NullNotAccepted,
+            Message::IntegerOutOfRange { value: "300".into(), min: "0", max: "255" },
+            Message::UnknownProperty { name: "n".into() },
+            Message::DuplicateProperty,
+            Message::KeyNotOfKind { key: "k".into(), kind: JsonType::Integer },
+            Message::NotOneCharacter { chars: 2 },
+            Message::ExactItems { expected: 2, actual: 3 },
+            Message::TooManyItems,
+            Message::TooFewItems,
+            Message::NoShape,
+            Message::ExtraMembers,
+            Message::NotAllowed { value: "0".into(), text: false },
+            Message::RefusedType { found: JsonType::Array },
+            Message::WrongItemCount,
+            Message::NotValid,
+            Message::StoppedAt { line: 1, column: 2 },
+            Message::InvalidContent { found: 3, listed: 2 },
+            Message::NotJson { reason: Syntax::TrailingComma, line: 1, column: 2 },
+            Message::NotJson { reason: Syntax::Other("words".into()), line: 1, column: 2 },
+            Message::UnsupportedMediaType,
+            Message::BodyTooLarge,
+            Message::BodyUnreadable,
+            Message::own("text"),
+        ]
+    }
+
+    /// The place of `message`'s variant: a new variant fails to compile here until it has one,
+    /// and then the table test until it has a sample (and so a row).
+    fn variant(message: &Message) -> usize {
+        match message {
+            Message::TooShort { .. } => 0,
+            Message::TooLong { .. } => 1,
+            Message::NotANumber => 2,
+            Message::BelowMinimum { .. } => 3,
+            Message::AboveMaximum { .. } => 4,
+            Message::Empty { .. } => 5,
+            Message::PatternMismatch { .. } => 6,
+            Message::NotOneOf { .. } => 7,
+            Message::InvalidFormat { .. } => 8,
+            Message::NotLanguageTag { .. } => 9,
+            Message::Required { .. } => 10,
+            Message::NullItem => 11,
+            Message::ReadOnly { .. } => 12,
+            Message::Repeated { .. } => 13,
+            Message::WrongType { .. } => 14,
+            Message::NullForType { .. } => 15,
+            Message::NullNotAccepted => 16,
+            Message::IntegerOutOfRange { .. } => 17,
+            Message::UnknownProperty { .. } => 18,
+            Message::DuplicateProperty => 19,
+            Message::KeyNotOfKind { .. } => 20,
+            Message::NotOneCharacter { .. } => 21,
+            Message::ExactItems { .. } => 22,
+            Message::TooManyItems => 23,
+            Message::TooFewItems => 24,
+            Message::NoShape => 25,
+            Message::ExtraMembers => 26,
+            Message::NotAllowed { .. } => 27,
+            Message::RefusedType { .. } => 28,
+            Message::WrongItemCount => 29,
+            Message::NotValid => 30,
+            Message::StoppedAt { .. } => 31,
+            Message::InvalidContent { .. } => 32,
+            Message::NotJson { .. } => 33,
+            Message::UnsupportedMediaType => 34,
+            Message::BodyTooLarge => 35,
+            Message::BodyUnreadable => 36,
+            Message::Own(_) => 37,
+        }
+    }
+
+    /// A row of the module's table: its `$rule`, and each parameter with whether it is a count.
+    struct Row {
+        rule: String,
+        params: BTreeMap<String, bool>,
+    }
+
+    /// The module's table of message ids, read from this file's doc text.
+    fn table() -> BTreeMap<String, Row> {
+        let mut rows = BTreeMap::new();
+        for line in include_str!("fluent.rs").lines() {
+            let Some(row) = line.strip_prefix("//! | `") else { continue };
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let [id, rule, params] = cells[..] else { panic!("a row of three cells: {line}") };
+            let id = id.strip_suffix('`').unwrap().to_owned();
+            let rule = rule.trim_matches('`').to_owned();
+            let mut found = BTreeMap::new();
+            for (at, _) in params.match_indices("`$") {
+                let rest = &params[at + 2..];
+                let end = rest.find('`').unwrap();
+                let count = rest[end + 1..].starts_with(" (count)");
+                let previous = found.insert(rest[..end].to_owned(), count);
+                assert!(previous.is_none_or(|was| was == count), "{id}: `${}` marked two ways", &rest[..end]);
+            }
+            assert!(rows.insert(id.clone(), Row { rule, params: found }).is_none(), "{id} twice");
+        }
+        rows
+    }
+
+    #[test]
+    fn the_table_lists_every_message_with_its_parameters() {
+        let samples = samples();
+        let mut covered: Vec<usize> = samples.iter().map(variant).collect();
+        covered.sort_unstable();
+        covered.dedup();
+        assert_eq!(covered, (0..=variant(&Message::own(""))).collect::<Vec<_>>(), "a variant without a sample");
+
+        let table = table();
+        let mut seen = BTreeMap::new();
+        for message in samples.iter().filter(|m| !matches!(m, Message::Own(_))) {
+            let id = message.id().unwrap();
+            let row = table.get(id).unwrap_or_else(|| panic!("`{id}` is not in the module's table"));
+            assert_eq!(row.rule, message.rule(), "{id}: the rule");
+            let params: &mut BTreeMap<String, bool> = seen.entry(id).or_default();
+            message.params(&mut |name, arg| {
+                params.insert(name.to_owned(), matches!(arg, Arg::Count(_)));
+            });
+            for (name, count) in params.iter() {
+                assert_eq!(row.params.get(name), Some(count), "{id}: `${name}` missing, or (count) wrong");
+            }
+        }
+        for (id, row) in &table {
+            assert_eq!(seen.get(id.as_str()), Some(&row.params), "{id}: the table lists a parameter it does not have");
+        }
+        assert_eq!(table.len(), seen.len(), "the table lists an id no message has");
+    }
+
+    #[test]
+    fn the_table_lists_every_json_type_and_syntax_error() {
+        let docs: String =
+            include_str!("fluent.rs").lines().filter_map(|l| l.strip_prefix("//! ")).collect::<Vec<_>>().join(" ");
+        let json_types = [
+            JsonType::Boolean,
+            JsonType::Integer,
+            JsonType::Number,
+            JsonType::String,
+            JsonType::Null,
+            JsonType::Array,
+            JsonType::Object,
+            JsonType::Other,
+            JsonType::EmptyObject,
+        ];
+        // A new variant fails to compile here: add it to the list above and to the docs.
+        let _ = |t: JsonType| match t {
+            JsonType::Boolean
+            | JsonType::Integer
+            | JsonType::Number
+            | JsonType::String
+            | JsonType::Null
+            | JsonType::Array
+            | JsonType::Object
+            | JsonType::Other
+            | JsonType::EmptyObject => (),
+        };
+        let syntax = [
+            Syntax::EofInList,
+            Syntax::EofInObject,
+            Syntax::EofInString,
+            Syntax::EofInValue,
+            Syntax::ExpectedColon,
+            Syntax::ExpectedListCommaOrEnd,
+            Syntax::ExpectedObjectCommaOrEnd,
+            Syntax::ExpectedIdent,
+            Syntax::ExpectedValue,
+            Syntax::ExpectedDoubleQuote,
+            Syntax::InvalidEscape,
+            Syntax::InvalidNumber,
+            Syntax::NumberOutOfRange,
+            Syntax::InvalidUnicodeCodePoint,
+            Syntax::ControlCharacter,
+            Syntax::KeyMustBeAString,
+            Syntax::LoneLeadingSurrogate,
+            Syntax::TrailingComma,
+            Syntax::TrailingCharacters,
+            Syntax::UnexpectedEndOfHexEscape,
+            Syntax::RecursionLimitExceeded,
+            Syntax::Other(String::new()),
+        ];
+        let _ = |s: Syntax| match s {
+            Syntax::EofInList
+            | Syntax::EofInObject
+            | Syntax::EofInString
+            | Syntax::EofInValue
+            | Syntax::ExpectedColon
+            | Syntax::ExpectedListCommaOrEnd
+            | Syntax::ExpectedObjectCommaOrEnd
+            | Syntax::ExpectedIdent
+            | Syntax::ExpectedValue
+            | Syntax::ExpectedDoubleQuote
+            | Syntax::InvalidEscape
+            | Syntax::InvalidNumber
+            | Syntax::NumberOutOfRange
+            | Syntax::InvalidUnicodeCodePoint
+            | Syntax::ControlCharacter
+            | Syntax::KeyMustBeAString
+            | Syntax::LoneLeadingSurrogate
+            | Syntax::TrailingComma
+            | Syntax::TrailingCharacters
+            | Syntax::UnexpectedEndOfHexEscape
+            | Syntax::RecursionLimitExceeded
+            | Syntax::Other(_) => (),
+        };
+        let names = json_types.iter().map(|t| t.name()).chain(syntax.iter().map(Syntax::name));
+        let names = names.chain([Unit::Characters, Unit::Items, Unit::Entries].map(Unit::name));
+        for name in names.chain([Format::Uuid, Format::DateTime].map(Format::name)) {
+            assert!(docs.contains(&format!("`{name}`")), "`{name}` is not in the module's docs");
+        }
+    }
+
+    #[test]
+    fn a_catalog_is_shared_between_threads() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        shared(&FluentCatalog::new("en", "").unwrap());
     }
 }

@@ -1,10 +1,195 @@
-//! The built-in catalog (being written): English until then.
+//! The built-in Japanese catalog: the text of every message the library writes, in Japanese.
+//!
+//! Polite form (です/ます), each sentence ending in `。`. Echoed values stay in ASCII `'` quotes,
+//! as the lists of allowed values (`'A', 'B'`) are, so that every quoted value looks alike; a
+//! half-width space separates Japanese from numbers and Latin text, as Microsoft's Japanese style
+//! guide asks.
 
 use std::fmt::{self, Write};
 
-use crate::message::Message;
+use crate::message::{Format, JsonType, Message, Syntax};
+use crate::rules::Unit;
+use crate::text::QuotedList;
 
-/// Writes `message`.
+/// ` 2 文字`, `項目 2 個`, `エントリ 2 件`: the thing counted and how many, with its counter word,
+/// to follow Japanese text (a number gets a space before it, a word none). Japanese has no
+/// plural; the counter word does the work.
+struct Counted(usize, Unit);
+
+impl fmt::Display for Counted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Counted(n, unit) = *self;
+        match unit {
+            Unit::Characters => write!(f, " {n} 文字"),
+            Unit::Items => write!(f, "項目 {n} 個"),
+            Unit::Entries => write!(f, "エントリ {n} 件"),
+        }
+    }
+}
+
+/// `1 文字`, `2 個`, `2 件`: a number with its counter word alone, once the thing is named.
+struct Bare(usize, Unit);
+
+impl fmt::Display for Bare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Bare(n, unit) = *self;
+        let counter = match unit {
+            Unit::Characters => "文字",
+            Unit::Items => "個",
+            Unit::Entries => "件",
+        };
+        write!(f, "{n} {counter}")
+    }
+}
+
+/// "文字列", "オブジェクト", …; `null` becomes "null 値" so that it ends, like the others, in a
+/// Japanese word the particles follow without a space.
+fn json_type(kind: JsonType) -> &'static str {
+    match kind {
+        JsonType::Boolean => "ブール値",
+        JsonType::Integer => "整数",
+        JsonType::Number => "数値",
+        JsonType::String => "文字列",
+        JsonType::Null => "null 値",
+        JsonType::Array => "配列",
+        JsonType::Object => "オブジェクト",
+        JsonType::Other => "その他の種類の値",
+        JsonType::EmptyObject => "空のオブジェクト",
+    }
+}
+
+/// The space that goes between a Japanese word and `text` when `text` begins with Latin
+/// letters or digits ("null 値").
+fn gap(text: &str) -> &'static str {
+    if text.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" }
+}
+
+/// What `serde_json` found wrong, in Japanese; its own English words for a reason not modelled.
+fn syntax(reason: &Syntax) -> &str {
+    match reason {
+        Syntax::EofInList => "配列の途中で入力が終了しました",
+        Syntax::EofInObject => "オブジェクトの途中で入力が終了しました",
+        Syntax::EofInString => "文字列の途中で入力が終了しました",
+        Syntax::EofInValue => "値が必要な位置で入力が終了しました",
+        Syntax::ExpectedColon => "':' が必要です",
+        Syntax::ExpectedListCommaOrEnd => "',' または ']' が必要です",
+        Syntax::ExpectedObjectCommaOrEnd => "',' または '}' が必要です",
+        Syntax::ExpectedIdent => "'true'、'false'、または 'null' が必要です",
+        Syntax::ExpectedValue => "値が必要です",
+        Syntax::ExpectedDoubleQuote => "'\"' が必要です",
+        Syntax::InvalidEscape => "エスケープ シーケンスが無効です",
+        Syntax::InvalidNumber => "数値が無効です",
+        Syntax::NumberOutOfRange => "数値が表現できる範囲外です",
+        Syntax::InvalidUnicodeCodePoint => "Unicode コード ポイントが無効です",
+        Syntax::ControlCharacter => "文字列内に制御文字 (\\u0000-\\u001F) があります",
+        Syntax::KeyMustBeAString => "キーが文字列ではありません",
+        Syntax::LoneLeadingSurrogate => "16 進エスケープに対になっていない上位サロゲートがあります",
+        Syntax::TrailingComma => "']' または '}' の前に余分なコンマがあります",
+        Syntax::TrailingCharacters => "値の後に余分な文字があります",
+        Syntax::UnexpectedEndOfHexEscape => "16 進エスケープが途中で終了しました",
+        Syntax::RecursionLimitExceeded => "入れ子の深さが上限を超えています",
+        Syntax::Other(words) => words,
+    }
+}
+
+/// Writes `message` in Japanese.
 pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
-    super::english::write(message, out)
+    match message {
+        Message::TooShort { min, actual, unit } => {
+            write!(out, "値には{}以上が必要ですが、{}しかありません。", Counted(*min, *unit), Bare(*actual, *unit))
+        }
+        Message::TooLong { max, actual, unit } => write!(
+            out,
+            "値に含めることができるのは{}までですが、{}あります。",
+            Counted(*max, *unit),
+            Bare(*actual, *unit)
+        ),
+        Message::NotANumber => out.write_str("値が数値ではありません。"),
+        Message::BelowMinimum { value, min } => write!(out, "値 {value} が最小値 {min} を下回っています。"),
+        Message::AboveMaximum { value, max } => write!(out, "値 {value} が最大値 {max} を超えています。"),
+        Message::Empty { unit: Unit::Characters } => out.write_str("値を空または空白のみにすることはできません。"),
+        Message::Empty { unit } => write!(out, "値には{}以上が必要です。", Counted(1, *unit)),
+        Message::PatternMismatch { value, pattern } => {
+            write!(out, "値 '{value}' がパターン '{pattern}' と一致しません。")
+        }
+        Message::NotOneOf { value, allowed } => {
+            write!(out, "値 '{value}' は {} のいずれでもありません。", QuotedList(allowed))
+        }
+        Message::InvalidFormat { format: Format::Uuid, value } => {
+            write!(out, "値 '{value}' は GUID (8-4-4-4-12 桁の 16 進数) ではありません。")
+        }
+        Message::InvalidFormat { format: Format::DateTime, value } => {
+            write!(out, "値 '{value}' は '2027-06-30T23:59:59Z' のような RFC 3339 形式の日時ではありません。")
+        }
+        Message::NotLanguageTag { key } => write!(out, "キー '{key}' は 'en-us' のような言語タグではありません。"),
+        Message::Required { name } => write!(out, "プロパティ '{name}' は必須です。"),
+        Message::NullItem => out.write_str("ここには値が必要です。null 値は使用できません。"),
+        Message::ReadOnly { name } => {
+            write!(out, "プロパティ '{name}' は読み取り専用です。このプロパティはサーバーのみが設定します。")
+        }
+        Message::Repeated { value, first, ignore_case: false } => {
+            write!(out, "値 '{value}' はインデックス {first} の値と重複しています。")
+        }
+        Message::Repeated { value, first, ignore_case: true } => {
+            write!(out, "値 '{value}' は、大文字と小文字を区別しない場合、インデックス {first} の値と重複しています。")
+        }
+        Message::WrongType { expected, found } => {
+            write!(out, "{}が必要ですが、{}が指定されました。", json_type(*expected), json_type(*found))
+        }
+        Message::NullForType { expected } => {
+            write!(out, "{}が必要ですが、null 値が指定されました。", json_type(*expected))
+        }
+        Message::NullNotAccepted => out.write_str("null 値はここでは使用できません。"),
+        Message::IntegerOutOfRange { value, min, max } => {
+            write!(out, "値 {value} が {min} から {max} までの範囲外です。")
+        }
+        Message::UnknownProperty { name } => write!(out, "プロパティ '{name}' はここでは使用できません。"),
+        Message::DuplicateProperty => out.write_str("プロパティが複数回指定されています。"),
+        Message::KeyNotOfKind { key, kind } => {
+            let kind = json_type(*kind);
+            write!(out, "キー '{key}' は{}{kind}ではありません。", gap(kind))
+        }
+        Message::NotOneCharacter { chars: 0 } => out.write_str("1 文字が必要ですが、空の文字列が指定されました。"),
+        Message::NotOneCharacter { chars } => write!(out, "1 文字が必要ですが、{chars} 文字が指定されました。"),
+        Message::ExactItems { expected, actual } => {
+            write!(out, "配列の項目はちょうど {expected} 個である必要がありますが、{actual} 個あります。")
+        }
+        Message::TooManyItems => out.write_str("配列の項目数が許可されている数を超えています。"),
+        Message::TooFewItems => out.write_str("配列の項目数が必要な数に達していません。"),
+        Message::NoShape => out.write_str("値が、受け付けられるどの構造とも一致しません。"),
+        Message::ExtraMembers => out.write_str("オブジェクトのメンバー数が許可されている数を超えています。"),
+        Message::NotAllowed { value, text: true } => write!(out, "値 '{value}' はここでは使用できません。"),
+        Message::NotAllowed { value, text: false } => write!(out, "値 {value} はここでは使用できません。"),
+        Message::RefusedType { found } => {
+            write!(out, "{}はここでは使用できません。", json_type(*found))
+        }
+        Message::WrongItemCount => out.write_str("値の項目数が正しくありません。"),
+        Message::NotValid => out.write_str("値はここでは無効です。"),
+        Message::StoppedAt { line, column } => write!(out, "行 {line}、列 {column} の値が無効です。"),
+        Message::InvalidContent { found, listed } => invalid_content(*found, *listed, out),
+        Message::NotJson { reason, line, column } => {
+            write!(out, "要求の内容が有効な JSON ではありません。{} (行 {line}、列 {column})。", syntax(reason))
+        }
+        Message::UnsupportedMediaType => {
+            out.write_str("コンテンツ タイプは 'application/json' であるか、'+json' で終わる必要があります。")
+        }
+        Message::BodyTooLarge => out.write_str("要求本文が、このサービスで受け付けられるサイズを超えています。"),
+        Message::BodyUnreadable => out.write_str("要求本文を最後まで読み取れませんでした。"),
+        // A user's own text has no Japanese unless a catalog of the user's gives it.
+        Message::Own(own) => out.write_str(&own.text),
+    }
+}
+
+/// The top-level message of `found` problems of which the first `listed` are details.
+fn invalid_content(found: usize, listed: usize, out: &mut dyn Write) -> fmt::Result {
+    write!(out, "要求の内容が無効です。{found} 件のエラーが見つかりました。")?;
+    let left_out = found.saturating_sub(listed);
+    match (listed, left_out) {
+        (_, 0) => Ok(()),
+        // Only a list made to keep none (`Violations::with_limit(0)`) gets here.
+        (0, _) => out.write_str("いずれも一覧には含まれていません。"),
+        (listed, left_out) => {
+            write!(out, "最初の {listed} 件を一覧に示し、残りの {left_out} 件は省略しています。")
+        }
+    }
 }

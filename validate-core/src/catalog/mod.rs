@@ -36,8 +36,9 @@ mod negotiate;
 
 #[cfg(feature = "fluent")]
 mod fluent;
+#[cfg(test)]
+mod tests;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -142,7 +143,7 @@ impl Builtin {
 /// [`Language::english`] needs nothing else; [`Languages::negotiate`] picks one for a request.
 #[derive(Clone)]
 pub struct Language<'a> {
-    tag: Cow<'a, str>,
+    tag: &'a str,
     own: Vec<&'a dyn Catalog>,
     builtin: Builtin,
     additional_info: bool,
@@ -162,7 +163,7 @@ impl fmt::Debug for Language<'_> {
 impl Language<'static> {
     /// English, built in: the default.
     pub const fn english() -> Self {
-        Language { tag: Cow::Borrowed("en"), own: Vec::new(), builtin: Builtin::English, additional_info: false }
+        Language { tag: "en", own: Vec::new(), builtin: Builtin::English, additional_info: false }
     }
 
     /// A built-in language by its tag (`en`, `de`, `ja`; case does not matter), alone.
@@ -175,14 +176,14 @@ impl Language<'static> {
     /// ```
     pub fn builtin(tag: &str) -> Option<Self> {
         let builtin = Builtin::ALL.into_iter().find(|b| b.tag().eq_ignore_ascii_case(tag))?;
-        Some(Language { tag: Cow::Borrowed(builtin.tag()), builtin, ..Language::english() })
+        Some(Language { tag: builtin.tag(), builtin, ..Language::english() })
     }
 }
 
 impl<'a> Language<'a> {
     /// The language's tag, as `Content-Language` says it: `en`, `de`, `ja`, or a user catalog's.
-    pub fn tag(&self) -> &str {
-        &self.tag
+    pub fn tag(&self) -> &'a str {
+        self.tag
     }
 
     /// Whether details carry `additionalInfo`: the rule and its parameters.
@@ -319,7 +320,7 @@ impl Languages {
     /// The language tags these languages speak: the built-in ones, then the user's, each once.
     pub fn tags(&self) -> Vec<&str> {
         let mut tags: Vec<&str> = Builtin::ALL.iter().map(|b| b.tag()).collect();
-        for catalog in self.catalogs().iter() {
+        for catalog in self.catalogs() {
             let tag = catalog.language();
             if !tags.iter().any(|known| known.eq_ignore_ascii_case(tag)) {
                 tags.push(tag);
@@ -360,7 +361,7 @@ impl Languages {
         Some(self.language(known))
     }
 
-    /// The language of `tag`, one of [`tags`](Self::tags): the user's catalogs for it and for
+    /// The language of `tag`, one of [`tags`](Self::tags) as it spells it: the user's catalogs for it and for
     /// each shorter prefix of it, then the built-in one for its primary language, or English.
     fn language<'s>(&'s self, tag: &'s str) -> Language<'s> {
         let builtin = Builtin::ALL
@@ -373,10 +374,6 @@ impl Languages {
                 self.catalogs().iter().filter(|c| c.language().eq_ignore_ascii_case(prefix)).map(|c| &**c),
             );
         }
-        let tag = match Builtin::ALL.into_iter().find(|b| b.tag().eq_ignore_ascii_case(tag)) {
-            Some(builtin) => Cow::Borrowed(builtin.tag()),
-            None => Cow::Borrowed(self.catalogs().iter().map(|c| c.language()).find(|l| l.eq_ignore_ascii_case(tag)).unwrap_or(tag)),
-        };
         Language { tag, own, builtin, additional_info: self.additional_info }
     }
 }

@@ -24,7 +24,7 @@ pub struct Preference<'a> {
 pub fn preferences(header: &str) -> Vec<Preference<'_>> {
     let mut found: Vec<Preference<'_>> = header.split(',').filter_map(preference).collect();
     // A stable sort keeps the written order among equal weights.
-    found.sort_by(|a, b| b.weight.cmp(&a.weight));
+    found.sort_by_key(|p| std::cmp::Reverse(p.weight));
     found
 }
 

@@ -91,5 +91,5 @@ where
 }
 
 fn refused(at: &Path<'_>) -> RuleError {
-    RuleError::new(CODE, crate::message::Message::ReadOnly { name: at.last_name().to_string() })
+    RuleError::new(CODE, crate::message::Message::ReadOnly { name: at.last_name() })
 }

@@ -10,3 +10,14 @@ pub enum Unit {
     /// Entries of a map.
     Entries,
 }
+
+impl Unit {
+    /// The name a message's parameters give it: `characters`, `items`, `entries`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Characters => "characters",
+            Unit::Items => "items",
+            Unit::Entries => "entries",
+        }
+    }
+}
