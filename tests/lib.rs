@@ -6,7 +6,9 @@
 pub struct Readme;
 
 use customer_insights::model::{RelationshipResourceFormat, Stored};
-use validate_core::{BodyError, ErrorDetail, ErrorResponse, Language, Validate, ValidateWith, Violations, from_json_with};
+use validate_core::{
+    BodyError, ErrorDetail, ErrorResponse, Language, Validate, ValidateWith, Violations, from_json_with,
+};
 
 /// `(code, target)` of every violation, in order.
 pub fn codes_and_targets(violations: &Violations) -> Vec<(String, String)> {

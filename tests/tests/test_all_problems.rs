@@ -44,7 +44,9 @@ fn the_example_of_the_issue_gives_seven_details_in_order() {
             "UnknownProperty properties.colour",
         ]
     );
-    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW)
+        .map_err(validate_core::ErrorResponse::from)
+        .unwrap_err();
     assert_eq!(error.error.message, "The request content was invalid: 7 errors were found.");
     let enum_detail = &error.error.details[0];
     assert_eq!(enum_detail.message, "The value 'OneToFew' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'.");
@@ -249,7 +251,9 @@ fn at_most_one_hundred_details_with_the_count() {
         r#"{{"properties":{{"displayName":{{"en":"a"}},"profileType":"P","relatedProfileType":"R","fields":[{}]}}}}"#,
         fields.join(",")
     );
-    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW)
+        .map_err(validate_core::ErrorResponse::from)
+        .unwrap_err();
     assert_eq!(error.error.details.len(), 100);
     assert_eq!(
         error.error.message,
@@ -261,12 +265,20 @@ fn at_most_one_hundred_details_with_the_count() {
 fn the_same_bytes_give_the_same_error_bytes() {
     let body =
         br#"{"properties":{"displayName":{"zz":"","aa":"x","en us":"y"},"profileType":7,"fields":[{"fieldName":1}]}}"#;
-    let first =
-        serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err()).unwrap();
+    let first = serde_json::to_vec(
+        &from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW)
+            .map_err(validate_core::ErrorResponse::from)
+            .unwrap_err(),
+    )
+    .unwrap();
     for _ in 0..5 {
         assert_eq!(
-            serde_json::to_vec(&from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err())
-                .unwrap(),
+            serde_json::to_vec(
+                &from_json_with::<RelationshipResourceFormat, _>(body, &Stored::NEW)
+                    .map_err(validate_core::ErrorResponse::from)
+                    .unwrap_err()
+            )
+            .unwrap(),
             first
         );
     }
@@ -274,7 +286,9 @@ fn the_same_bytes_give_the_same_error_bytes() {
 
 #[test]
 fn not_json_is_still_one_message_without_details() {
-    let error = from_json_with::<RelationshipResourceFormat, _>(b"{\"properties\":{", &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(b"{\"properties\":{", &Stored::NEW)
+        .map_err(validate_core::ErrorResponse::from)
+        .unwrap_err();
     assert!(error.error.details.is_empty());
 }
 
@@ -537,7 +551,8 @@ fn enums_are_read_as_serde_reads_them() {
     // A variant with fields given by its name alone is a value of the wrong type.
     assert_eq!(problems::<HoldsEnums>(r#"{"canary":1,"j":"Dog"}"#), ["InvalidPropertyType j"]);
     // Unknown variants list every name serde reads, aliases included.
-    let error = from_json::<HoldsEnums>(br#"{"canary":1,"j":"Cat"}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
+    let error =
+        from_json::<HoldsEnums>(br#"{"canary":1,"j":"Cat"}"#).map_err(validate_core::ErrorResponse::from).unwrap_err();
     assert_eq!(error.error.details[0].message, "The value 'Cat' is not one of 'Dog', 'One', 'first'.");
 }
 
@@ -692,7 +707,9 @@ fn past_the_cap_the_model_keeps_the_first_hundred_in_order() {
         r#"{{"properties":{{"displayName":{{"en":"x"}},"profileType":"a","relatedProfileType":"b","fields":[{}]}}}}"#,
         vec!["{}"; 1000].join(",")
     );
-    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW).map_err(validate_core::ErrorResponse::from).unwrap_err();
+    let error = from_json_with::<RelationshipResourceFormat, _>(body.as_bytes(), &Stored::NEW)
+        .map_err(validate_core::ErrorResponse::from)
+        .unwrap_err();
     let expected: Vec<String> = (0..50)
         .flat_map(|i| {
             ["fieldName", "fieldType"].map(|name| format!("MissingRequiredProperty properties.fields[{i}].{name}"))

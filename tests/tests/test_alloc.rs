@@ -147,7 +147,13 @@ fn allocations_with_empty_items(n: usize) -> (u64, u64) {
         measure(run).count_total
     };
     (
-        count(&|| drop(validate_core::from_json::<Items>(plain.as_bytes()).map_err(validate_core::ErrorResponse::from).unwrap_err())),
+        count(&|| {
+            drop(
+                validate_core::from_json::<Items>(plain.as_bytes())
+                    .map_err(validate_core::ErrorResponse::from)
+                    .unwrap_err(),
+            )
+        }),
         count(&|| drop(customer_insights::check::answer(model.as_bytes()).unwrap_err())),
     )
 }

@@ -105,10 +105,8 @@ fn english_is_the_default_everywhere() {
 /// parameters (the rule's, for an override), and the rest comes from the built-in catalog.
 #[test]
 fn a_users_catalog_is_asked_first_by_id_or_code() {
-    let languages = Languages::new().with_catalog(Echoing {
-        tag: "de",
-        ids: &["length-too-long", "InvalidAlias", "NoSuchHub", "not-one-of"],
-    });
+    let languages = Languages::new()
+        .with_catalog(Echoing { tag: "de", ids: &["length-too-long", "InvalidAlias", "NoSuchHub", "not-one-of"] });
     let german = languages.negotiate(Some("de-CH"));
     assert_eq!(german.tag(), "de");
     let response = invalid().validate().unwrap_err().into_response(&german);
@@ -119,10 +117,10 @@ fn a_users_catalog_is_asked_first_by_id_or_code() {
             "de:InvalidAlias min=2 actual=1 unit=characters",
             "de:NoSuchHub hub=fabrikam",
             // Not in the user's catalog: the built-in German one.
-            &Language::builtin("de").unwrap().text("ValueOutOfRange", &Message::BelowMinimum {
-                value: Number::Unsigned(0),
-                min: Number::Unsigned(1),
-            }),
+            &Language::builtin("de").unwrap().text(
+                "ValueOutOfRange",
+                &Message::BelowMinimum { value: Number::Unsigned(0), min: Number::Unsigned(1) }
+            ),
             "de:not-one-of value=ManyToMany allowed=OneToOne|OneToMany",
         ]
     );
@@ -190,11 +188,17 @@ fn additional_info_carries_the_rule_and_its_parameters() {
     assert_eq!(
         infos,
         [
-            entry(json!({"rule": "length", "messageId": "length-too-long", "max": 8, "actual": 11, "unit": "characters"})),
-            entry(json!({"rule": "length", "messageId": "length-too-short", "min": 2, "actual": 1, "unit": "characters"})),
+            entry(
+                json!({"rule": "length", "messageId": "length-too-long", "max": 8, "actual": 11, "unit": "characters"})
+            ),
+            entry(
+                json!({"rule": "length", "messageId": "length-too-short", "min": 2, "actual": 1, "unit": "characters"})
+            ),
             entry(json!({"rule": "custom", "messageId": "NoSuchHub", "hub": "fabrikam"})),
             entry(json!({"rule": "range", "messageId": "range-below-minimum", "value": 0, "min": 1})),
-            entry(json!({"rule": "one_of", "messageId": "not-one-of", "value": "ManyToMany", "allowed": ["OneToOne", "OneToMany"]})),
+            entry(
+                json!({"rule": "one_of", "messageId": "not-one-of", "value": "ManyToMany", "allowed": ["OneToOne", "OneToMany"]})
+            ),
         ]
     );
     // The top-level error carries none.
@@ -229,7 +233,10 @@ fn additional_info_of_shape_problems_and_wide_numbers() {
     );
     let not_json = from_json::<Wide>(b"{").unwrap_err().into_response(&language);
     assert!(not_json.error.details.is_empty());
-    assert_eq!(not_json.error.message, "The request content is not valid JSON: EOF while parsing an object at line 1 column 1.");
+    assert_eq!(
+        not_json.error.message,
+        "The request content is not valid JSON: EOF while parsing an object at line 1 column 1."
+    );
 }
 
 /// A violation keeps its message typed: a caller can read the parameters without parsing text.

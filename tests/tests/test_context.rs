@@ -13,9 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-use validate_core::{
-    Path, Provides, RuleError, Validate, ValidateWith, Violations, from_json, from_json_with,
-};
+use validate_core::{Path, Provides, RuleError, Validate, ValidateWith, Violations, from_json, from_json_with};
 
 /// What the request handler knows: the caller's plan, the stored resource, the hub.
 struct Request {
@@ -601,7 +599,9 @@ fn a_child_is_validated_with_its_own_context_or_any_that_provides_it() {
 
 #[test]
 fn a_body_that_is_not_json_is_answered_as_from_json_answers_it() {
-    let error = from_json_with::<Relationship, _>(b"{\"name\":", &request()).map_err(validate_core::ErrorResponse::from).unwrap_err();
+    let error = from_json_with::<Relationship, _>(b"{\"name\":", &request())
+        .map_err(validate_core::ErrorResponse::from)
+        .unwrap_err();
     assert!(error.error.details.is_empty());
     assert!(error.error.message.starts_with("The request content is not valid JSON: "), "{}", error.error.message);
 }

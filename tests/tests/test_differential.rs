@@ -1207,9 +1207,7 @@ fn serde_answer(text: &str) -> Serde {
     match read {
         Ok(root) => Serde::Reads(match root.validate() {
             Ok(()) => Vec::new(),
-            Err(found) => {
-                found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message())).collect()
-            }
+            Err(found) => found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message())).collect(),
         }),
         Err(error) => Serde::Refuses {
             path: error.path().to_string(),

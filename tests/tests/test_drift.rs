@@ -42,9 +42,7 @@ fn parse_json_details<T: DeserializeOwned>(body: &str) -> Vec<Detail> {
 fn violations<T: Validate>(value: &T) -> Vec<Detail> {
     match value.validate() {
         Ok(()) => Vec::new(),
-        Err(found) => {
-            found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message())).collect()
-        }
+        Err(found) => found.iter().map(|v| (v.code().to_owned(), v.target().to_owned(), v.message())).collect(),
     }
 }
 

@@ -193,3 +193,198 @@ async fn answers_before_the_body_read_it_to_its_end_first() {
     // Not JSON (415): drained too.
     assert_eq!(drained("/quota", "text/plain").await, (StatusCode::UNSUPPORTED_MEDIA_TYPE, true));
 }
+
+/// The doors in a language: `ValidJson`, `ArmJson`, `ValidJsonWith` and `JsonBytes` word their
+/// answers (400, 415, 413) in the language `Accept-Language` prefers, among the `Languages` in
+/// the request's extensions or the built-in ones, and say which in `Content-Language`.
+mod languages {
+    use axum::Extension;
+    use validate_core::axum::{ArmJson, ValidJson};
+    use validate_core::{BodyError, Catalog, Language, Languages, Message, from_json_with, parse_json};
+
+    use super::*;
+
+    #[derive(serde::Deserialize, validate_core::Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Hub {
+        #[validate(length(min = 2))]
+        name: String,
+    }
+
+    async fn valid(ValidJson(hub): ValidJson<Hub>) -> String {
+        hub.name
+    }
+
+    async fn arm(ArmJson(hub): ArmJson<Hub>) -> String {
+        hub.name
+    }
+
+    /// Every door, under a body limit of 64 bytes; with `languages` in the extensions if given.
+    fn doors(languages: Option<Languages>) -> Router {
+        let router = Router::new()
+            .route("/valid", put(valid))
+            .route("/arm", put(arm))
+            .route("/quota", put(quota))
+            .route("/bytes", put(bytes))
+            .layer(DefaultBodyLimit::max(64));
+        let router = match languages {
+            Some(languages) => router.layer(Extension(languages)),
+            None => router,
+        };
+        router.with_state(Plan { max_units: 10 })
+    }
+
+    /// The status, `Content-Language` and payload of `body` PUT to `uri`.
+    async fn send_in(
+        app: &Router,
+        uri: &str,
+        content_type: &str,
+        body: &str,
+        accept_language: Option<&str>,
+    ) -> (StatusCode, Option<String>, Value) {
+        let mut request = Request::put(uri).header(http::header::CONTENT_TYPE, content_type);
+        if let Some(accept_language) = accept_language {
+            request = request.header(http::header::ACCEPT_LANGUAGE, accept_language);
+        }
+        let response = app.clone().oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap();
+        let status = response.status();
+        let language = response.headers().get(http::header::CONTENT_LANGUAGE).map(|v| v.to_str().unwrap().to_owned());
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, language, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    }
+
+    /// What an answer worded in `language` is, as JSON.
+    fn payload(error: &ArmError) -> Value {
+        serde_json::to_value(&error.body).unwrap()
+    }
+
+    /// The answer of each door to a body it refuses, worded in `language` by the library itself.
+    fn expected(uri: &str, body: &str, language: &Language<'_>) -> Value {
+        let error: BodyError = match uri {
+            "/valid" => validate_core::from_json::<Hub>(body.as_bytes()).map(drop).unwrap_err(),
+            "/arm" => parse_json::<Hub>(body.as_bytes()).map(drop).unwrap_err(),
+            _ => from_json_with::<Quota, _>(body.as_bytes(), &Plan { max_units: 10 }).map(drop).unwrap_err(),
+        };
+        payload(&ArmError::rejected(error, language))
+    }
+
+    const BODIES: [(&str, &str); 4] = [
+        ("/valid", r#"{"name":"h","x":1}"#),
+        ("/arm", r#"{"name":7}"#),
+        ("/quota", r#"{"name":"g","units":11}"#),
+        ("/valid", r#"{"name":"#),
+    ];
+
+    #[tokio::test]
+    async fn every_door_answers_in_the_language_asked_for() {
+        let app = doors(None);
+        let builtin = Languages::new();
+        for (header, tag) in
+            [("de", "de"), ("ja-JP", "ja"), ("fr;q=0.9, de-CH;q=0.5", "de"), ("fr", "en"), ("??", "en")]
+        {
+            let language = builtin.negotiate(Some(header));
+            assert_eq!(language.tag(), tag);
+            for (uri, body) in BODIES {
+                let (status, content_language, answer) =
+                    send_in(&app, uri, "application/json", body, Some(header)).await;
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{uri} {body}");
+                assert_eq!(content_language.as_deref(), Some(tag), "{uri} {header}");
+                assert_eq!(answer, expected(uri, body, &language), "{uri} {body} {header}");
+            }
+            for uri in ["/valid", "/arm", "/quota", "/bytes"] {
+                let (status, content_language, answer) = send_in(&app, uri, "text/plain", "{}", Some(header)).await;
+                assert_eq!(
+                    (status, content_language.as_deref()),
+                    (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some(tag)),
+                    "{uri}"
+                );
+                assert_eq!(answer, payload(&ArmError::unsupported_media_type_in(&language)), "{uri} {header}");
+                let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(100));
+                let (status, content_language, answer) =
+                    send_in(&app, uri, "application/json", &big, Some(header)).await;
+                assert_eq!((status, content_language.as_deref()), (StatusCode::PAYLOAD_TOO_LARGE, Some(tag)), "{uri}");
+                assert_eq!(answer, payload(&ArmError::body_too_large_in(&language)), "{uri} {header}");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn german_and_japanese_differ_from_english_and_no_header_is_english() {
+        let app = doors(None);
+        for (uri, body) in BODIES {
+            let (_, content_language, english) = send_in(&app, uri, "application/json", body, None).await;
+            assert_eq!(content_language.as_deref(), Some("en"), "no Accept-Language: English, said so");
+            assert_eq!(english, expected(uri, body, &Language::english()));
+            for tag in ["de", "ja"] {
+                let (_, _, answer) = send_in(&app, uri, "application/json", body, Some(tag)).await;
+                assert_ne!(answer["error"]["message"], english["error"]["message"], "{uri} {body} {tag}");
+                assert_eq!(answer["error"]["code"], english["error"]["code"]);
+            }
+        }
+    }
+
+    /// French, for two messages: what it lacks comes from English.
+    struct French;
+
+    impl Catalog for French {
+        fn language(&self) -> &'static str {
+            "fr"
+        }
+
+        fn write(&self, id: &str, message: &Message, out: &mut String) -> bool {
+            let text = match (id, message) {
+                ("length-too-short", Message::TooShort { min, .. }) => format!("Au moins {min} caractères."),
+                ("unsupported-media-type", _) => "Le type de contenu doit être JSON.".to_owned(),
+                _ => return false,
+            };
+            out.push_str(&text);
+            true
+        }
+    }
+
+    #[tokio::test]
+    async fn the_languages_in_the_extensions_are_those_negotiated_among() {
+        let languages = Languages::new().with_catalog(French);
+        let app = doors(Some(languages.clone()));
+        let (status, content_language, answer) =
+            send_in(&app, "/valid", "application/json", r#"{"name":"h"}"#, Some("fr-CA, de;q=0.5")).await;
+        assert_eq!((status, content_language.as_deref()), (StatusCode::BAD_REQUEST, Some("fr")));
+        assert_eq!(answer["error"]["details"][0]["message"], "Au moins 2 caractères.");
+        assert_eq!(answer["error"]["message"], "The request content was invalid: 1 error was found.");
+        for uri in ["/valid", "/arm", "/quota", "/bytes"] {
+            let (status, content_language, answer) = send_in(&app, uri, "text/plain", "{}", Some("fr")).await;
+            assert_eq!((status, content_language.as_deref()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("fr")));
+            assert_eq!(answer["error"]["message"], "Le type de contenu doit être JSON.", "{uri}");
+        }
+        // Without them, French is not spoken: the built-in languages answer.
+        let (_, content_language, _) =
+            send_in(&doors(None), "/valid", "text/plain", "{}", Some("fr-CA, de;q=0.5")).await;
+        assert_eq!(content_language.as_deref(), Some("de"));
+    }
+
+    #[tokio::test]
+    async fn additional_info_comes_with_the_languages_in_the_extensions() {
+        let on = doors(Some(Languages::new().with_additional_info(true)));
+        let off = doors(None);
+        for (uri, body) in [("/valid", r#"{"name":"h"}"#), ("/quota", r#"{"name":"gold","units":11}"#)] {
+            let (_, content_language, answer) = send_in(&on, uri, "application/json", body, Some("ja")).await;
+            assert_eq!(content_language.as_deref(), Some("ja"));
+            let info = &answer["error"]["details"][0]["additionalInfo"];
+            assert_eq!(info[0]["type"], "ValidationRule", "{uri}: {answer}");
+            let expected = expected(uri, body, &Languages::new().with_additional_info(true).negotiate(Some("ja")));
+            assert_eq!(answer, expected, "{uri}");
+            let (_, _, answer) = send_in(&off, uri, "application/json", body, Some("ja")).await;
+            assert!(answer["error"]["details"][0].get("additionalInfo").is_none(), "{uri}: {answer}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_contexts_own_rejection_is_answered_as_it_is() {
+        // `ValidJsonWith` answers the context's rejection as the context words it: here without
+        // a language, so without `Content-Language`.
+        let (status, content_language, _) =
+            send_in(&doors(None).route("/profile", put(profile)), "/profile", "application/json", "{}", Some("de"))
+                .await;
+        assert_eq!((status, content_language), (StatusCode::NOT_FOUND, None));
+    }
+}

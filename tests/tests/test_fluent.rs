@@ -71,6 +71,14 @@ fn an_english_catalog_rewords_the_built_in_english() {
     assert_eq!(details(&violations, &Language::english()), ["The property 'location' is required."]);
 }
 
+#[derive(Validate)]
+struct Short {
+    #[validate(length(min = 1))]
+    a: String,
+    #[validate(length(min = 2))]
+    b: String,
+}
+
 #[test]
 fn a_new_language_with_its_plural_forms() {
     let languages = Languages::new().with_catalog(catalog("fr", FRENCH));
@@ -82,13 +90,6 @@ fn a_new_language_with_its_plural_forms() {
     assert_eq!(answer.error.message, "1 erreur.");
     assert_eq!(answer.error.details[0].message, "Il faut au moins 2 caractères ; il y en a 1.");
 
-    #[derive(Validate)]
-    struct Short {
-        #[validate(length(min = 1))]
-        a: String,
-        #[validate(length(min = 2))]
-        b: String,
-    }
     let violations = Short { a: String::new(), b: String::new() }.validate().unwrap_err();
     let answer = violations.into_response(&french);
     assert_eq!(answer.error.message, "2 erreurs.");

@@ -140,7 +140,12 @@ impl ArmError {
 
     /// 415 `UnsupportedMediaType`, in `language`.
     pub fn unsupported_media_type_in(language: &Language<'_>) -> Self {
-        Self::worded(StatusCode::UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", &Message::UnsupportedMediaType, language)
+        Self::worded(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UnsupportedMediaType",
+            &Message::UnsupportedMediaType,
+            language,
+        )
     }
 
     /// 413 `RequestBodyTooLarge`, in English.

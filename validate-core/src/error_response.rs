@@ -147,12 +147,17 @@ impl Violations {
     /// ```
     pub fn into_response(self, language: &Language<'_>) -> ErrorResponse {
         let found = self.len();
+        // Each message is written into one buffer and copied out at its size: one allocation a
+        // message, where writing each into a string of its own grows it two or three times
+        // (206 allocations for the payload of 68 violations, 141 this way: benches/tests/allocations.rs).
+        let mut scratch = String::with_capacity(256);
         let details: Vec<ErrorDetail> = self
             .into_iter()
             .take(MAX_DETAILS)
             .map(|violation| {
-                let mut message = String::new();
-                language.write(violation.code(), violation.typed_message(), violation.overridden(), &mut message);
+                scratch.clear();
+                language.write(violation.code(), violation.typed_message(), violation.overridden(), &mut scratch);
+                let message = scratch.as_str().to_owned();
                 let additional_info = if language.additional_info() {
                     vec![additional_info(violation.code(), violation.typed_message())]
                 } else {
@@ -188,9 +193,7 @@ fn arg_value(arg: Arg<'_>) -> serde_json::Value {
     match arg {
         Arg::Count(count) => Value::from(count),
         Arg::Number(Number::Signed(n)) => i64::try_from(*n).map_or_else(|_| Value::from(n.to_string()), Value::from),
-        Arg::Number(Number::Unsigned(n)) => {
-            u64::try_from(*n).map_or_else(|_| Value::from(n.to_string()), Value::from)
-        }
+        Arg::Number(Number::Unsigned(n)) => u64::try_from(*n).map_or_else(|_| Value::from(n.to_string()), Value::from),
         Arg::Number(number @ (Number::F32(_) | Number::F64(_))) => {
             // The number as its type writes it (`0.1` for an `f32`), read back as JSON; a NaN
             // or an infinity, which JSON has no number for, as text.

@@ -35,6 +35,10 @@ use crate::rules::Unit;
 /// it by, such as `length-too-short`), the [`rule`](Message::rule) that raised it, and named
 /// [parameters](Message::params). Values a client sent are kept as they are echoed (cut to 64
 /// characters, invisible characters escaped): what a message may show of them, never more.
+// No variant here, nor in the other enums of this module, takes the name of a type that compile
+// errors print (`String`, `Uuid`, the rules' traits `Required`, `ReadOnly`, `Numeric`): rustc
+// writes a type's full path (`std::string::String`) in every error of a crate whose dependencies
+// have another item of the same name.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Message {
@@ -104,14 +108,14 @@ pub enum Message {
         key: String,
     },
     /// `required`, or a member absent or `null`: the property named is missing.
-    Required {
+    MissingProperty {
         /// The property's name on the wire, echoed.
         name: String,
     },
     /// An item or a map value given `null` where the type takes none.
     NullItem,
     /// `read_only`: a client sent a property only the server sets.
-    ReadOnly {
+    ReadOnlyProperty {
         /// The property's name on the wire, echoed.
         name: String,
     },
@@ -368,8 +372,8 @@ impl From<f64> for Number {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
-    /// A GUID: 8-4-4-4-12 hexadecimal digits.
-    Uuid,
+    /// A GUID (`format(uuid)`): 8-4-4-4-12 hexadecimal digits.
+    Guid,
     /// An RFC 3339 date-time.
     DateTime,
 }
@@ -378,7 +382,7 @@ impl Format {
     /// The name a message's parameters give it: `uuid`, `date-time`.
     pub fn name(self) -> &'static str {
         match self {
-            Format::Uuid => "uuid",
+            Format::Guid => "uuid",
             Format::DateTime => "date-time",
         }
     }
@@ -395,7 +399,7 @@ pub enum JsonType {
     /// Any number.
     Number,
     /// A string.
-    String,
+    Text,
     /// `null`.
     Null,
     /// An array.
@@ -416,7 +420,7 @@ impl JsonType {
             JsonType::Boolean => "boolean",
             JsonType::Integer => "integer",
             JsonType::Number => "number",
-            JsonType::String => "string",
+            JsonType::Text => "string",
             JsonType::Null => "null",
             JsonType::Array => "array",
             JsonType::Object => "object",
@@ -575,9 +579,9 @@ impl Message {
             Message::NotOneOf { .. } => "not-one-of",
             Message::InvalidFormat { .. } => "invalid-format",
             Message::NotLanguageTag { .. } => "not-language-tag",
-            Message::Required { .. } => "required",
+            Message::MissingProperty { .. } => "required",
             Message::NullItem => "null-item",
-            Message::ReadOnly { .. } => "read-only",
+            Message::ReadOnlyProperty { .. } => "read-only",
             Message::Repeated { .. } => "repeated",
             Message::WrongType { .. } => "wrong-type",
             Message::NullForType { .. } => "null-for-type",
@@ -618,8 +622,8 @@ impl Message {
             Message::NotOneOf { .. } => "one_of",
             Message::InvalidFormat { .. } => "format",
             Message::NotLanguageTag { .. } => "localized",
-            Message::Required { .. } | Message::NullItem => "required",
-            Message::ReadOnly { .. } => "read_only",
+            Message::MissingProperty { .. } | Message::NullItem => "required",
+            Message::ReadOnlyProperty { .. } => "read_only",
             Message::Repeated { .. } => "unique",
             Message::InvalidContent { .. }
             | Message::NotJson { .. }
@@ -669,7 +673,9 @@ impl Message {
                 each("value", Arg::Text(value));
             }
             Message::NotLanguageTag { key } => each("key", Arg::Text(key)),
-            Message::Required { name } | Message::ReadOnly { name } | Message::UnknownProperty { name } => {
+            Message::MissingProperty { name }
+            | Message::ReadOnlyProperty { name }
+            | Message::UnknownProperty { name } => {
                 each("name", Arg::Text(name));
             }
             Message::Repeated { value, first, ignore_case } => {

@@ -33,7 +33,7 @@ pub const TABLE: &[Spec] = &[
     Spec { presence: true, ..spec("required", false, Some("required::Required")) },
     spec("non_empty", false, Some("non_empty::NonEmpty")),
     spec("length", true, Some("length::HasLength")),
-    spec("range", true, Some("range::Number")),
+    spec("range", true, Some("range::Numeric")),
     spec("pattern", true, Some("AsText")),
     spec("one_of", true, Some("AsText")),
     spec("format", true, Some("AsText")),

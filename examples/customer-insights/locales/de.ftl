@@ -12,7 +12,7 @@ method-not-allowed = Die Methode ist hier nicht zulässig; zulässig sind GET un
 url-too-long = Die Anfrage-URL ist länger als die { $maxUrlBytes } Bytes, die dieser Dienst annimmt.
 # $maxHeaderBytes: die größte Summe der Header (Namen und Werte), in Bytes.
 headers-too-large = Die Header der Anfrage sind größer als die { $maxHeaderBytes } Bytes, die dieser Dienst annimmt.
-body-timeout = Der Inhalt der Anfrage ist nicht rechtzeitig eingetroffen.
+body-timeout = Der Anfragetext ist nicht rechtzeitig eingetroffen.
 # $hub, $name, $group: die Namen aus der URL.
 resource-not-found = Die Ressource 'Microsoft.CustomerInsights/hubs/{ $hub }/relationships/{ $name }' in der Ressourcengruppe '{ $group }' wurde nicht gefunden.
 internal-error = Die Anfrage konnte nicht abgeschlossen werden.

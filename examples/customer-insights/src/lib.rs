@@ -1,6 +1,6 @@
 //! The Customer Insights "Create or Update Relationship" resource, built on validate-core as a
-//! user of the library would build it: the model, the URL rules, a store, the HTTP service and
-//! the `check` command.
+//! user of the library would build it: the model, the URL rules, a store, the HTTP service, the
+//! languages it answers in (English, German, Japanese: `locales`) and the `check` command.
 //!
 //! ```
 //! use customer_insights::model::{RelationshipResourceFormat, Stored};

@@ -110,7 +110,10 @@ fn param(arg: Arg<'_>) -> Param {
         Arg::Count(count) => Param::Count(count),
         Arg::Number(number) => Param::Number(number.clone()),
         Arg::Text(text) => Param::Text(Cow::Owned(text.to_owned())),
-        Arg::List(values) => Param::Text(Cow::Owned(values.join(", "))),
+        // As the catalogs write a rule's list: `'A', 'B'`.
+        Arg::List(values) => {
+            Param::Text(Cow::Owned(values.iter().map(|value| format!("'{value}'")).collect::<Vec<_>>().join(", ")))
+        }
         Arg::Flag(flag) => Param::from(if flag { "true" } else { "false" }),
         // `Arg` may grow: a parameter of a kind not known here is left empty.
         _ => Param::from(""),
@@ -154,6 +157,30 @@ mod tests {
             unique.sort_unstable();
             unique.dedup();
             assert_eq!(unique.len(), defined.len(), "locales/{tag}.ftl defines an id twice");
+        }
+    }
+
+    #[test]
+    fn every_id_is_a_message_of_every_catalog_as_fluent_reads_it() {
+        // Every parameter any of the service's messages has: a message that refers to one it
+        // lacks, or that Fluent does not find, is not written.
+        let args: Vec<(&'static str, Param)> = vec![
+            ("rule", Param::from("length")),
+            ("parameter", Param::from("hubName")),
+            ("maxUrlBytes", Param::Count(8192)),
+            ("maxHeaderBytes", Param::Count(32768)),
+            ("hub", Param::from("hub1")),
+            ("name", Param::from("rel_1")),
+            ("group", Param::from("rg")),
+        ];
+        for (tag, source) in CATALOGS {
+            let catalog = FluentCatalog::new(tag, source).unwrap();
+            for id in IDS {
+                let mut out = String::new();
+                let message = own("English.", id, args.clone());
+                assert!(validate_core::Catalog::write(&catalog, id, &message, &mut out), "locales/{tag}.ftl: {id}");
+                assert!(!out.is_empty(), "locales/{tag}.ftl: {id}");
+            }
         }
     }
 

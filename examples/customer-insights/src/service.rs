@@ -128,8 +128,10 @@ impl<S> Clone for Shared<S> {
 ///
 /// The language is negotiated only when the request fails, so that a valid one never pays for it
 /// (`tests/languages.rs` counts the negotiations). `Accept-Language` is taken out of the request
-/// (no copy, no allocation) after the head's size is checked with it, and before the body's reader
-/// consumes the request.
+/// (moved, not copied) after the head's size is checked with it, and before the body's reader
+/// consumes the request. Measured with `allocation_counter` (`full-valid.json` PUT again to the
+/// same name, through `router`): 150 allocations with or without `Accept-Language`, as before
+/// languages came (then 151 with the header: `JsonBytes` cloned it); a GET, 81 either way.
 async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, mut request: Request) -> Response {
     let routed = route(&shared.limits, &request);
     let accept_language = request.headers_mut().remove(header::ACCEPT_LANGUAGE);
@@ -425,4 +427,34 @@ fn echoed_client_id(headers: &HeaderMap) -> Option<HeaderValue> {
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"));
     asked.then(|| headers.get(CLIENT_REQUEST_ID).cloned()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The 500 (a blocking read that panicked) cannot be caused from outside: it is worded here.
+    #[test]
+    fn the_500_is_worded_in_every_language() {
+        let languages = locales::languages();
+        let english = internal_error().answer(&languages.negotiate(None));
+        assert_eq!(english.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(english.language.as_deref(), Some("en"));
+        assert_eq!(english.body.error.message, "The request could not be completed.");
+        for tag in ["de", "ja"] {
+            let answer = internal_error().answer(&languages.negotiate(Some(tag)));
+            assert_eq!((answer.status, answer.body.code()), (english.status, "InternalServerError"));
+            assert_eq!(answer.language.as_deref(), Some(tag));
+            let message = &answer.body.error.message;
+            assert!(!message.is_empty() && *message != english.body.error.message, "{tag}: {message}");
+        }
+    }
+
+    /// A refusal of the body's reader that the service does not word again goes out as it came.
+    #[test]
+    fn an_unknown_refusal_of_the_reader_is_kept() {
+        let refused = ArmError::new(StatusCode::CONFLICT, "Conflict", "Busy.");
+        let languages = locales::languages();
+        assert_eq!(Refusal::Read(refused.clone()).answer(&languages.negotiate(Some("de"))), refused);
+    }
 }

@@ -97,3 +97,46 @@ fn a_timeout_flag_over_a_day_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("--write-timeout-secs"));
 }
+
+#[test]
+fn check_answers_in_the_language_asked_for() {
+    let body = std::fs::read(corpus("broken-several.json")).unwrap();
+    let english = bin().args(["check", &corpus("broken-several.json")]).output().unwrap();
+    let languages = customer_insights::locales::languages();
+    for (flag, tag) in [("de", "de"), ("ja", "ja"), ("DE", "de"), ("en", "en")] {
+        let output = bin().args(["check", "--lang", flag, &corpus("broken-several.json")]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{flag}");
+        let expected = customer_insights::check::check_in(&body, &languages.get(tag).unwrap()).output;
+        assert_eq!(String::from_utf8(output.stdout.clone()).unwrap(), format!("{expected}\n"), "{flag}");
+        assert_eq!(output.stdout == english.stdout, tag == "en", "{flag}");
+    }
+    let output = bin().args(["check", "--lang", "de", &corpus("full-valid.json")]).output().unwrap();
+    assert_eq!((output.status.code(), output.stdout), (Some(0), b"valid\n".to_vec()));
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_naming_those_spoken() {
+    let output = bin().args(["check", "--lang", "fr", &corpus("broken-several.json")]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("invalid value 'fr' for '--lang <TAG>'"), "{stderr}");
+    assert!(stderr.contains("the service speaks en, de, ja"), "{stderr}");
+}
+
+#[test]
+fn check_gives_additional_info_when_asked_for() {
+    let with =
+        bin().args(["check", "--additional-info", "--lang", "ja", &corpus("broken-shape.json")]).output().unwrap();
+    let without = bin().args(["check", "--lang", "ja", &corpus("broken-shape.json")]).output().unwrap();
+    let with: serde_json::Value = serde_json::from_slice(&with.stdout).unwrap();
+    let without: serde_json::Value = serde_json::from_slice(&without.stdout).unwrap();
+    let detail = &with["error"]["details"][0];
+    assert_eq!(detail["additionalInfo"][0]["type"], "ValidationRule", "{with}");
+    assert_eq!(detail["additionalInfo"][0]["info"]["messageId"], "not-one-of", "{with}");
+    assert!(without["error"]["details"][0].get("additionalInfo").is_none(), "{without}");
+    let help = String::from_utf8(bin().args(["check", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(help.contains("--lang <TAG>") && help.contains("--additional-info"), "{help}");
+    let help = String::from_utf8(bin().args(["serve", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(help.contains("--additional-info"), "{help}");
+}

@@ -30,7 +30,7 @@ fn json_type(kind: JsonType) -> &'static str {
         JsonType::Boolean => "a boolean",
         JsonType::Integer => "an integer",
         JsonType::Number => "a number",
-        JsonType::String => "a string",
+        JsonType::Text => "a string",
         JsonType::Null => "null",
         JsonType::Array => "an array",
         JsonType::Object => "an object",
@@ -87,16 +87,18 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::NotOneOf { value, allowed } => {
             write!(out, "The value '{value}' is not one of {}.", QuotedList(allowed))
         }
-        Message::InvalidFormat { format: Format::Uuid, value } => {
+        Message::InvalidFormat { format: Format::Guid, value } => {
             write!(out, "The value '{value}' is not a GUID (8-4-4-4-12 hexadecimal digits).")
         }
         Message::InvalidFormat { format: Format::DateTime, value } => {
             write!(out, "The value '{value}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.")
         }
         Message::NotLanguageTag { key } => write!(out, "The key '{key}' is not a language tag such as 'en-us'."),
-        Message::Required { name } => write!(out, "The property '{name}' is required."),
+        Message::MissingProperty { name } => write!(out, "The property '{name}' is required."),
         Message::NullItem => out.write_str("A value is required here; null is not accepted."),
-        Message::ReadOnly { name } => write!(out, "The property '{name}' is read-only: only the server sets it."),
+        Message::ReadOnlyProperty { name } => {
+            write!(out, "The property '{name}' is read-only: only the server sets it.")
+        }
         Message::Repeated { value, first, ignore_case } => {
             let how = if *ignore_case { ", ignoring case." } else { "." };
             write!(out, "The value '{value}' repeats the value at index {first}{how}")
@@ -135,11 +137,9 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::NotValid => out.write_str("The value is not valid here."),
         Message::StoppedAt { line, column } => write!(out, "The value at line {line} column {column} is invalid."),
         Message::InvalidContent { found, listed } => invalid_content(*found, *listed, out),
-        Message::NotJson { reason, line, column } => write!(
-            out,
-            "The request content is not valid JSON: {} at line {line} column {column}.",
-            syntax(reason)
-        ),
+        Message::NotJson { reason, line, column } => {
+            write!(out, "The request content is not valid JSON: {} at line {line} column {column}.", syntax(reason))
+        }
         Message::UnsupportedMediaType => {
             out.write_str("The content type must be 'application/json' or end with '+json'.")
         }

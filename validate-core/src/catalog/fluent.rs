@@ -1,120 +1,10 @@
 //! [`FluentCatalog`]: a user's catalog in Fluent's `.ftl` format (feature `fluent`).
 //!
-//! Translators know [Fluent](https://projectfluent.org/fluent/guide/), and its select
-//! expressions give each language its own plural forms, which a `format!` string cannot. A
-//! service reads one `.ftl` text per language at start-up; [`FluentCatalog::new`] refuses a text
-//! with a syntax error or a name defined twice, with the line, so that a broken file stops the
-//! service as it starts instead of showing up in answers.
-//!
-//! # Which id a translation has
-//!
-//! A built-in message has the id in the table below (`length-too-short`). A text the code wrote
-//! has the violation's code: a custom rule's [`RuleError::invalid`](crate::RuleError::invalid)
-//! (`InvalidValue`), and an attribute's `message = "…"` (`InvalidHubName` for
-//! `pattern(…, code = "InvalidHubName", message = "…")`), unless
-//! [`RuleError::with_id`](crate::RuleError::with_id) named one (`no-such-hub`). A code that
-//! several rules share is told apart by `$rule`:
-//!
-//! ```ftl
-//! InvalidResourceGroupName = { $rule ->
-//!         [length] Der Name einer Ressourcengruppe hat 1 bis 90 Zeichen.
-//!        *[other] Der Name einer Ressourcengruppe besteht aus Buchstaben, Ziffern, '-', '_', '.', '(' und ')'.
-//!     }
-//! ```
-//!
-//! # Parameters
-//!
-//! Every message has `$rule` (the second column of the table; a user's own message has `custom`,
-//! unless it has a parameter of that name) and the parameters of the table; a user's own message
-//! has those its code gave with [`RuleError::with_arg`](crate::RuleError::with_arg).
-//!
-//! - A *count* is a Fluent number, so that `{ $min -> [one] … *[other] … }` chooses by the
-//!   plural rules of the catalog's language (by English's where Fluent knows none for it).
-//! - Every other parameter is text. A number is written as its Rust type writes it
-//!   (`18446744073709551615`, `0.1` for an `f32`): a Fluent number is an `f64`, which would write
-//!   both wrongly. A list is written `'A', 'B'`, a flag `true` or `false`. A value a client sent
-//!   arrives [echoed](crate::text::echo): cut to 64 characters, invisible characters escaped.
-//!
-//! # When a translation is not used
-//!
-//! [`write`](Catalog::write) returns `false`, and the next catalog is asked (then the built-in
-//! text of the language, or English, or the text the code wrote), when the catalog has no message
-//! of that id (an id that is not a Fluent identifier, such as `not.an-id`, never is one), when
-//! the message has attributes only, and when Fluent reports an error while formatting it: a
-//! variable the message does not have (`{ $mni }`), a message or term the catalog lacks, a
-//! function (this catalog offers none: Fluent's `NUMBER` would write an error marker for a
-//! number given as text), a message that refers to itself. Such a message falls back whole:
-//! an answer never shows `{$mni}` or half a sentence.
-//!
-//! Those references are found when the message is formatted, not when the catalog is read:
-//! Fluent formats only the variant a select expression chooses, and so finds a mistake in a
-//! variant only when a request chooses it. Render each message once in a test to find them all.
-//!
-//! One mistake Fluent does not report: a term sees only the arguments its caller passes
-//! (`{ -hub(case: "dative") }`), not the message's, and shows a variable it was not given as
-//! `{$name}`. Give terms what they show.
-//!
-//! # What reaches an answer
-//!
-//! Fluent's isolation marks (U+2068 and U+2069 around each placeable) are off: an ARM payload is
-//! read in portals, logs and terminals that show them as boxes or hide them. Whatever the `.ftl`
-//! text holds, no invisible character reaches an answer: control characters, the bidirectional
-//! overrides, isolates and marks, zero-width spaces and joiners, the word joiner and the byte
-//! order mark are removed; a line break (a value written on several lines) becomes a space.
-//!
-//! # Message ids
-//!
-//! The built-in messages, their `$rule`, and their parameters; *(count)* marks a count, the
-//! others are text.
-//!
-//! | id | `$rule` | parameters |
-//! |---|---|---|
-//! | `length-too-short` | `length` | `$min` (count), `$actual` (count), `$unit`: `characters`, `items`, `entries` |
-//! | `length-too-long` | `length` | `$max` (count), `$actual` (count), `$unit` |
-//! | `range-not-a-number` | `range` | |
-//! | `range-below-minimum` | `range` | `$value`, `$min` |
-//! | `range-above-maximum` | `range` | `$value`, `$max` |
-//! | `empty` | `non_empty` | `$unit`: `characters` (the text is empty or white space), `items`, `entries` |
-//! | `pattern-mismatch` | `pattern` | `$value`, `$pattern` |
-//! | `not-one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
-//! | `invalid-format` | `format` | `$format`: `uuid`, `date-time`; `$value` |
-//! | `not-language-tag` | `localized` | `$key` |
-//! | `required` | `required` | `$name` |
-//! | `null-item` | `required` | |
-//! | `read-only` | `read_only` | `$name` |
-//! | `repeated` | `unique` | `$value`, `$first` (count), the index of its first occurrence; `$ignoreCase`: `true`, `false` |
-//! | `wrong-type` | `shape` | `$expected`, `$found`: JSON types |
-//! | `null-for-type` | `shape` | `$expected`: a JSON type |
-//! | `null-not-accepted` | `shape` | |
-//! | `integer-out-of-range` | `shape` | `$value`, `$min`, `$max` |
-//! | `unknown-property` | `shape` | `$name` |
-//! | `duplicate-property` | `shape` | |
-//! | `key-not-of-kind` | `shape` | `$key`, `$kind`: a JSON type |
-//! | `not-one-character` | `shape` | `$chars` (count) |
-//! | `exact-items` | `shape` | `$expected` (count), `$actual` (count) |
-//! | `too-many-items` | `shape` | |
-//! | `too-few-items` | `shape` | |
-//! | `no-shape` | `shape` | |
-//! | `extra-members` | `shape` | |
-//! | `not-allowed` | `shape` | `$value`, `$text`: `true` when the value was a string |
-//! | `refused-type` | `shape` | `$found`: a JSON type |
-//! | `wrong-item-count` | `shape` | |
-//! | `not-valid` | `shape` | |
-//! | `stopped-at` | `shape` | `$line` (count), `$column` (count) |
-//! | `invalid-content` | `request` | `$found` (count), `$listed` (count), `$leftOut` (count): found but not listed |
-//! | `not-json` | `request` | `$reason`: a syntax error; `$words`: `serde_json`'s English, only when the reason is `other`; `$line` (count), `$column` (count) |
-//! | `unsupported-media-type` | `request` | |
-//! | `body-too-large` | `request` | |
-//! | `body-unreadable` | `request` | |
-//!
-//! A JSON type is one of `boolean`, `integer`, `number`, `string`, `null`, `array`, `object`,
-//! `empty-object` (an object without members), `other`. A syntax error is one of
-//! `eof-in-list`, `eof-in-object`, `eof-in-string`, `eof-in-value`, `expected-colon`,
-//! `expected-list-comma-or-end`, `expected-object-comma-or-end`, `expected-ident`,
-//! `expected-value`, `expected-double-quote`, `invalid-escape`, `invalid-number`,
-//! `number-out-of-range`, `invalid-unicode-code-point`, `control-character`,
-//! `key-must-be-a-string`, `lone-leading-surrogate`, `trailing-comma`, `trailing-characters`,
-//! `unexpected-end-of-hex-escape`, `recursion-limit-exceeded`, `other`.
+//! The reading is strict and the formatting forgiving: a text Fluent cannot parse, or that
+//! defines a name twice, is refused when the service starts; a message Fluent cannot format
+//! for a request falls back to the next catalog, never to a half-written sentence. The guide for
+//! translators (ids, parameters, what falls back) is [`FluentCatalog`]'s documentation, the one
+//! page of it users see.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -129,8 +19,13 @@ use crate::message::{Arg, Message};
 use crate::text::{QuotedList, echo};
 
 /// A catalog read from Fluent (`.ftl`) text, for one language: to reword built-in messages of
-/// a language, to add a language, and to translate the texts a service's code wrote. See the
-/// [module](self) for the ids and parameters a translation has.
+/// a language, to add a language, and to translate the texts a service's code wrote.
+///
+/// Translators know [Fluent](https://projectfluent.org/fluent/guide/), and its select
+/// expressions give each language its own plural forms, which a `format!` string cannot. A
+/// service reads one `.ftl` text per language at start-up; [`FluentCatalog::new`] refuses a text
+/// with a syntax error or a name defined twice, with the line, so that a broken file stops the
+/// service as it starts instead of showing up in answers.
 ///
 /// It is `Send + Sync` (Fluent's concurrent bundle), so that one catalog serves every request.
 ///
@@ -180,6 +75,117 @@ use crate::text::{QuotedList, echo};
 /// assert_eq!(answer.error.details[0].message, "Bitte mindestens 3 Zeichen; es sind 1.");
 /// # Ok::<(), validate_core::catalog::CatalogError>(())
 /// ```
+///
+/// # Which id a translation has
+///
+/// A built-in message has the id in the table below (`length-too-short`). A text the code wrote
+/// has the violation's code: a custom rule's [`RuleError::invalid`](crate::RuleError::invalid)
+/// (`InvalidValue`), and an attribute's `message = "…"` (`InvalidHubName` for
+/// `pattern(…, code = "InvalidHubName", message = "…")`), unless
+/// [`RuleError::with_id`](crate::RuleError::with_id) named one (`no-such-hub`). A code that
+/// several rules share is told apart by `$rule`:
+///
+/// ```ftl
+/// InvalidResourceGroupName = { $rule ->
+///         [length] Der Name einer Ressourcengruppe hat 1 bis 90 Zeichen.
+///        *[other] Der Name einer Ressourcengruppe besteht aus Buchstaben, Ziffern, '-', '_', '.', '(' und ')'.
+///     }
+/// ```
+///
+/// # Parameters
+///
+/// Every message has `$rule` (the second column of the table; a user's own message has `custom`,
+/// unless it has a parameter of that name) and the parameters of the table; a user's own message
+/// has those its code gave with [`RuleError::with_arg`](crate::RuleError::with_arg).
+///
+/// - A *count* is a Fluent number, so that `{ $min -> [one] … *[other] … }` chooses by the
+///   plural rules of the catalog's language (by English's where Fluent knows none for it).
+/// - Every other parameter is text. A number is written as its Rust type writes it
+///   (`18446744073709551615`, `0.1` for an `f32`): a Fluent number is an `f64`, which would write
+///   both wrongly. A list is written `'A', 'B'`, a flag `true` or `false`. A value a client sent
+///   arrives [echoed](crate::text::echo): cut to 64 characters, invisible characters escaped.
+///
+/// # When a translation is not used
+///
+/// [`write`](Catalog::write) returns `false`, and the next catalog is asked (then the built-in
+/// text of the language, or English, or the text the code wrote), when the catalog has no message
+/// of that id (an id that is not a Fluent identifier, such as `not.an-id`, never is one), when
+/// the message has attributes only, and when Fluent reports an error while formatting it: a
+/// variable the message does not have (`{ $mni }`), a message or term the catalog lacks, a
+/// function (this catalog offers none: Fluent's `NUMBER` would write an error marker for a
+/// number given as text), a message that refers to itself. Such a message falls back whole:
+/// an answer never shows `{$mni}` or half a sentence.
+///
+/// Those references are found when the message is formatted, not when the catalog is read:
+/// Fluent formats only the variant a select expression chooses, and so finds a mistake in a
+/// variant only when a request chooses it. A test that renders each message with parameters
+/// that choose each of its variants finds them all.
+///
+/// One mistake Fluent does not report: a term sees only the arguments its caller passes
+/// (`{ -hub(case: "dative") }`), not the message's, and shows a variable it was not given as
+/// `{$name}`. Give terms what they show.
+///
+/// # What reaches an answer
+///
+/// Fluent's isolation marks (U+2068 and U+2069 around each placeable) are off: an ARM payload is
+/// read in portals, logs and terminals that show them as boxes or hide them. Whatever the `.ftl`
+/// text holds, no invisible character reaches an answer: control characters, the bidirectional
+/// overrides, isolates and marks, zero-width spaces and joiners, the word joiner and the byte
+/// order mark are removed; a line break (a value written on several lines) becomes a space.
+///
+/// # Message ids
+///
+/// The built-in messages, their `$rule`, and their parameters; *(count)* marks a count, the
+/// others are text.
+///
+/// | id | `$rule` | parameters |
+/// |---|---|---|
+/// | `length-too-short` | `length` | `$min` (count), `$actual` (count), `$unit`: `characters`, `items`, `entries` |
+/// | `length-too-long` | `length` | `$max` (count), `$actual` (count), `$unit` |
+/// | `range-not-a-number` | `range` | |
+/// | `range-below-minimum` | `range` | `$value`, `$min` |
+/// | `range-above-maximum` | `range` | `$value`, `$max` |
+/// | `empty` | `non_empty` | `$unit`: `characters` (the text is empty or white space), `items`, `entries` |
+/// | `pattern-mismatch` | `pattern` | `$value`, `$pattern` |
+/// | `not-one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
+/// | `invalid-format` | `format` | `$format`: `uuid`, `date-time`; `$value` |
+/// | `not-language-tag` | `localized` | `$key` |
+/// | `required` | `required` | `$name` |
+/// | `null-item` | `required` | |
+/// | `read-only` | `read_only` | `$name` |
+/// | `repeated` | `unique` | `$value`, `$first` (count), the index of its first occurrence; `$ignoreCase`: `true`, `false` |
+/// | `wrong-type` | `shape` | `$expected`, `$found`: JSON types |
+/// | `null-for-type` | `shape` | `$expected`: a JSON type |
+/// | `null-not-accepted` | `shape` | |
+/// | `integer-out-of-range` | `shape` | `$value`, `$min`, `$max` |
+/// | `unknown-property` | `shape` | `$name` |
+/// | `duplicate-property` | `shape` | |
+/// | `key-not-of-kind` | `shape` | `$key`, `$kind`: a JSON type |
+/// | `not-one-character` | `shape` | `$chars` (count) |
+/// | `exact-items` | `shape` | `$expected` (count), `$actual` (count) |
+/// | `too-many-items` | `shape` | |
+/// | `too-few-items` | `shape` | |
+/// | `no-shape` | `shape` | |
+/// | `extra-members` | `shape` | |
+/// | `not-allowed` | `shape` | `$value`, `$text`: `true` when the value was a string |
+/// | `refused-type` | `shape` | `$found`: a JSON type |
+/// | `wrong-item-count` | `shape` | |
+/// | `not-valid` | `shape` | |
+/// | `stopped-at` | `shape` | `$line` (count), `$column` (count) |
+/// | `invalid-content` | `request` | `$found` (count), `$listed` (count), `$leftOut` (count): found but not listed |
+/// | `not-json` | `request` | `$reason`: a syntax error; `$words`: `serde_json`'s English, only when the reason is `other`; `$line` (count), `$column` (count) |
+/// | `unsupported-media-type` | `request` | |
+/// | `body-too-large` | `request` | |
+/// | `body-unreadable` | `request` | |
+///
+/// A JSON type is one of `boolean`, `integer`, `number`, `string`, `null`, `array`, `object`,
+/// `empty-object` (an object without members), `other`. A syntax error is one of
+/// `eof-in-list`, `eof-in-object`, `eof-in-string`, `eof-in-value`, `expected-colon`,
+/// `expected-list-comma-or-end`, `expected-object-comma-or-end`, `expected-ident`,
+/// `expected-value`, `expected-double-quote`, `invalid-escape`, `invalid-number`,
+/// `number-out-of-range`, `invalid-unicode-code-point`, `control-character`,
+/// `key-must-be-a-string`, `lone-leading-surrogate`, `trailing-comma`, `trailing-characters`,
+/// `unexpected-end-of-hex-escape`, `recursion-limit-exceeded`, `other`.
 pub struct FluentCatalog {
     tag: String,
     bundle: FluentBundle<FluentResource>,
@@ -231,7 +237,8 @@ impl FluentCatalog {
     /// named), a text that defines a message or term twice (Fluent's messages and terms share
     /// their names), and a number with more than 19 decimals (Fluent would overflow choosing a
     /// plural form by it). References to messages, terms and variables are checked when a
-    /// message is formatted: see the [module](self).
+    /// message is formatted: see [when a translation is not
+    /// used](FluentCatalog#when-a-translation-is-not-used).
     pub fn new(tag: &str, source: &str) -> Result<Self, CatalogError> {
         let language = language_tag(tag)?;
         let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
@@ -619,13 +626,13 @@ mod tests {
             Message::Empty { unit: Unit::Characters },
             Message::PatternMismatch { value: "v".into(), pattern: "^a$" },
             Message::NotOneOf { value: "v".into(), allowed: Cow::Borrowed(&["A"]) },
-            Message::InvalidFormat { format: Format::Uuid, value: "v".into() },
+            Message::InvalidFormat { format: Format::Guid, value: "v".into() },
             Message::NotLanguageTag { key: "k".into() },
-            Message::Required { name: "n".into() },
+            Message::MissingProperty { name: "n".into() },
             Message::NullItem,
-            Message::ReadOnly { name: "n".into() },
+            Message::ReadOnlyProperty { name: "n".into() },
             Message::Repeated { value: "v".into(), first: 0, ignore_case: false },
-            Message::WrongType { expected: JsonType::String, found: JsonType::Null },
+            Message::WrongType { expected: JsonType::Text, found: JsonType::Null },
             Message::NullForType { expected: JsonType::Object },
             Message::NullNotAccepted,
             Message::IntegerOutOfRange { value: "300".into(), min: "0", max: "255" },
@@ -667,9 +674,9 @@ mod tests {
             Message::NotOneOf { .. } => 7,
             Message::InvalidFormat { .. } => 8,
             Message::NotLanguageTag { .. } => 9,
-            Message::Required { .. } => 10,
+            Message::MissingProperty { .. } => 10,
             Message::NullItem => 11,
-            Message::ReadOnly { .. } => 12,
+            Message::ReadOnlyProperty { .. } => 12,
             Message::Repeated { .. } => 13,
             Message::WrongType { .. } => 14,
             Message::NullForType { .. } => 15,
@@ -698,17 +705,17 @@ mod tests {
         }
     }
 
-    /// A row of the module's table: its `$rule`, and each parameter with whether it is a count.
+    /// A row of the table in `FluentCatalog`'s docs: its `$rule`, and each parameter with whether it is a count.
     struct Row {
         rule: String,
         params: BTreeMap<String, bool>,
     }
 
-    /// The module's table of message ids, read from this file's doc text.
+    /// The table of message ids of `FluentCatalog`'s docs, read from this file.
     fn table() -> BTreeMap<String, Row> {
         let mut rows = BTreeMap::new();
         for line in include_str!("fluent.rs").lines() {
-            let Some(row) = line.strip_prefix("//! | `") else { continue };
+            let Some(row) = line.strip_prefix("/// | `") else { continue };
             let cells: Vec<&str> = row.split(" | ").collect();
             let [id, rule, params] = cells[..] else { panic!("a row of three cells: {line}") };
             let id = id.strip_suffix('`').unwrap().to_owned();
@@ -738,7 +745,7 @@ mod tests {
         let mut seen = BTreeMap::new();
         for message in samples.iter().filter(|m| !matches!(m, Message::Own(_))) {
             let id = message.id().unwrap();
-            let row = table.get(id).unwrap_or_else(|| panic!("`{id}` is not in the module's table"));
+            let row = table.get(id).unwrap_or_else(|| panic!("`{id}` is not in the table of FluentCatalog's docs"));
             assert_eq!(row.rule, message.rule(), "{id}: the rule");
             let params: &mut BTreeMap<String, bool> = seen.entry(id).or_default();
             message.params(&mut |name, arg| {
@@ -757,12 +764,12 @@ mod tests {
     #[test]
     fn the_table_lists_every_json_type_and_syntax_error() {
         let docs: String =
-            include_str!("fluent.rs").lines().filter_map(|l| l.strip_prefix("//! ")).collect::<Vec<_>>().join(" ");
+            include_str!("fluent.rs").lines().filter_map(|l| l.strip_prefix("/// ")).collect::<Vec<_>>().join(" ");
         let json_types = [
             JsonType::Boolean,
             JsonType::Integer,
             JsonType::Number,
-            JsonType::String,
+            JsonType::Text,
             JsonType::Null,
             JsonType::Array,
             JsonType::Object,
@@ -774,7 +781,7 @@ mod tests {
             JsonType::Boolean
             | JsonType::Integer
             | JsonType::Number
-            | JsonType::String
+            | JsonType::Text
             | JsonType::Null
             | JsonType::Array
             | JsonType::Object
@@ -831,8 +838,8 @@ mod tests {
         };
         let names = json_types.iter().map(|t| t.name()).chain(syntax.iter().map(Syntax::name));
         let names = names.chain([Unit::Characters, Unit::Items, Unit::Entries].map(Unit::name));
-        for name in names.chain([Format::Uuid, Format::DateTime].map(Format::name)) {
-            assert!(docs.contains(&format!("`{name}`")), "`{name}` is not in the module's docs");
+        for name in names.chain([Format::Guid, Format::DateTime].map(Format::name)) {
+            assert!(docs.contains(&format!("`{name}`")), "`{name}` is not in FluentCatalog's docs");
         }
     }
 

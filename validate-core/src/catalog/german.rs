@@ -32,7 +32,7 @@ fn json_type(kind: JsonType) -> &'static str {
         JsonType::Boolean => "ein boolescher Wert",
         JsonType::Integer => "eine ganze Zahl",
         JsonType::Number => "eine Zahl",
-        JsonType::String => "eine Zeichenfolge",
+        JsonType::Text => "eine Zeichenfolge",
         JsonType::Null => "null",
         JsonType::Array => "ein Array",
         JsonType::Object => "ein Objekt",
@@ -48,7 +48,7 @@ fn not_json_type(kind: JsonType) -> &'static str {
         JsonType::Boolean => "kein boolescher Wert",
         JsonType::Integer => "keine ganze Zahl",
         JsonType::Number => "keine Zahl",
-        JsonType::String => "keine Zeichenfolge",
+        JsonType::Text => "keine Zeichenfolge",
         JsonType::Null => "nicht null",
         JsonType::Array => "kein Array",
         JsonType::Object => "kein Objekt",
@@ -107,16 +107,16 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::NotOneOf { value, allowed } => {
             write!(out, "Der Wert '{value}' ist keiner der zulässigen Werte {}.", QuotedList(allowed))
         }
-        Message::InvalidFormat { format: Format::Uuid, value } => {
+        Message::InvalidFormat { format: Format::Guid, value } => {
             write!(out, "Der Wert '{value}' ist keine GUID (8-4-4-4-12 Hexadezimalziffern).")
         }
         Message::InvalidFormat { format: Format::DateTime, value } => {
             write!(out, "Der Wert '{value}' ist keine Datums-/Uhrzeitangabe nach RFC 3339 wie '2027-06-30T23:59:59Z'.")
         }
         Message::NotLanguageTag { key } => write!(out, "Der Schlüssel '{key}' ist kein Sprachtag wie 'en-us'."),
-        Message::Required { name } => write!(out, "Die Eigenschaft '{name}' ist erforderlich."),
+        Message::MissingProperty { name } => write!(out, "Die Eigenschaft '{name}' ist erforderlich."),
         Message::NullItem => out.write_str("Hier ist ein Wert erforderlich; null wird nicht akzeptiert."),
-        Message::ReadOnly { name } => {
+        Message::ReadOnlyProperty { name } => {
             write!(out, "Die Eigenschaft '{name}' ist schreibgeschützt: Nur der Server legt sie fest.")
         }
         Message::Repeated { value, first, ignore_case } => {
@@ -148,7 +148,7 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::TooManyItems => out.write_str("Das Array hat mehr Elemente als zulässig."),
         Message::TooFewItems => out.write_str("Das Array hat weniger Elemente als erforderlich."),
         Message::NoShape => out.write_str("Der Wert entspricht keiner der akzeptierten Formen."),
-        Message::ExtraMembers => out.write_str("Das Objekt hat mehr Member als zulässig."),
+        Message::ExtraMembers => out.write_str("Das Objekt hat mehr Eigenschaften als zulässig."),
         Message::NotAllowed { value, text: true } => write!(out, "Der Wert '{value}' ist hier nicht zulässig."),
         Message::NotAllowed { value, text: false } => write!(out, "Der Wert {value} ist hier nicht zulässig."),
         Message::RefusedType { found: JsonType::Null } => {
@@ -170,8 +170,8 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::UnsupportedMediaType => {
             out.write_str("Der Inhaltstyp muss 'application/json' sein oder auf '+json' enden.")
         }
-        Message::BodyTooLarge => out.write_str("Der Text der Anfrage ist größer, als dieser Dienst akzeptiert."),
-        Message::BodyUnreadable => out.write_str("Der Text der Anfrage konnte nicht vollständig gelesen werden."),
+        Message::BodyTooLarge => out.write_str("Der Anfragetext ist größer, als dieser Dienst akzeptiert."),
+        Message::BodyUnreadable => out.write_str("Der Anfragetext konnte nicht vollständig gelesen werden."),
         // A user's own text has no German unless a catalog of the user's gives it.
         Message::Own(own) => out.write_str(&own.text),
     }

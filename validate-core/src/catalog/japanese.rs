@@ -49,7 +49,7 @@ fn json_type(kind: JsonType) -> &'static str {
         JsonType::Boolean => "ブール値",
         JsonType::Integer => "整数",
         JsonType::Number => "数値",
-        JsonType::String => "文字列",
+        JsonType::Text => "文字列",
         JsonType::Null => "null 値",
         JsonType::Array => "配列",
         JsonType::Object => "オブジェクト",
@@ -115,16 +115,16 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::NotOneOf { value, allowed } => {
             write!(out, "値 '{value}' は {} のいずれでもありません。", QuotedList(allowed))
         }
-        Message::InvalidFormat { format: Format::Uuid, value } => {
+        Message::InvalidFormat { format: Format::Guid, value } => {
             write!(out, "値 '{value}' は GUID (8-4-4-4-12 桁の 16 進数) ではありません。")
         }
         Message::InvalidFormat { format: Format::DateTime, value } => {
             write!(out, "値 '{value}' は '2027-06-30T23:59:59Z' のような RFC 3339 形式の日時ではありません。")
         }
         Message::NotLanguageTag { key } => write!(out, "キー '{key}' は 'en-us' のような言語タグではありません。"),
-        Message::Required { name } => write!(out, "プロパティ '{name}' は必須です。"),
+        Message::MissingProperty { name } => write!(out, "プロパティ '{name}' は必須です。"),
         Message::NullItem => out.write_str("ここには値が必要です。null 値は使用できません。"),
-        Message::ReadOnly { name } => {
+        Message::ReadOnlyProperty { name } => {
             write!(out, "プロパティ '{name}' は読み取り専用です。このプロパティはサーバーのみが設定します。")
         }
         Message::Repeated { value, first, ignore_case: false } => {

@@ -370,9 +370,7 @@ impl Languages {
             .unwrap_or(Builtin::English);
         let mut own: Vec<&dyn Catalog> = Vec::new();
         for prefix in negotiate::prefixes(tag) {
-            own.extend(
-                self.catalogs().iter().filter(|c| c.language().eq_ignore_ascii_case(prefix)).map(|c| &**c),
-            );
+            own.extend(self.catalogs().iter().filter(|c| c.language().eq_ignore_ascii_case(prefix)).map(|c| &**c));
         }
         Language { tag, own, builtin, additional_info: self.additional_info }
     }

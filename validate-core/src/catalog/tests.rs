@@ -25,9 +25,9 @@ fn variant(message: &Message) -> usize {
         Message::NotOneOf { .. } => 7,
         Message::InvalidFormat { .. } => 8,
         Message::NotLanguageTag { .. } => 9,
-        Message::Required { .. } => 10,
+        Message::MissingProperty { .. } => 10,
         Message::NullItem => 11,
-        Message::ReadOnly { .. } => 12,
+        Message::ReadOnlyProperty { .. } => 12,
         Message::Repeated { .. } => 13,
         Message::WrongType { .. } => 14,
         Message::NullForType { .. } => 15,
@@ -68,11 +68,11 @@ fn unit_index(unit: Unit) -> usize {
 }
 
 /// Every format; [`format_index`] proves the list complete.
-const FORMATS: [Format; 2] = [Format::Uuid, Format::DateTime];
+const FORMATS: [Format; 2] = [Format::Guid, Format::DateTime];
 
 fn format_index(format: Format) -> usize {
     match format {
-        Format::Uuid => 0,
+        Format::Guid => 0,
         Format::DateTime => 1,
     }
 }
@@ -82,7 +82,7 @@ const JSON_TYPES: [JsonType; 9] = [
     JsonType::Boolean,
     JsonType::Integer,
     JsonType::Number,
-    JsonType::String,
+    JsonType::Text,
     JsonType::Null,
     JsonType::Array,
     JsonType::Object,
@@ -95,7 +95,7 @@ fn json_type_index(kind: JsonType) -> usize {
         JsonType::Boolean => 0,
         JsonType::Integer => 1,
         JsonType::Number => 2,
-        JsonType::String => 3,
+        JsonType::Text => 3,
         JsonType::Null => 4,
         JsonType::Array => 5,
         JsonType::Object => 6,
@@ -179,9 +179,9 @@ fn samples() -> Vec<Message> {
         Message::PatternMismatch { value: "1rel".into(), pattern: "^[a-z][a-z0-9_]+$" },
         Message::NotOneOf { value: "onetomany".into(), allowed: Cow::Borrowed(&["OneToOne", "OneToMany"]) },
         Message::NotLanguageTag { key: "zz bad".into() },
-        Message::Required { name: "hubName".into() },
+        Message::MissingProperty { name: "hubName".into() },
         Message::NullItem,
-        Message::ReadOnly { name: "tenantId".into() },
+        Message::ReadOnlyProperty { name: "tenantId".into() },
         Message::Repeated { value: "aB".into(), first: 3, ignore_case: false },
         Message::Repeated { value: "aB".into(), first: 3, ignore_case: true },
         Message::NullNotAccepted,
@@ -219,7 +219,7 @@ fn samples() -> Vec<Message> {
         samples.push(Message::InvalidFormat { format, value: "not-a-guid".into() });
     }
     for kind in JSON_TYPES {
-        samples.push(Message::WrongType { expected: JsonType::String, found: kind });
+        samples.push(Message::WrongType { expected: JsonType::Text, found: kind });
         samples.push(Message::WrongType { expected: kind, found: JsonType::Boolean });
         samples.push(Message::NullForType { expected: kind });
         samples.push(Message::RefusedType { found: kind });
@@ -455,7 +455,7 @@ fn german_texts() {
             "Der Wert 'x' ist keiner der zulässigen Werte 'A', 'B'.",
         ),
         (
-            Message::WrongType { expected: JsonType::String, found: JsonType::Integer },
+            Message::WrongType { expected: JsonType::Text, found: JsonType::Integer },
             "Erwartet wurde eine Zeichenfolge, gefunden wurde eine ganze Zahl.",
         ),
         (
@@ -520,7 +520,7 @@ fn japanese_texts() {
             "値 'x' は 'A', 'B' のいずれでもありません。",
         ),
         (
-            Message::WrongType { expected: JsonType::String, found: JsonType::Null },
+            Message::WrongType { expected: JsonType::Text, found: JsonType::Null },
             "文字列が必要ですが、null 値が指定されました。",
         ),
         (Message::KeyNotOfKind { key: "x7".into(), kind: JsonType::Null }, "キー 'x7' は null 値ではありません。"),

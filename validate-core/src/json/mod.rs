@@ -72,7 +72,9 @@ impl BodyError {
             BodyError::Invalid(violations) => violations.into_response(language),
             BodyError::NotJson { reason, line, column } => {
                 let message = Message::NotJson { reason, line, column };
-                ErrorResponse { error: ErrorDetail::new(INVALID_REQUEST_CONTENT, language.text(INVALID_REQUEST_CONTENT, &message)) }
+                ErrorResponse {
+                    error: ErrorDetail::new(INVALID_REQUEST_CONTENT, language.text(INVALID_REQUEST_CONTENT, &message)),
+                }
             }
         }
     }

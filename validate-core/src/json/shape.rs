@@ -129,7 +129,7 @@ impl Kind {
             Kind::Boolean => JsonType::Boolean,
             Kind::Integer(_) => JsonType::Integer,
             Kind::Number => JsonType::Number,
-            Kind::Char | Kind::String => JsonType::String,
+            Kind::Char | Kind::String => JsonType::Text,
             Kind::Null => JsonType::Null,
             Kind::Array | Kind::Tuple(_) => JsonType::Array,
             // A visitor asks an enum for content only when it got a bare name.
@@ -212,7 +212,7 @@ impl Here<'_> {
     fn found(self) -> JsonType {
         match self {
             Here::Number(_) => JsonType::Number,
-            Here::Text(_) => JsonType::String,
+            Here::Text(_) => JsonType::Text,
             Here::Items(_) => JsonType::Array,
             Here::Other(kind) => kind,
         }
@@ -346,7 +346,11 @@ impl ShapeError {
 /// The problem of a value of the JSON type `found` where `expected` belongs: `null` is a
 /// missing value ([`Problem::Null`]), any other a wrong type.
 fn wrong(expected: JsonType, found: JsonType) -> Problem {
-    if found == JsonType::Null { Problem::Null { expected: Some(expected) } } else { Problem::WrongType { expected, found } }
+    if found == JsonType::Null {
+        Problem::Null { expected: Some(expected) }
+    } else {
+        Problem::WrongType { expected, found }
+    }
 }
 
 /// The code and message of a problem found at `place` (the root when `at_root`): codes are the
@@ -463,7 +467,7 @@ fn json_type_of_unexpected(found: &Unexpected<'_>) -> JsonType {
         Unexpected::Bool(_) => JsonType::Boolean,
         Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => JsonType::Number,
         // A unit variant is a variant's name alone; bytes come from a string.
-        Unexpected::Char(_) | Unexpected::Str(_) | Unexpected::Bytes(_) | Unexpected::UnitVariant => JsonType::String,
+        Unexpected::Char(_) | Unexpected::Str(_) | Unexpected::Bytes(_) | Unexpected::UnitVariant => JsonType::Text,
         Unexpected::Unit | Unexpected::Option => JsonType::Null,
         Unexpected::Seq => JsonType::Array,
         Unexpected::Map

@@ -120,7 +120,7 @@ impl Tree {
             Tree::Null => JsonType::Null,
             Tree::Bool(_) => JsonType::Boolean,
             Tree::Unsigned(_) | Tree::Signed(_) | Tree::Float(_) | Tree::Integer(_) => JsonType::Number,
-            Tree::Text(_) => JsonType::String,
+            Tree::Text(_) => JsonType::Text,
             Tree::Array(_) => JsonType::Array,
             Tree::Object(_) => JsonType::Object,
         }

@@ -356,9 +356,9 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
                         None => Ok(read),
                     }
                 }
-                None => Err(ShapeError::wrong_type(JsonType::String, JsonType::EmptyObject)),
+                None => Err(ShapeError::wrong_type(JsonType::Text, JsonType::EmptyObject)),
             },
-            other => Err(ShapeError::wrong_type(JsonType::String, other.kind())),
+            other => Err(ShapeError::wrong_type(JsonType::Text, other.kind())),
         };
         read.map_err(|error: ShapeError| error.resolve(Kind::Enum, self.here()))
     }

@@ -91,7 +91,7 @@ pub fn every_problem<T: Walk<C>, C: ?Sized>(failed: &Failed<'_>, ctx: &C) -> Vio
 /// variant is an object (`{"Dog": …}`). Recorded at the enum's place, where the string is, as
 /// serde's reading of the tree records it.
 pub fn named_only(at: &Path<'_>, out: &mut Violations) {
-    record_shape(ShapeError::wrong_type(JsonType::Object, JsonType::String), at, out);
+    record_shape(ShapeError::wrong_type(JsonType::Object, JsonType::Text), at, out);
 }
 
 /// Reads a value that is the whole of what a variant holds (a newtype variant's), as `fns` says.
@@ -605,7 +605,7 @@ pub fn external<'t>(tree: &'t Tree, at: &Path<'_>, out: &mut Violations) -> Opti
             Some((&**name, Some(content), alone))
         }
         other => {
-            record_shape(ShapeError::wrong_type(JsonType::String, other.kind()), at, out);
+            record_shape(ShapeError::wrong_type(JsonType::Text, other.kind()), at, out);
             None
         }
     }
@@ -624,7 +624,7 @@ pub fn tagged<'t>(
     match find(members, &[tag]) {
         Found::Once(Tree::Text(name)) => Some((name, members)),
         Found::Once(other) => {
-            record_shape(ShapeError::wrong_type(JsonType::String, other.kind()), &at_tag, out);
+            record_shape(ShapeError::wrong_type(JsonType::Text, other.kind()), &at_tag, out);
             None
         }
         Found::Missing => {

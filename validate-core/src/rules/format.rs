@@ -29,8 +29,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::RuleError;
-use crate::rules::AsText;
 use crate::message::{Format, Message};
+use crate::rules::AsText;
 use crate::text::echo;
 
 /// The ARM code of a string that is not in its named format.
@@ -45,7 +45,7 @@ fn invalid(format: Format, text: &str) -> RuleError {
 /// Fails with `InvalidFormat` unless the text is a GUID: `8-4-4-4-12` hexadecimal digits in any case.
 pub fn uuid<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     match value.as_text() {
-        Some(text) if !is_uuid(text) => Err(invalid(Format::Uuid, text)),
+        Some(text) if !is_uuid(text) => Err(invalid(Format::Guid, text)),
         _ => Ok(()),
     }
 }

@@ -168,7 +168,9 @@ pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<u
         return Ok(());
     };
     match (min, max) {
-        (Some(min), _) if length < min => Err(RuleError::new(TOO_SHORT, Message::TooShort { min, actual: length, unit })),
+        (Some(min), _) if length < min => {
+            Err(RuleError::new(TOO_SHORT, Message::TooShort { min, actual: length, unit }))
+        }
         (_, Some(max)) if length > max => Err(RuleError::new(TOO_LONG, Message::TooLong { max, actual: length, unit })),
         _ => Ok(()),
     }

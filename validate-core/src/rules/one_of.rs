@@ -16,8 +16,8 @@
 //! ```
 
 use crate::RuleError;
-use crate::rules::AsText;
 use crate::message::Message;
+use crate::rules::AsText;
 use crate::text::echo;
 use std::borrow::Cow;
 

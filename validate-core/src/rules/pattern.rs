@@ -24,8 +24,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::RuleError;
-use crate::rules::AsText;
 use crate::message::Message;
+use crate::rules::AsText;
 use crate::text::echo;
 
 /// The ARM code of a string that does not match its pattern.
@@ -76,10 +76,9 @@ impl Pattern {
 /// Fails with `PatternMismatch` when the text does not match.
 pub fn check<T: AsText + ?Sized>(value: &T, pattern: &Pattern) -> Result<(), RuleError> {
     match value.as_text() {
-        Some(text) if !pattern.regex().is_match(text) => Err(RuleError::new(
-            CODE,
-            Message::PatternMismatch { value: echo(text), pattern: pattern.source },
-        )),
+        Some(text) if !pattern.regex().is_match(text) => {
+            Err(RuleError::new(CODE, Message::PatternMismatch { value: echo(text), pattern: pattern.source }))
+        }
         _ => Ok(()),
     }
 }

@@ -34,7 +34,7 @@ pub const CODE: &str = "ValueOutOfRange";
     label = "`range` needs a number",
     note = "for the length of a string or a collection, use `length(min = …, max = …)`"
 )]
-pub trait Number {
+pub trait Numeric {
     /// The number's type, which the bounds have too.
     type Value: PartialOrd + Display + Copy;
     /// The number, or `None` when the value is absent.
@@ -47,7 +47,7 @@ pub trait Number {
 
 macro_rules! impl_number {
     ($($ty:ty),*) => {$(
-        impl Number for $ty {
+        impl Numeric for $ty {
             type Value = $ty;
             fn number(&self) -> Option<$ty> {
                 Some(*self)
@@ -61,7 +61,7 @@ macro_rules! impl_number {
 
 impl_number!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
 
-impl<T: Number + ?Sized> Number for &T {
+impl<T: Numeric + ?Sized> Numeric for &T {
     type Value = T::Value;
     fn number(&self) -> Option<T::Value> {
         (**self).number()
@@ -71,7 +71,7 @@ impl<T: Number + ?Sized> Number for &T {
     }
 }
 
-impl<T: Number + ?Sized> Number for Box<T> {
+impl<T: Numeric + ?Sized> Numeric for Box<T> {
     type Value = T::Value;
     fn number(&self) -> Option<T::Value> {
         (**self).number()
@@ -81,10 +81,10 @@ impl<T: Number + ?Sized> Number for Box<T> {
     }
 }
 
-impl<T: Number> Number for Option<T> {
+impl<T: Numeric> Numeric for Option<T> {
     type Value = T::Value;
     fn number(&self) -> Option<T::Value> {
-        self.as_ref().and_then(Number::number)
+        self.as_ref().and_then(Numeric::number)
     }
     fn typed(value: T::Value) -> crate::message::Number {
         T::typed(value)
@@ -92,7 +92,7 @@ impl<T: Number> Number for Option<T> {
 }
 
 /// Fails with `ValueOutOfRange` under `min`, over `max`, or when the number is NaN.
-pub fn check<T: Number + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T::Value>) -> Result<(), RuleError> {
+pub fn check<T: Numeric + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T::Value>) -> Result<(), RuleError> {
     let Some(number) = value.number() else {
         return Ok(());
     };

@@ -91,5 +91,5 @@ where
 }
 
 fn refused(at: &Path<'_>) -> RuleError {
-    RuleError::new(CODE, crate::message::Message::ReadOnly { name: at.last_name() })
+    RuleError::new(CODE, crate::message::Message::ReadOnlyProperty { name: at.last_name() })
 }

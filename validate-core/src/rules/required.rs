@@ -57,5 +57,5 @@ pub(crate) fn missing(at: &Path<'_>) -> RuleError {
 
 /// The message for a missing property named `name` (echoed within its cap).
 pub(crate) fn missing_message(name: &str) -> Message {
-    Message::Required { name: crate::text::echo(name) }
+    Message::MissingProperty { name: crate::text::echo(name) }
 }
