@@ -373,12 +373,49 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
     }
 }
 
-/// The bytes of a JSON body, or the 415 or 413 that refuses it (either after reading and dropping
-/// the body, up to a bound, so that the client reads it).
-async fn json_body(request: Request, negotiated: &Negotiated) -> Result<Bytes, ArmError> {
+/// Why a request's JSON body could not be read: not worded yet, so that a handler that reads bodies
+/// itself ([`read_json_body`]) answers in the language it chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The content type is not JSON: 415.
+    NotJson,
+    /// The body is larger than axum's body limit: 413.
+    TooLarge,
+    /// The body could not be read to its end (the connection failed): 400.
+    Unreadable,
+}
+
+impl ReadError {
+    /// The answer, worded in `language`.
+    ///
+    /// ```
+    /// use validate_core::Language;
+    /// use validate_core::axum::ReadError;
+    ///
+    /// let answer = ReadError::TooLarge.answer(&Language::builtin("ja").unwrap());
+    /// assert_eq!((answer.status.as_u16(), answer.body.code()), (413, "RequestBodyTooLarge"));
+    /// assert_eq!(answer.language.as_deref(), Some("ja"));
+    /// ```
+    pub fn answer(self, language: &Language<'_>) -> ArmError {
+        match self {
+            ReadError::NotJson => ArmError::unsupported_media_type_in(language),
+            ReadError::TooLarge => ArmError::body_too_large_in(language),
+            ReadError::Unreadable => {
+                ArmError::worded(StatusCode::BAD_REQUEST, INVALID_REQUEST_CONTENT, &Message::BodyUnreadable, language)
+            }
+        }
+    }
+}
+
+/// The bytes of a JSON body, as [`JsonBytes`] reads them, for a handler that answers a refusal in
+/// a language of its own choosing: the content type must be JSON, the size within axum's
+/// `DefaultBodyLimit`. A refused body is read and dropped first (up to [`MAX_DRAINED_BYTES`]), so
+/// that the client reads the answer.
+pub async fn read_json_body(request: Request) -> Result<Bytes, ReadError> {
     if !is_json(request.headers()) {
         drain_body(request.into_body()).await;
-        return Err(ArmError::unsupported_media_type_in(&negotiated.language()));
+        return Err(ReadError::NotJson);
     }
     let seen = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&seen);
@@ -393,20 +430,17 @@ async fn json_body(request: Request, negotiated: &Negotiated) -> Result<Bytes, A
             }
             Err(error) if is_over_limit(&error) => {
                 drain(&mut body, &seen).await;
-                return Err(ArmError::body_too_large_in(&negotiated.language()));
+                return Err(ReadError::TooLarge);
             }
-            Err(_) => {
-                let language = negotiated.language();
-                return Err(ArmError::worded(
-                    StatusCode::BAD_REQUEST,
-                    INVALID_REQUEST_CONTENT,
-                    &Message::BodyUnreadable,
-                    &language,
-                ));
-            }
+            Err(_) => return Err(ReadError::Unreadable),
         }
     }
     Ok(Bytes::from(bytes))
+}
+
+/// [`read_json_body`], a refusal worded in the language `negotiated` chose.
+async fn json_body(request: Request, negotiated: &Negotiated) -> Result<Bytes, ArmError> {
+    read_json_body(request).await.map_err(|refused| refused.answer(&negotiated.language()))
 }
 
 /// Reads and drops a request's body, up to [`MAX_DRAINED_BYTES`], for an answer given before the

@@ -6,12 +6,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use validate_core::axum::{ArmError, JsonBytes, drain_body};
-use validate_core::error_response::INVALID_REQUEST_CONTENT;
+use validate_core::axum::{ArmError, ReadError, drain_body, read_json_body};
 use validate_core::message::Param;
 use validate_core::text::echo;
 use validate_core::{BodyError, ErrorResponse, Language, Languages, Message, Validate, ValidateWith, from_json_with};
@@ -187,8 +186,8 @@ enum Refusal {
     Url { code: String, target: String, message: Message },
     /// A body that is not a valid Relationship.
     Body(BodyError),
-    /// What the body's reader refused (415, 413, a body that could not be read), in English.
-    Read(ArmError),
+    /// What the body's reader refused (415, 413, a body that could not be read).
+    Read(ReadError),
 }
 
 impl Refusal {
@@ -218,20 +217,7 @@ impl Refusal {
                 ArmError { status: StatusCode::BAD_REQUEST, body, language: Some(language.tag().to_owned()) }
             }
             Refusal::Body(error) => ArmError::rejected(error, language),
-            // `JsonBytes` words its refusals among the languages in the request's extensions; the
-            // service puts none there (an extension costs allocations on every request, valid
-            // ones too), and has taken `Accept-Language` out: its refusals are worded again here.
-            Refusal::Read(refused) => match refused.status {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE => ArmError::unsupported_media_type_in(language),
-                StatusCode::PAYLOAD_TOO_LARGE => ArmError::body_too_large_in(language),
-                StatusCode::BAD_REQUEST => ArmError::worded(
-                    StatusCode::BAD_REQUEST,
-                    INVALID_REQUEST_CONTENT,
-                    &Message::BodyUnreadable,
-                    language,
-                ),
-                _ => refused,
-            },
+            Refusal::Read(refused) => refused.answer(language),
         }
     }
 }
@@ -303,8 +289,8 @@ async fn put<S: RelationshipStore>(
     limits: &Limits,
     request: Request,
 ) -> Result<Response, Refusal> {
-    let read = JsonBytes::from_request(request, &());
-    let JsonBytes(body) =
+    let read = read_json_body(request);
+    let body =
         tokio::time::timeout(limits.body_timeout, read).await.map_err(|_| request_timeout())?.map_err(Refusal::Read)?;
     // Read outside the store's lock, with the stored relationship as the context (the door of
     // `customer-insights check`, so both answer a body alike); a large body on a blocking thread,
@@ -448,13 +434,5 @@ mod tests {
             let message = &answer.body.error.message;
             assert!(!message.is_empty() && *message != english.body.error.message, "{tag}: {message}");
         }
-    }
-
-    /// A refusal of the body's reader that the service does not word again goes out as it came.
-    #[test]
-    fn an_unknown_refusal_of_the_reader_is_kept() {
-        let refused = ArmError::new(StatusCode::CONFLICT, "Conflict", "Busy.");
-        let languages = locales::languages();
-        assert_eq!(Refusal::Read(refused.clone()).answer(&languages.negotiate(Some("de"))), refused);
     }
 }
