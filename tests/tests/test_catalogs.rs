@@ -267,3 +267,29 @@ fn the_summary_counts_what_was_left_out_in_the_language() {
     assert_eq!(german.error.details.len(), 2);
     assert!(german.error.message.contains("25") && german.error.message.contains("23"), "{}", german.error.message);
 }
+
+/// The functions that read bytes word their answer in the language asked for: `from_json` and
+/// `parse_json` alike, a body that is not JSON too (`from_json_with`: the service's tests, through
+/// `check --lang` and `PUT`).
+#[test]
+fn every_reading_door_is_worded_in_the_language() {
+    let german = Language::builtin("de").unwrap();
+    let body = br#"{"name":"contoso-hub","alias":"ab","hub":"contoso","units":1,"cardinality":"OneToOne"}"#;
+    let read = from_json::<Request>(body).unwrap_err().into_response(&german);
+    let parsed = validate_core::parse_json::<Wrong>(body).unwrap_err().into_response(&german);
+    assert_eq!(read.error.details[0].message, "Der Wert darf höchstens 8 Zeichen haben; er hat 11.");
+    assert_eq!(parsed.error.details[0].message, "Erwartet wurde eine ganze Zahl, gefunden wurde eine Zeichenfolge.");
+    let not_json = validate_core::parse_json::<Wrong>(b"[").unwrap_err().into_response(&german);
+    assert!(
+        not_json.error.message.starts_with("Der Inhalt der Anfrage ist kein gültiges JSON"),
+        "{}",
+        not_json.error.message
+    );
+}
+
+/// `name` of the wrong JSON type, for `parse_json`.
+#[derive(Debug, serde::Deserialize)]
+struct Wrong {
+    #[allow(dead_code)]
+    name: u32,
+}
