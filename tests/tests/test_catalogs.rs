@@ -47,7 +47,8 @@ fn known_hub(name: &str) -> Result<(), RuleError> {
     if name == "contoso" {
         Ok(())
     } else {
-        Err(RuleError::new("NoSuchHub", format!("There is no hub '{name}'.")).with_arg("hub", name.to_owned()))
+        let shown = validate_core::text::echo(name);
+        Err(RuleError::new("NoSuchHub", format!("There is no hub '{shown}'.")).with_arg("hub", shown))
     }
 }
 
@@ -106,7 +107,7 @@ fn english_is_the_default_everywhere() {
 #[test]
 fn a_users_catalog_is_asked_first_by_id_or_code() {
     let languages = Languages::new()
-        .with_catalog(Echoing { tag: "de", ids: &["length-too-long", "InvalidAlias", "NoSuchHub", "not-one-of"] });
+        .with_catalog(Echoing { tag: "de", ids: &["length-too-long", "InvalidAlias", "NoSuchHub", "one-of"] });
     let german = languages.negotiate(Some("de-CH"));
     assert_eq!(german.tag(), "de");
     let response = invalid().validate().unwrap_err().into_response(&german);
@@ -121,7 +122,7 @@ fn a_users_catalog_is_asked_first_by_id_or_code() {
                 "ValueOutOfRange",
                 &Message::BelowMinimum { value: Number::Unsigned(0), min: Number::Unsigned(1) }
             ),
-            "de:not-one-of value=ManyToMany allowed=OneToOne|OneToMany",
+            "de:one-of value=ManyToMany allowed=OneToOne|OneToMany",
         ]
     );
     // Codes are never worded.
@@ -197,7 +198,7 @@ fn additional_info_carries_the_rule_and_its_parameters() {
             entry(json!({"rule": "custom", "messageId": "NoSuchHub", "hub": "fabrikam"})),
             entry(json!({"rule": "range", "messageId": "range-below-minimum", "value": 0, "min": 1})),
             entry(
-                json!({"rule": "one_of", "messageId": "not-one-of", "value": "ManyToMany", "allowed": ["OneToOne", "OneToMany"]})
+                json!({"rule": "one_of", "messageId": "one-of", "value": "ManyToMany", "allowed": ["OneToOne", "OneToMany"]})
             ),
         ]
     );
@@ -228,7 +229,7 @@ fn additional_info_of_shape_problems_and_wide_numbers() {
         [
             json!({"rule": "range", "messageId": "range-above-maximum", "value": "340282366920938463463374607431768211455", "max": 10}),
             json!({"rule": "range", "messageId": "range-above-maximum", "value": 0.75, "max": 0.5}),
-            json!({"rule": "shape", "messageId": "wrong-type", "expected": "integer", "found": "string"}),
+            json!({"rule": "shape", "messageId": "shape-wrong-type", "expected": "integer", "found": "string"}),
         ]
     );
     let not_json = from_json::<Wide>(b"{").unwrap_err().into_response(&language);

@@ -334,7 +334,7 @@ mod languages {
         fn write(&self, id: &str, message: &Message, out: &mut String) -> bool {
             let text = match (id, message) {
                 ("length-too-short", Message::TooShort { min, .. }) => format!("Au moins {min} caractères."),
-                ("unsupported-media-type", _) => "Le type de contenu doit être JSON.".to_owned(),
+                ("request-unsupported-media-type", _) => "Le type de contenu doit être JSON.".to_owned(),
                 _ => return false,
             };
             out.push_str(&text);

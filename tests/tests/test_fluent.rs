@@ -32,7 +32,7 @@ length-too-short = { $min ->
         [one] Il faut au moins { $min } caractère ; il y en a { $actual }.
        *[other] Il faut au moins { $min } caractères ; il y en a { $actual }.
     }
-invalid-content = { $found ->
+request-invalid-content = { $found ->
         [one] { $found } erreur.
        *[other] { $found } erreurs.
     }

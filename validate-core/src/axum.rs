@@ -44,6 +44,7 @@
 //! # let _ = app;
 //! ```
 
+use std::fmt;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -222,6 +223,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Negotiated {
     }
 }
 
+/// A refused body is a 400 in English (`Content-Language: en`), for `?` in a handler; a handler
+/// that answers in the request's language uses [`ArmError::rejected`] with [`Negotiated`].
+impl From<BodyError> for ArmError {
+    fn from(error: BodyError) -> Self {
+        ArmError::rejected(error, &Language::english())
+    }
+}
+
 /// A payload alone is a 400.
 impl IntoResponse for ErrorResponse {
     fn into_response(self) -> Response {
@@ -379,7 +388,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
 #[non_exhaustive]
 pub enum ReadError {
     /// The content type is not JSON: 415.
-    NotJson,
+    UnsupportedMediaType,
     /// The body is larger than axum's body limit: 413.
     TooLarge,
     /// The body could not be read to its end (the connection failed): 400.
@@ -399,7 +408,7 @@ impl ReadError {
     /// ```
     pub fn answer(self, language: &Language<'_>) -> ArmError {
         match self {
-            ReadError::NotJson => ArmError::unsupported_media_type_in(language),
+            ReadError::UnsupportedMediaType => ArmError::unsupported_media_type_in(language),
             ReadError::TooLarge => ArmError::body_too_large_in(language),
             ReadError::Unreadable => {
                 ArmError::worded(StatusCode::BAD_REQUEST, INVALID_REQUEST_CONTENT, &Message::BodyUnreadable, language)
@@ -408,6 +417,20 @@ impl ReadError {
     }
 }
 
+/// In English, as [`ReadError::answer`] words it.
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = match self {
+            ReadError::UnsupportedMediaType => Message::UnsupportedMediaType,
+            ReadError::TooLarge => Message::BodyTooLarge,
+            ReadError::Unreadable => Message::BodyUnreadable,
+        };
+        fmt::Display::fmt(&message, f)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
 /// The bytes of a JSON body, as [`JsonBytes`] reads them, for a handler that answers a refusal in
 /// a language of its own choosing: the content type must be JSON, the size within axum's
 /// `DefaultBodyLimit`. A refused body is read and dropped first (up to [`MAX_DRAINED_BYTES`]), so
@@ -415,7 +438,7 @@ impl ReadError {
 pub async fn read_json_body(request: Request) -> Result<Bytes, ReadError> {
     if !is_json(request.headers()) {
         drain_body(request.into_body()).await;
-        return Err(ReadError::NotJson);
+        return Err(ReadError::UnsupportedMediaType);
     }
     let seen = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&seen);

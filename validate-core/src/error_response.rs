@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::message::{Arg, Message, Number};
-use crate::{Language, Violations};
+use crate::{Language, Violation, Violations};
 
 /// The top-level code of a request whose content is invalid.
 pub const INVALID_REQUEST_CONTENT: &str = "InvalidRequestContent";
@@ -100,8 +100,14 @@ impl ErrorResponse {
     pub fn invalid_content(mut details: Vec<ErrorDetail>) -> Self {
         let found = details.len();
         details.truncate(MAX_DETAILS);
+        Self::summing(details, found, &Language::english())
+    }
+
+    /// `InvalidRequestContent` with `found` problems, of which `details` are the first, its
+    /// message in `language`.
+    fn summing(details: Vec<ErrorDetail>, found: usize, language: &Language<'_>) -> Self {
         let summary = Message::InvalidContent { found, listed: details.len() };
-        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, summary.to_string());
+        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, language.text(INVALID_REQUEST_CONTENT, &summary));
         error.details = details;
         ErrorResponse { error }
     }
@@ -151,39 +157,37 @@ impl Violations {
         // message, where writing each into a string of its own grows it two or three times
         // (206 allocations for the payload of 68 violations, 141 this way: benches/tests/allocations.rs).
         let mut scratch = String::with_capacity(256);
-        let details: Vec<ErrorDetail> = self
-            .into_iter()
-            .take(MAX_DETAILS)
-            .map(|violation| {
-                scratch.clear();
-                language.write(violation.code(), violation.typed_message(), violation.overridden(), &mut scratch);
-                let message = scratch.as_str().to_owned();
-                let additional_info = if language.additional_info() {
-                    vec![additional_info(violation.code(), violation.typed_message())]
-                } else {
-                    Vec::new()
-                };
-                let (target, code, _) = violation.into_parts();
-                let mut detail = ErrorDetail::new(code, message).with_target(target);
-                detail.additional_info = additional_info;
-                detail
-            })
-            .collect();
-        let summary = Message::InvalidContent { found, listed: details.len() };
-        let mut error = ErrorDetail::new(INVALID_REQUEST_CONTENT, language.text(INVALID_REQUEST_CONTENT, &summary));
-        error.details = details;
-        ErrorResponse { error }
+        let details = self.into_iter().take(MAX_DETAILS).map(|v| detail(v, language, &mut scratch)).collect();
+        ErrorResponse::summing(details, found, language)
     }
 }
 
-/// The `additionalInfo` entry of a violation: its rule, its message's id and parameters.
+/// The detail of `violation`, worded in `language` (written into `scratch` first).
+fn detail(violation: Violation, language: &Language<'_>, scratch: &mut String) -> ErrorDetail {
+    scratch.clear();
+    language.write(violation.code(), violation.typed_message(), violation.overridden(), scratch);
+    let message = scratch.as_str().to_owned();
+    let additional_info = if language.additional_info() {
+        vec![additional_info(violation.code(), violation.typed_message())]
+    } else {
+        Vec::new()
+    };
+    let (target, code, _, _) = violation.into_parts();
+    let mut detail = ErrorDetail::new(code, message).with_target(target);
+    detail.additional_info = additional_info;
+    detail
+}
+
+/// The `additionalInfo` entry of a violation: its message's parameters, its rule and its
+/// message's id (those two written last: a parameter of a user's own named `rule` or `messageId`
+/// does not replace them).
 fn additional_info(code: &str, message: &Message) -> AdditionalInfo {
     let mut info = serde_json::Map::new();
-    info.insert("rule".to_owned(), message.rule().into());
-    info.insert("messageId".to_owned(), message.id().unwrap_or(code).into());
     message.params(&mut |name, arg| {
         info.insert(name.to_owned(), arg_value(arg));
     });
+    info.insert("rule".to_owned(), message.rule().into());
+    info.insert("messageId".to_owned(), message.id().unwrap_or(code).into());
     AdditionalInfo { kind: VALIDATION_RULE.to_owned(), info: serde_json::Value::Object(info) }
 }
 

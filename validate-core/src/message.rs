@@ -302,6 +302,19 @@ impl From<Number> for Param {
     }
 }
 
+macro_rules! param_from_number {
+    ($($ty:ty),*) => {$(
+        impl From<$ty> for Param {
+            fn from(number: $ty) -> Self {
+                Param::Number(number.into())
+            }
+        }
+    )*};
+}
+
+// `usize` is a count (`Param::Count`): translations choose plural forms by counts.
+param_from_number!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, f32, f64);
+
 /// A number a message shows, written as its own type writes it (`0.5`, `-3`, `255`).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -574,38 +587,38 @@ impl Message {
             Message::NotANumber => "range-not-a-number",
             Message::BelowMinimum { .. } => "range-below-minimum",
             Message::AboveMaximum { .. } => "range-above-maximum",
-            Message::Empty { .. } => "empty",
+            Message::Empty { .. } => "non-empty",
             Message::PatternMismatch { .. } => "pattern-mismatch",
-            Message::NotOneOf { .. } => "not-one-of",
-            Message::InvalidFormat { .. } => "invalid-format",
-            Message::NotLanguageTag { .. } => "not-language-tag",
+            Message::NotOneOf { .. } => "one-of",
+            Message::InvalidFormat { .. } => "format-invalid",
+            Message::NotLanguageTag { .. } => "localized-not-a-tag",
             Message::MissingProperty { .. } => "required",
-            Message::NullItem => "null-item",
+            Message::NullItem => "required-null",
             Message::ReadOnlyProperty { .. } => "read-only",
-            Message::Repeated { .. } => "repeated",
-            Message::WrongType { .. } => "wrong-type",
-            Message::NullForType { .. } => "null-for-type",
-            Message::NullNotAccepted => "null-not-accepted",
-            Message::IntegerOutOfRange { .. } => "integer-out-of-range",
-            Message::UnknownProperty { .. } => "unknown-property",
-            Message::DuplicateProperty => "duplicate-property",
-            Message::KeyNotOfKind { .. } => "key-not-of-kind",
-            Message::NotOneCharacter { .. } => "not-one-character",
-            Message::ExactItems { .. } => "exact-items",
-            Message::TooManyItems => "too-many-items",
-            Message::TooFewItems => "too-few-items",
-            Message::NoShape => "no-shape",
-            Message::ExtraMembers => "extra-members",
-            Message::NotAllowed { .. } => "not-allowed",
-            Message::RefusedType { .. } => "refused-type",
-            Message::WrongItemCount => "wrong-item-count",
-            Message::NotValid => "not-valid",
-            Message::StoppedAt { .. } => "stopped-at",
-            Message::InvalidContent { .. } => "invalid-content",
-            Message::NotJson { .. } => "not-json",
-            Message::UnsupportedMediaType => "unsupported-media-type",
-            Message::BodyTooLarge => "body-too-large",
-            Message::BodyUnreadable => "body-unreadable",
+            Message::Repeated { .. } => "unique-repeated",
+            Message::WrongType { .. } => "shape-wrong-type",
+            Message::NullForType { .. } => "shape-null-for-type",
+            Message::NullNotAccepted => "shape-null",
+            Message::IntegerOutOfRange { .. } => "shape-integer-out-of-range",
+            Message::UnknownProperty { .. } => "shape-unknown-property",
+            Message::DuplicateProperty => "shape-duplicate-property",
+            Message::KeyNotOfKind { .. } => "shape-key-not-of-kind",
+            Message::NotOneCharacter { .. } => "shape-not-one-character",
+            Message::ExactItems { .. } => "shape-exact-items",
+            Message::TooManyItems => "shape-too-many-items",
+            Message::TooFewItems => "shape-too-few-items",
+            Message::NoShape => "shape-no-match",
+            Message::ExtraMembers => "shape-extra-members",
+            Message::NotAllowed { .. } => "shape-not-allowed",
+            Message::RefusedType { .. } => "shape-refused-type",
+            Message::WrongItemCount => "shape-wrong-item-count",
+            Message::NotValid => "shape-not-valid",
+            Message::StoppedAt { .. } => "shape-stopped-at",
+            Message::InvalidContent { .. } => "request-invalid-content",
+            Message::NotJson { .. } => "request-not-json",
+            Message::UnsupportedMediaType => "request-unsupported-media-type",
+            Message::BodyTooLarge => "request-body-too-large",
+            Message::BodyUnreadable => "request-body-unreadable",
             Message::Own(own) => return own.id,
         })
     }
@@ -631,7 +644,24 @@ impl Message {
             | Message::BodyTooLarge
             | Message::BodyUnreadable => "request",
             Message::Own(_) => "custom",
-            _ => "shape",
+            Message::WrongType { .. }
+            | Message::NullForType { .. }
+            | Message::NullNotAccepted
+            | Message::IntegerOutOfRange { .. }
+            | Message::UnknownProperty { .. }
+            | Message::DuplicateProperty
+            | Message::KeyNotOfKind { .. }
+            | Message::NotOneCharacter { .. }
+            | Message::ExactItems { .. }
+            | Message::TooManyItems
+            | Message::TooFewItems
+            | Message::NoShape
+            | Message::ExtraMembers
+            | Message::NotAllowed { .. }
+            | Message::RefusedType { .. }
+            | Message::WrongItemCount
+            | Message::NotValid
+            | Message::StoppedAt { .. } => "shape",
         }
     }
 
@@ -761,5 +791,44 @@ impl Param {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::catalog::english::write(self, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Syntax;
+
+    /// `Syntax::of` reads `serde_json`'s words: every reason it can give for a body, from a body
+    /// that gives it, so that a change of wording in `serde_json` fails here, not in answers.
+    #[test]
+    fn every_syntax_error_of_serde_json_is_known() {
+        let deep = "[".repeat(200);
+        // `ExpectedDoubleQuote` and `UnexpectedEndOfHexEscape` are not raised when reading a
+        // slice (`serde_json::from_slice`, which every door uses): no body gives them.
+        let bodies: [(&[u8], Syntax); 19] = [
+            (b"", Syntax::EofInValue),
+            (b"{\"a\":1", Syntax::EofInObject),
+            (b"[1", Syntax::EofInList),
+            (b"\"ab", Syntax::EofInString),
+            (b"{\"a\" 1}", Syntax::ExpectedColon),
+            (b"[1 2]", Syntax::ExpectedListCommaOrEnd),
+            (b"{\"a\":1 2}", Syntax::ExpectedObjectCommaOrEnd),
+            (b"trux", Syntax::ExpectedIdent),
+            (b"{\"a\":}", Syntax::ExpectedValue),
+            (b"{a:1}", Syntax::KeyMustBeAString),
+            (br#""\q""#, Syntax::InvalidEscape),
+            (b"01", Syntax::InvalidNumber),
+            (b"1e999", Syntax::NumberOutOfRange),
+            (b"\"\xff\"", Syntax::InvalidUnicodeCodePoint),
+            (b"\"\x01\"", Syntax::ControlCharacter),
+            (br#""\ud800\u0041""#, Syntax::LoneLeadingSurrogate),
+            (b"[1,]", Syntax::TrailingComma),
+            (b"1 x", Syntax::TrailingCharacters),
+            (deep.as_bytes(), Syntax::RecursionLimitExceeded),
+        ];
+        for (body, expected) in bodies {
+            let error = serde_json::from_slice::<serde_json::Value>(body).unwrap_err();
+            assert_eq!(Syntax::of(&error), expected, "{}", String::from_utf8_lossy(body));
+        }
     }
 }

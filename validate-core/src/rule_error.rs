@@ -79,15 +79,16 @@ impl RuleError {
     ///
     /// ```
     /// use validate_core::{Catalog, Languages, Message, RuleError, Validate};
-    /// use validate_core::message::{Arg, Param};
+    /// use validate_core::message::Arg;
+    /// use validate_core::text::echo;
     ///
     /// fn known_hub(name: &str) -> Result<(), RuleError> {
     ///     if name == "contoso" {
     ///         return Ok(());
     ///     }
-    ///     Err(RuleError::invalid(format!("There is no hub '{name}'."))
-    ///         .with_id("no-such-hub")
-    ///         .with_arg("hub", name.to_owned()))
+    ///     // What a client sent is echoed: cut, and invisible characters made visible.
+    ///     let shown = echo(name);
+    ///     Err(RuleError::invalid(format!("There is no hub '{shown}'.")).with_id("no-such-hub").with_arg("hub", shown))
     /// }
     ///
     /// struct German;
@@ -127,9 +128,10 @@ impl RuleError {
         self
     }
 
-    /// Adds a named parameter for catalogs' translations (and `additionalInfo`); see
-    /// [`with_id`](Self::with_id). Only a message given as text takes parameters; a built-in
-    /// message has its own.
+    /// Adds a named parameter for catalogs' translations (and `additionalInfo`, where the names
+    /// `rule` and `messageId` are the library's own); see [`with_id`](Self::with_id). Only a
+    /// message given as text takes parameters: on a built-in [`Message`], which has its own id and
+    /// parameters, this and [`with_id`](Self::with_id) change nothing.
     #[must_use]
     pub fn with_arg(mut self, name: &'static str, value: impl Into<Param>) -> Self {
         if let Message::Own(own) = &mut self.message {

@@ -5,10 +5,24 @@ use core::fmt;
 /// The longest value echoed in a message, in characters (Unicode scalar values), `…` included.
 pub const MAX_ECHO_CHARS: usize = 64;
 
-/// Characters that would hide or reorder text in a terminal or a portal: control characters and
-/// the bidirectional overrides and isolates.
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Characters that would hide or reorder text in a terminal or a portal: control characters, the
+/// bidirectional overrides, isolates and marks, and the invisible format characters (zero-width
+/// spaces and joiners, the word joiner and invisible operators, the soft hyphen, the byte order
+/// mark, interlinear annotations, tag characters, line and paragraph separators).
+pub(crate) fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 /// Writes `c`, escaped as `\u{…}` when it would be invisible or reorder the text, and returns
@@ -213,5 +227,16 @@ mod tests {
     #[test]
     fn lists_are_quoted() {
         assert_eq!(QuotedList(&["A", "B"]).to_string(), "'A', 'B'");
+    }
+
+    /// Found by the review of issue 14: zero-width and format characters reached messages raw.
+    #[test]
+    fn invisible_format_characters_are_escaped() {
+        assert_eq!(echo("a\u{200B}b\u{200E}\u{200F}\u{061C}c"), r"a\u{200b}b\u{200e}\u{200f}\u{61c}c");
+        assert_eq!(echo("\u{FEFF}\u{2060}\u{00AD}\u{2028}\u{E0041}"), r"\u{feff}\u{2060}\u{ad}\u{2028}\u{e0041}");
+        // What people write stays as it is: letters, emoji, CJK, combining marks.
+        for shown in ["Zürich", "東京", "e\u{301}", "👍"] {
+            assert_eq!(echo(shown), shown);
+        }
     }
 }

@@ -58,9 +58,10 @@ impl Violation {
         self.overridden
     }
 
-    /// The target, the code and the typed message, taken apart without copying.
-    pub fn into_parts(self) -> (String, Cow<'static, str>, Message) {
-        (self.target, self.code, self.message)
+    /// The target, the code, the typed message and the text an attribute gave in its place, taken
+    /// apart without copying.
+    pub fn into_parts(self) -> (String, Cow<'static, str>, Message, Option<&'static str>) {
+        (self.target, self.code, self.message, self.overridden)
     }
 }
 

@@ -133,7 +133,7 @@ fn check_gives_additional_info_when_asked_for() {
     let without: serde_json::Value = serde_json::from_slice(&without.stdout).unwrap();
     let detail = &with["error"]["details"][0];
     assert_eq!(detail["additionalInfo"][0]["type"], "ValidationRule", "{with}");
-    assert_eq!(detail["additionalInfo"][0]["info"]["messageId"], "not-one-of", "{with}");
+    assert_eq!(detail["additionalInfo"][0]["info"]["messageId"], "one-of", "{with}");
     assert!(without["error"]["details"][0].get("additionalInfo").is_none(), "{without}");
     let help = String::from_utf8(bin().args(["check", "--help"]).output().unwrap().stdout).unwrap();
     assert!(help.contains("--lang <TAG>") && help.contains("--additional-info"), "{help}");

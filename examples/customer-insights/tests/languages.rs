@@ -397,8 +397,8 @@ async fn additional_info_is_on_only_when_asked_for() {
         assert_eq!(
             infos,
             [
-                &json!([{ "type": "ValidationRule", "info": { "rule": "localized", "messageId": "not-language-tag", "key": "en us" } }]),
-                &json!([{ "type": "ValidationRule", "info": { "rule": "non_empty", "messageId": "empty", "unit": "characters" } }]),
+                &json!([{ "type": "ValidationRule", "info": { "rule": "localized", "messageId": "localized-not-a-tag", "key": "en us" } }]),
+                &json!([{ "type": "ValidationRule", "info": { "rule": "non_empty", "messageId": "non-empty", "unit": "characters" } }]),
             ],
             "{tag:?}"
         );

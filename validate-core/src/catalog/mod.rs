@@ -52,11 +52,14 @@ use crate::message::Message;
 /// A user's catalog of messages in one language: text for messages by their id, with their
 /// parameters.
 ///
-/// Built-in messages are known by [`Message::id`] (`length-too-short`, …); a user's own message
-/// ([`Message::Own`]) and any message whose text an attribute gave (`message = "…"`) by the
-/// violation's code, unless the message names an id of its own. A catalog that has no text for
-/// an id returns `false`, and the next one is asked: the user's catalogs of the language, then the
-/// built-in catalog of the language (or English), then the text the code gave.
+/// The text asked for is the one named `id`: a built-in message's [`Message::id`]
+/// (`length-too-short`, …); for a user's own message ([`Message::Own`]) and any message whose text
+/// an attribute gave (`message = "…"`), the violation's code, unless the message names an id of
+/// its own. `message` gives the parameters only: a violation with `message = "…"` on a `length`
+/// rule is asked for by its code with [`Message::TooShort`]'s parameters, so a catalog that chose
+/// its text by the variant would replace the user's. A catalog that has no text for an id returns
+/// `false`, and the next one is asked: the user's catalogs of the language, then the built-in
+/// catalog of the language (or English), then the text the code gave.
 ///
 /// Implement it to take messages from anywhere; with the `fluent` feature, [`FluentCatalog`] is
 /// one.
@@ -74,7 +77,7 @@ use crate::message::Message;
 ///
 ///     fn write(&self, id: &str, message: &Message, out: &mut String) -> bool {
 ///         match (id, message) {
-///             (_, Message::TooShort { min, actual, .. }) => {
+///             ("length-too-short", Message::TooShort { min, actual, .. }) => {
 ///                 out.push_str(&format!("Il faut au moins {min} caractères ; il y en a {actual}."));
 ///                 true
 ///             }
@@ -103,8 +106,8 @@ pub trait Catalog: Send + Sync {
     fn language(&self) -> &str;
 
     /// Appends the text of the message known as `id` to `out`, from `message`'s parameters, and
-    /// returns `true`; or returns `false`, leaving `out` as it was, when this catalog has no
-    /// text for `id`.
+    /// returns `true`; or returns `false` when this catalog has no text for `id` (what it appended
+    /// then is taken back).
     fn write(&self, id: &str, message: &Message, out: &mut String) -> bool;
 }
 
@@ -242,8 +245,13 @@ impl<'a> Language<'a> {
             (None, Message::Own(own)) => own.id.unwrap_or(code),
             (None, builtin) => builtin.id().unwrap_or(code),
         };
-        if self.own.iter().any(|catalog| catalog.write(id, message, out)) {
-            return;
+        let start = out.len();
+        for catalog in &self.own {
+            if catalog.write(id, message, out) {
+                return;
+            }
+            // A catalog that wrote and then declined leaves nothing behind.
+            out.truncate(start);
         }
         match (overridden, message) {
             (Some(text), _) => out.push_str(text),
@@ -318,15 +326,23 @@ impl Languages {
     }
 
     /// The language tags these languages speak: the built-in ones, then the user's, each once.
+    /// A catalog whose language is not a language tag (`de_AT`, `*`) is never chosen.
     pub fn tags(&self) -> Vec<&str> {
-        let mut tags: Vec<&str> = Builtin::ALL.iter().map(|b| b.tag()).collect();
-        for catalog in self.catalogs() {
+        self.speaks().collect()
+    }
+
+    /// [`tags`](Self::tags), without collecting them: the built-in tags, then each user catalog's
+    /// that is a language tag and not one before it.
+    fn speaks(&self) -> impl Iterator<Item = &str> + Clone {
+        let builtin = Builtin::ALL.iter().map(|b| b.tag());
+        let own = self.catalogs().iter().enumerate().filter_map(move |(i, catalog)| {
             let tag = catalog.language();
-            if !tags.iter().any(|known| known.eq_ignore_ascii_case(tag)) {
-                tags.push(tag);
-            }
-        }
-        tags
+            let earlier = |other: &Arc<dyn Catalog>| other.language().eq_ignore_ascii_case(tag);
+            let known = Builtin::ALL.iter().any(|b| b.tag().eq_ignore_ascii_case(tag))
+                || self.catalogs()[..i].iter().any(earlier);
+            (!known && tag != "*" && negotiate::is_range(tag)).then_some(tag)
+        });
+        builtin.chain(own)
     }
 
     /// The language for a request with this `Accept-Language` header (`None` when it has none).
@@ -349,15 +365,14 @@ impl Languages {
     /// assert_eq!(languages.negotiate(None).tag(), "en");
     /// ```
     pub fn negotiate(&self, accept_language: Option<&str>) -> Language<'_> {
-        let tags = self.tags();
-        let chosen = accept_language.and_then(|header| negotiate::choose(header, &tags)).unwrap_or("en");
+        let chosen = accept_language.and_then(|header| negotiate::choose(header, &self.speaks())).unwrap_or("en");
         self.language(chosen)
     }
 
     /// The language `tag` names exactly (case aside), as [`negotiate`](Self::negotiate) would
     /// give it; `None` when these languages do not speak it. For `--lang de` and the like.
     pub fn get(&self, tag: &str) -> Option<Language<'_>> {
-        let known = self.tags().into_iter().find(|known| known.eq_ignore_ascii_case(tag))?;
+        let known = self.speaks().find(|known| known.eq_ignore_ascii_case(tag))?;
         Some(self.language(known))
     }
 

@@ -51,6 +51,7 @@ use crate::{Language, Validate, ValidateWith, Violation, Violations};
 /// assert!(matches!(error, validate_core::BodyError::NotJson { line: 1, column: 8, .. }));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BodyError {
     /// The body is not JSON: what `serde_json` found wrong, and where.
     NotJson {
