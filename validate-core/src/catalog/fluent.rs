@@ -54,7 +54,7 @@ use crate::text::{QuotedList, echo, needs_escape};
 ///         [one] La valeur doit avoir au moins { $min } caractère ; elle en a { $actual }.
 ///        *[other] La valeur doit avoir au moins { $min } caractères ; elle en a { $actual }.
 ///     }
-/// invalid-content = { $found ->
+/// request-invalid-content = { $found ->
 ///         [one] Le contenu de la requête n'est pas valide : { $found } erreur.
 ///        *[other] Le contenu de la requête n'est pas valide : { $found } erreurs.
 ///     }

@@ -44,7 +44,7 @@ use std::sync::Arc;
 
 #[cfg(feature = "fluent")]
 pub use fluent::{CatalogError, FluentCatalog};
-pub use negotiate::{Preference, preferences};
+pub use negotiate::{MAX_RANGES, Preference, preferences};
 
 use crate::Violation;
 use crate::message::Message;
