@@ -248,7 +248,7 @@ fn violations_keep_typed_messages() {
     assert!(matches!(typed[0], Message::TooLong { max: 8, actual: 11, .. }));
     assert!(matches!(typed[3], Message::BelowMinimum { value: Number::Unsigned(0), min: Number::Unsigned(1) }));
     let Message::Own(own) = typed[2] else { panic!("{:?}", typed[2]) };
-    assert_eq!(own.args, [("hub", Param::Text("fabrikam".into()))]);
+    assert_eq!(&*own.args, [("hub", Param::Text("fabrikam".into()))]);
     assert_eq!(violations.iter().nth(1).and_then(Violation::overridden), Some("The alias is too short."));
 }
 

@@ -244,8 +244,9 @@ pub struct Own {
     pub text: Cow<'static, str>,
     /// The name a catalog knows it by; the violation's code when `None`.
     pub id: Option<&'static str>,
-    /// Named parameters, in the order given.
-    pub args: Vec<(&'static str, Param)>,
+    /// Named parameters, in the order given (a boxed slice, not a `Vec`: a message is moved
+    /// several times on its way into a list, and this keeps every message within 56 bytes).
+    pub args: Box<[(&'static str, Param)]>,
 }
 
 /// A parameter of a user's own message.
@@ -319,10 +320,11 @@ param_from_number!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, f32,
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Number {
-    /// A signed integer.
-    Signed(i128),
-    /// An unsigned integer.
-    Unsigned(u128),
+    /// A signed integer (one beyond 64 bits is [`Number::Other`]: kept at 64 bits, a message
+    /// stays small to move).
+    Signed(i64),
+    /// An unsigned integer (one beyond 64 bits is [`Number::Other`]).
+    Unsigned(u64),
     /// An `f32` (kept apart: widened to `f64` it would write `0.1` as `0.10000000149011612`).
     F32(f32),
     /// An `f64`.
@@ -353,19 +355,30 @@ macro_rules! number_from {
     )*};
 }
 
-number_from!(Signed(i128) <= i8, i16, i32, i64, i128);
-number_from!(Unsigned(u128) <= u8, u16, u32, u64, u128);
+number_from!(Signed(i64) <= i8, i16, i32, i64);
+number_from!(Unsigned(u64) <= u8, u16, u32, u64);
+
+impl From<i128> for Number {
+    fn from(n: i128) -> Self {
+        i64::try_from(n).map_or_else(|_| Number::Other(n.to_string()), Number::Signed)
+    }
+}
+
+impl From<u128> for Number {
+    fn from(n: u128) -> Self {
+        u64::try_from(n).map_or_else(|_| Number::Other(n.to_string()), Number::Unsigned)
+    }
+}
 
 impl From<isize> for Number {
     fn from(n: isize) -> Self {
-        // `isize` is at most 64 bits wide on every target Rust supports.
-        Number::Signed(n as i128)
+        i64::try_from(n).map_or_else(|_| Number::Other(n.to_string()), Number::Signed)
     }
 }
 
 impl From<usize> for Number {
     fn from(n: usize) -> Self {
-        Number::Unsigned(n as u128)
+        u64::try_from(n).map_or_else(|_| Number::Other(n.to_string()), Number::Unsigned)
     }
 }
 
@@ -575,7 +588,7 @@ pub enum Arg<'a> {
 impl Message {
     /// A user's own text, known to catalogs by the violation's code.
     pub fn own(text: impl Into<Cow<'static, str>>) -> Self {
-        Message::Own(Own { text: text.into(), id: None, args: Vec::new() })
+        Message::Own(Own { text: text.into(), id: None, args: Box::default() })
     }
 
     /// The name catalogs know this message by (`length-too-short`); for a user's own message,

@@ -135,7 +135,9 @@ impl RuleError {
     #[must_use]
     pub fn with_arg(mut self, name: &'static str, value: impl Into<Param>) -> Self {
         if let Message::Own(own) = &mut self.message {
-            own.args.push((name, value.into()));
+            let mut args = std::mem::take(&mut own.args).into_vec();
+            args.push((name, value.into()));
+            own.args = args.into_boxed_slice();
         }
         self
     }

@@ -87,7 +87,7 @@ pub fn languages() -> Languages {
 /// One of the service's own messages: its English text, its id (one of [`IDS`]) and its
 /// parameters.
 pub fn own(text: impl Into<Cow<'static, str>>, id: &'static str, args: Vec<(&'static str, Param)>) -> Message {
-    Message::Own(Own { text: text.into(), id: Some(id), args })
+    Message::Own(Own { text: text.into(), id: Some(id), args: args.into_boxed_slice() })
 }
 
 /// The message of a URL rule's violation for the catalogs: known by its code, with `$rule` (the
@@ -101,7 +101,7 @@ pub fn url_message(violation: &Violation) -> Message {
     let mut args: Vec<(&'static str, Param)> = vec![("rule", Param::from(typed.rule()))];
     args.push(("parameter", Param::from(violation.target().to_owned())));
     typed.params(&mut |name, arg| args.push((name, param(arg))));
-    Message::Own(Own { text: Cow::Owned(violation.message()), id: None, args })
+    Message::Own(Own { text: Cow::Owned(violation.message()), id: None, args: args.into_boxed_slice() })
 }
 
 /// A rule's parameter as one of the service's own.

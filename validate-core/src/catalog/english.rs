@@ -4,7 +4,7 @@ use std::fmt::{self, Write};
 
 use crate::message::{Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::QuotedList;
+use crate::text::{Decimal, QuotedList};
 
 /// `1 character`, `2 items`, …
 struct Counted(usize, Unit);
@@ -68,7 +68,7 @@ fn syntax(reason: &Syntax) -> &str {
 }
 
 /// Writes `message` in English.
-pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
+pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
         Message::TooShort { min, actual, unit } => {
             write!(out, "The value must have at least {}; it has {actual}.", Counted(*min, *unit))
@@ -99,9 +99,14 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
         Message::ReadOnlyProperty { name } => {
             write!(out, "The property '{name}' is read-only: only the server sets it.")
         }
+        // Pieces written one by one, without the formatting machinery: `unique` can repeat on
+        // every item of a long list.
         Message::Repeated { value, first, ignore_case } => {
-            let how = if *ignore_case { ", ignoring case." } else { "." };
-            write!(out, "The value '{value}' repeats the value at index {first}{how}")
+            out.write_str("The value '")?;
+            out.write_str(value)?;
+            out.write_str("' repeats the value at index ")?;
+            out.write_str(Decimal::of(*first).as_str())?;
+            out.write_str(if *ignore_case { ", ignoring case." } else { "." })
         }
         Message::WrongType { expected, found } => {
             write!(out, "Expected {} but found {}.", json_type(*expected), json_type(*found))
@@ -150,7 +155,7 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
 }
 
 /// The top-level message of `found` problems of which the first `listed` are details.
-fn invalid_content(found: usize, listed: usize, out: &mut dyn Write) -> fmt::Result {
+fn invalid_content<W: Write + ?Sized>(found: usize, listed: usize, out: &mut W) -> fmt::Result {
     out.write_str("The request content was invalid: ")?;
     match found {
         1 => out.write_str("1 error was found")?,

@@ -559,11 +559,15 @@ mod tests {
         let own = Message::Own(Own {
             text: "…".into(),
             id: None,
-            args: vec![("n", Param::Count(3)), ("x", Param::Number(Number::from(-1_i128))), ("t", Param::from("t"))],
+            args: Box::new([
+                ("n", Param::Count(3)),
+                ("x", Param::Number(Number::from(-1_i128))),
+                ("t", Param::from("t")),
+            ]),
         });
         assert_eq!(render(&catalog, "own", &own).unwrap(), "custom 3 -1 t");
         // A parameter of the user's named `rule` takes the place of `$rule`.
-        let own = Message::Own(Own { text: "…".into(), id: None, args: vec![("rule", Param::from("mine"))] });
+        let own = Message::Own(Own { text: "…".into(), id: None, args: Box::new([("rule", Param::from("mine"))]) });
         assert_eq!(render(&catalog, "ruled", &own).unwrap(), "mine");
     }
 

@@ -86,7 +86,7 @@ fn syntax(reason: &Syntax) -> &str {
 }
 
 /// Writes `message` in German.
-pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
+pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
         Message::TooShort { min, actual, unit } => {
             write!(out, "Der Wert muss mindestens {} haben; er hat {actual}.", Counted(*min, *unit))
@@ -178,7 +178,7 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
 }
 
 /// The top-level message of `found` problems of which the first `listed` are details.
-fn invalid_content(found: usize, listed: usize, out: &mut dyn Write) -> fmt::Result {
+fn invalid_content<W: Write + ?Sized>(found: usize, listed: usize, out: &mut W) -> fmt::Result {
     out.write_str("Der Inhalt der Anfrage ist ungültig: ")?;
     // "Fehler" is the same in the plural; only the verb tells them apart.
     match found {

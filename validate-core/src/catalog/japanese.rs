@@ -93,7 +93,7 @@ fn syntax(reason: &Syntax) -> &str {
 }
 
 /// Writes `message` in Japanese.
-pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
+pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
         Message::TooShort { min, actual, unit } => {
             write!(out, "値には{}以上が必要ですが、{}しかありません。", Counted(*min, *unit), Bare(*actual, *unit))
@@ -181,7 +181,7 @@ pub(crate) fn write(message: &Message, out: &mut dyn Write) -> fmt::Result {
 }
 
 /// The top-level message of `found` problems of which the first `listed` are details.
-fn invalid_content(found: usize, listed: usize, out: &mut dyn Write) -> fmt::Result {
+fn invalid_content<W: Write + ?Sized>(found: usize, listed: usize, out: &mut W) -> fmt::Result {
     write!(out, "要求の内容が無効です。{found} 件のエラーが見つかりました。")?;
     let left_out = found.saturating_sub(listed);
     match (listed, left_out) {

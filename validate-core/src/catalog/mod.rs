@@ -131,7 +131,7 @@ impl Builtin {
         }
     }
 
-    pub(crate) fn write(self, message: &Message, out: &mut dyn fmt::Write) -> fmt::Result {
+    pub(crate) fn write<W: fmt::Write + ?Sized>(self, message: &Message, out: &mut W) -> fmt::Result {
         match self {
             Builtin::English => english::write(message, out),
             Builtin::German => german::write(message, out),
@@ -239,19 +239,8 @@ impl<'a> Language<'a> {
     /// Appends the text of `message` raised with `code` (whose text an attribute may have given:
     /// `overridden`) to `out`.
     pub(crate) fn write(&self, code: &str, message: &Message, overridden: Option<&str>, out: &mut String) {
-        // A text the user wrote is known by its code (or its own id); a built-in one by its id.
-        let id = match (overridden, message) {
-            (Some(_), _) => code,
-            (None, Message::Own(own)) => own.id.unwrap_or(code),
-            (None, builtin) => builtin.id().unwrap_or(code),
-        };
-        let start = out.len();
-        for catalog in &self.own {
-            if catalog.write(id, message, out) {
-                return;
-            }
-            // A catalog that wrote and then declined leaves nothing behind.
-            out.truncate(start);
+        if !self.own.is_empty() && self.write_own(code, message, overridden, out) {
+            return;
         }
         match (overridden, message) {
             (Some(text), _) => out.push_str(text),
@@ -261,6 +250,28 @@ impl<'a> Language<'a> {
                 let _ = self.builtin.write(builtin, out);
             }
         }
+    }
+}
+
+impl Language<'_> {
+    /// Asks the user's catalogs for the text of `message`, raised with `code`; `false` when none
+    /// has it.
+    fn write_own(&self, code: &str, message: &Message, overridden: Option<&str>, out: &mut String) -> bool {
+        // A text the user wrote is known by its code (or its own id); a built-in one by its id.
+        let id = match (overridden, message) {
+            (Some(_), _) => code,
+            (None, Message::Own(own)) => own.id.unwrap_or(code),
+            (None, builtin) => builtin.id().unwrap_or(code),
+        };
+        let start = out.len();
+        for catalog in &self.own {
+            if catalog.write(id, message, out) {
+                return true;
+            }
+            // A catalog that wrote and then declined leaves nothing behind.
+            out.truncate(start);
+        }
+        false
     }
 }
 
