@@ -91,6 +91,8 @@ fn assert_detail(detail: &ErrorDetail) {
     }
 }
 
+// Written out again, not imported from `validate_core::text`: the check must not share the code
+// it checks.
 fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(

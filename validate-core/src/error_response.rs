@@ -171,8 +171,7 @@ fn detail(violation: Violation, language: &Language<'_>, scratch: &mut String) -
     let (target, code, message, overridden) = violation.into_parts();
     scratch.clear();
     language.write(&code, &message, overridden, scratch);
-    let additional_info =
-        if language.additional_info() { vec![additional_info(&code, &message)] } else { Vec::new() };
+    let additional_info = if language.additional_info() { vec![additional_info(&code, &message)] } else { Vec::new() };
     let mut detail = ErrorDetail::new(code, scratch.as_str()).with_target(target);
     detail.additional_info = additional_info;
     detail

@@ -163,7 +163,7 @@ fn syntax_index(reason: &Syntax) -> usize {
 /// A sample of every message and of every wording it has: each unit, format, JSON type and
 /// syntax error, both sides of each flag, an empty string, singular and plural counts, and each
 /// way the top-level message counts what it leaves out.
-fn samples() -> Vec<Message> {
+pub(super) fn samples() -> Vec<Message> {
     let mut samples = Vec::new();
     for unit in UNITS {
         samples.push(Message::TooShort { min: 2, actual: 1, unit });
