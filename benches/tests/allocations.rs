@@ -50,10 +50,11 @@ fn validate_on_invalid_input_allocates_per_violation_only() {
         // What the violations cost (nothing per valid item):
         // - each target is one `String`, sized for 64 bytes at once (every target here is shorter);
         // - the list of violations grows by doubling;
-        // - each `DuplicateValue` writes its message into one `String` (repeats are recorded as
-        //   they are found, without a list of their own);
-        // - the `InvalidLocale` message is one `format!` (the key is echoed without a copy).
-        // `EmptyValue` messages are borrowed. A change that allocates less passes; more fails.
+        // - each `DuplicateValue` keeps the repeated value, echoed, in one `String` (repeats are
+        //   recorded as they are found, without a list of their own);
+        // - the `InvalidLocale` message keeps the key, echoed, in one `String`.
+        // Messages are typed: no text is written until an answer is worded, and `EmptyValue` keeps
+        // nothing but its unit. A change that allocates less passes; more fails.
         let budget = found as u64 + growths(found) + repeats as u64 + 1;
         println!("validate, invalid, {fields} fields: {count} allocations for {found} violations (budget {budget})");
         assert!(count >= found as u64, "{fields} fields: {count} allocations for {found} violations");

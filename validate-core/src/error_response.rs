@@ -153,26 +153,31 @@ impl Violations {
     /// ```
     pub fn into_response(self, language: &Language<'_>) -> ErrorResponse {
         let found = self.len();
-        // Each message is written into one buffer and copied out at its size: one allocation a
-        // message, where writing each into a string of its own grows it two or three times
-        // (206 allocations for the payload of 68 violations, 141 this way: benches/tests/allocations.rs).
-        let mut scratch = String::with_capacity(256);
-        let details = self.into_iter().take(MAX_DETAILS).map(|v| detail(v, language, &mut scratch)).collect();
+        // Each message is written into a string with room for it: one allocation a message, where
+        // a string grown as it is written takes two or three (206 allocations for the payload of
+        // 68 violations, 141 this way: benches/tests/allocations.rs), and no copy, where a shared
+        // buffer copied out at each message's size cost 2 % more instructions (callgrind,
+        // `benches/examples/profile.rs invalid-bytes 100`).
+        let details = self.into_iter().take(MAX_DETAILS).map(|v| detail(v, language)).collect();
         ErrorResponse::summing(details, found, language)
     }
 }
 
-/// The detail of `violation`, worded in `language` (written into `scratch` first).
+/// Room for a message written at once: nearly every one fits (the longest built-in English
+/// message with a 64-character echo and a short list is longer, and grows once).
+const MESSAGE_CAPACITY: usize = 96;
+
+/// The detail of `violation`, worded in `language`.
 // Inlined into its one caller: moved into a call of its own, each 120-byte violation was copied
 // once more (callgrind, `benches/examples/profile.rs invalid-bytes 100`: 0.7 % of the whole
 // failure path's instructions).
 #[inline]
-fn detail(violation: Violation, language: &Language<'_>, scratch: &mut String) -> ErrorDetail {
+fn detail(violation: Violation, language: &Language<'_>) -> ErrorDetail {
     let (target, code, message, overridden) = violation.into_parts();
-    scratch.clear();
-    language.write(&code, &message, overridden, scratch);
+    let mut text = String::with_capacity(MESSAGE_CAPACITY);
+    language.write(&code, &message, overridden, &mut text);
     let additional_info = if language.additional_info() { vec![additional_info(&code, &message)] } else { Vec::new() };
-    let mut detail = ErrorDetail::new(code, scratch.as_str()).with_target(target);
+    let mut detail = ErrorDetail::new(code, text).with_target(target);
     detail.additional_info = additional_info;
     detail
 }
