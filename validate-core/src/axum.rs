@@ -203,7 +203,7 @@ impl Negotiated {
     pub fn of(headers: &HeaderMap, extensions: &axum::http::Extensions) -> Self {
         Negotiated {
             languages: extensions.get::<Languages>().cloned().unwrap_or_default(),
-            accept_language: headers.get(header::ACCEPT_LANGUAGE).cloned(),
+            accept_language: accept_language(headers),
         }
     }
 
@@ -213,6 +213,33 @@ impl Negotiated {
         let header = self.accept_language.as_ref().and_then(|value| value.to_str().ok());
         self.languages.negotiate(header)
     }
+}
+
+/// The `Accept-Language` of a request: its value, or, when it came in several header lines, their
+/// values joined with `, ` (HTTP reads them as one list). A single line is shared, not copied.
+///
+/// ```
+/// use axum::http::{HeaderMap, HeaderValue, header::ACCEPT_LANGUAGE};
+/// use validate_core::axum::accept_language;
+///
+/// let mut headers = HeaderMap::new();
+/// headers.append(ACCEPT_LANGUAGE, HeaderValue::from_static("fr"));
+/// headers.append(ACCEPT_LANGUAGE, HeaderValue::from_static("de;q=0.5"));
+/// assert_eq!(accept_language(&headers).unwrap(), "fr, de;q=0.5");
+/// ```
+pub fn accept_language(headers: &HeaderMap) -> Option<HeaderValue> {
+    let mut values = headers.get_all(header::ACCEPT_LANGUAGE).iter();
+    let first = values.next()?;
+    let Some(second) = values.next() else {
+        return Some(first.clone());
+    };
+    let mut joined = first.as_bytes().to_vec();
+    for value in std::iter::once(second).chain(values) {
+        joined.extend_from_slice(b", ");
+        joined.extend_from_slice(value.as_bytes());
+    }
+    // Joined from header values with a comma and a space: a header value still.
+    HeaderValue::from_bytes(&joined).ok()
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Negotiated {

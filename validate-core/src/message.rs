@@ -789,6 +789,20 @@ impl Message {
     }
 }
 
+/// A parameter as a message of one's own keeps it: a list as catalogs write it (`'A', 'B'`, each
+/// value echoed), a flag as `true` or `false`.
+impl From<Arg<'_>> for Param {
+    fn from(arg: Arg<'_>) -> Self {
+        match arg {
+            Arg::Count(count) => Param::Count(count),
+            Arg::Number(number) => Param::Number(number.clone()),
+            Arg::Text(text) => Param::Text(Cow::Owned(text.to_owned())),
+            Arg::List(values) => Param::Text(Cow::Owned(crate::text::QuotedList(values).to_string())),
+            Arg::Flag(flag) => Param::Text(Cow::Borrowed(if flag { "true" } else { "false" })),
+        }
+    }
+}
+
 impl Param {
     /// The parameter as catalogs see it.
     pub fn as_arg(&self) -> Arg<'_> {

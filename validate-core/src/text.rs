@@ -5,23 +5,31 @@ use core::fmt;
 /// The longest value echoed in a message, in characters (Unicode scalar values), `…` included.
 pub const MAX_ECHO_CHARS: usize = 64;
 
-/// Characters that would hide or reorder text in a terminal or a portal: control characters, the
-/// bidirectional overrides, isolates and marks, and the invisible format characters (zero-width
-/// spaces and joiners, the word joiner and invisible operators, the soft hyphen, the byte order
-/// mark, interlinear annotations, tag characters, line and paragraph separators).
+/// Characters that would hide or reorder text in a terminal or a portal: control characters, line
+/// and paragraph separators, interlinear annotations, and Unicode's default-ignorable code points
+/// (the bidirectional controls, zero-width spaces and joiners, the soft hyphen, fillers, variation
+/// selectors, the byte order mark, tag characters, …), which show as nothing.
 pub(crate) fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
             '\u{00AD}'
+                | '\u{034F}'
                 | '\u{061C}'
-                | '\u{180E}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
                 | '\u{200B}'..='\u{200F}'
                 | '\u{2028}'..='\u{202E}'
                 | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
                 | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E007F}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
         )
 }
 

@@ -2,16 +2,17 @@
 ### und src/address.rs). Die Meldungen der Bibliothek (Inhalt der Anfrage, 413, 415) übersetzt
 ### validate-core selbst.
 ###
-### Ids und Codes, Header- und Parameternamen (api-version, 2017-04-26) bleiben unübersetzt.
+### Ids und Codes, Header- und Parameternamen (api-version) und Versionen (2017-04-26) bleiben
+### unübersetzt.
 
 ## Eigene Antworten des Dienstes, nach Id (src/locales.rs, IDS).
 
 route-not-found = Für die Anfrage-URL gibt es keine passende Route.
 method-not-allowed = Die Methode ist hier nicht zulässig; zulässig sind GET und PUT.
 # $maxUrlBytes: die größte Länge der Anfrage-URL (Pfad und Abfrage), in Bytes.
-url-too-long = Die Anfrage-URL ist länger als die { $maxUrlBytes } Bytes, die dieser Dienst annimmt.
+url-too-long = Die Anfrage-URL ist länger als die { $maxUrlBytes } Bytes, die dieser Dienst akzeptiert.
 # $maxHeaderBytes: die größte Summe der Header (Namen und Werte), in Bytes.
-headers-too-large = Die Header der Anfrage sind größer als die { $maxHeaderBytes } Bytes, die dieser Dienst annimmt.
+headers-too-large = Die Header der Anfrage sind größer als die { $maxHeaderBytes } Bytes, die dieser Dienst akzeptiert.
 body-timeout = Der Anfragetext ist nicht rechtzeitig eingetroffen.
 # $hub, $name, $group: die Namen aus der URL.
 resource-not-found = Die Ressource 'Microsoft.CustomerInsights/hubs/{ $hub }/relationships/{ $name }' in der Ressourcengruppe '{ $group }' wurde nicht gefunden.

@@ -8,9 +8,9 @@
 route-not-found = 要求 URL に一致するルートがありません。
 method-not-allowed = このメソッドはここでは使用できません。GET または PUT を使用してください。
 # $maxUrlBytes: 要求 URL (パスとクエリ) の最大長 (バイト)。
-url-too-long = 要求 URL が、このサービスで受け付け可能な { $maxUrlBytes } バイトを超えています。
+url-too-long = 要求 URL が、このサービスで受け付けられる { $maxUrlBytes } バイトを超えています。
 # $maxHeaderBytes: ヘッダー (名前と値) の合計の最大サイズ (バイト)。
-headers-too-large = 要求ヘッダーが、このサービスで受け付け可能な { $maxHeaderBytes } バイトを超えています。
+headers-too-large = 要求ヘッダーが、このサービスで受け付けられる { $maxHeaderBytes } バイトを超えています。
 body-timeout = 要求本文が時間内に届きませんでした。
 # $hub、$name、$group: URL 内の名前。
 resource-not-found = リソース グループ '{ $group }' 内のリソース 'Microsoft.CustomerInsights/hubs/{ $hub }/relationships/{ $name }' が見つかりませんでした。
@@ -23,25 +23,25 @@ url-invalid = 要求 URL が無効です。
 MissingApiVersionParameter = すべての要求で api-version クエリ パラメーター (?api-version=) を指定する必要があります。
 InvalidApiVersionParameter =
     { $rule ->
-        [range] api-version クエリ パラメーターは 1 回だけ指定してください。
+        [range] api-version クエリ パラメーターは 1 回だけ指定する必要があります。
        *[other] この api-version はサポートされていません。サポートされているバージョンは '2017-04-26' と '2017-01-01' です。
     }
 InvalidSubscriptionId = サブスクリプション ID は GUID である必要があります。
 InvalidResourceGroupName =
     { $rule ->
         [length] リソース グループ名は 1 ～ 90 文字にする必要があります。
-       *[other] リソース グループ名に使用できるのは文字、数字、'-'、'_'、'.'、'('、')' のみで、末尾を '.' にすることはできません。
+       *[other] リソース グループ名に使用できるのは任意の文字体系の文字、数字、'-', '_', '.', '(', ')' のみで、末尾を '.' にすることはできません。
     }
 InvalidResourceName =
     { $parameter ->
         [hubName]
             { $rule ->
                 [length] ハブ名は 2 ～ 64 文字にする必要があります。
-               *[other] ハブ名は文字で始め、文字と数字のみを使用する必要があります。
+               *[other] ハブ名は英字で始め、英字と数字のみを使用する必要があります。
             }
        *[other]
             { $rule ->
                 [length] リレーションシップ名は 512 文字以内にする必要があります。
-               *[other] リレーションシップ名は文字で始め、文字、数字、'_' のみを使用する必要があります。
+               *[other] リレーションシップ名は英字で始め、英字、数字、'_' のみを使用する必要があります。
             }
     }

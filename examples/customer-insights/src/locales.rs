@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use validate_core::catalog::FluentCatalog;
-use validate_core::message::{Arg, Own, Param};
+use validate_core::message::{Own, Param};
 use validate_core::{Languages, Message, Violation};
 
 use crate::address::URL_CODES;
@@ -69,16 +69,15 @@ pub const CATALOGS: [(&str, &str); 2] =
 /// The languages the service speaks: the built-in ones, and its own catalogs for its own messages.
 /// Read once per process (the catalogs are shared: a clone costs a count).
 ///
-/// A catalog that does not parse is a bug of the service (a unit test parses both); it is logged
-/// and left out, and its language then words the service's own messages in English.
+/// A catalog that does not parse is a bug of the service (a unit test parses both), and stops it
+/// as it starts.
 pub fn languages() -> Languages {
     static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
-        CATALOGS.iter().fold(Languages::new(), |languages, (tag, source)| match FluentCatalog::new(tag, source) {
-            Ok(catalog) => languages.with_catalog(catalog),
-            Err(error) => {
-                tracing::error!(%error, tag, "the service's catalog does not parse; left out");
-                languages
-            }
+        CATALOGS.iter().fold(Languages::new(), |languages, (tag, source)| {
+            // Built into the binary and parsed by a unit test: a failure here is a bug of this
+            // service, found before it ships, not something a request can cause.
+            let catalog = FluentCatalog::new(tag, source).unwrap_or_else(|error| panic!("locales/{tag}.ftl: {error}"));
+            languages.with_catalog(catalog)
         })
     });
     LANGUAGES.clone()
@@ -100,24 +99,8 @@ pub fn url_message(violation: &Violation) -> Message {
     let typed = violation.typed_message();
     let mut args: Vec<(&'static str, Param)> = vec![("rule", Param::from(typed.rule()))];
     args.push(("parameter", Param::from(violation.target().to_owned())));
-    typed.params(&mut |name, arg| args.push((name, param(arg))));
+    typed.params(&mut |name, arg| args.push((name, Param::from(arg))));
     Message::Own(Own { text: Cow::Owned(violation.message()), id: None, args: args.into_boxed_slice() })
-}
-
-/// A rule's parameter as one of the service's own.
-fn param(arg: Arg<'_>) -> Param {
-    match arg {
-        Arg::Count(count) => Param::Count(count),
-        Arg::Number(number) => Param::Number(number.clone()),
-        Arg::Text(text) => Param::Text(Cow::Owned(text.to_owned())),
-        // As the catalogs write a rule's list: `'A', 'B'`.
-        Arg::List(values) => {
-            Param::Text(Cow::Owned(values.iter().map(|value| format!("'{value}'")).collect::<Vec<_>>().join(", ")))
-        }
-        Arg::Flag(flag) => Param::from(if flag { "true" } else { "false" }),
-        // `Arg` may grow: a parameter of a kind not known here is left empty.
-        _ => Param::from(""),
-    }
 }
 
 #[cfg(test)]
@@ -132,6 +115,14 @@ mod tests {
             .filter(|id| !id.is_empty() && !id.starts_with([' ', '#', '-', '*', '[', '}']))
             .map(str::trim_end)
             .collect()
+    }
+
+    /// `IDS` names the URL rules' codes one by one: a code added to `URL_CODES` must be added there.
+    #[test]
+    fn every_code_of_the_url_rules_is_an_id() {
+        for code in URL_CODES {
+            assert!(IDS.contains(&code), "{code} is not in IDS");
+        }
     }
 
     #[test]

@@ -42,13 +42,17 @@ enum Command {
     },
 }
 
-/// A language the service speaks, as its canonical tag (`DE` is `de`); else the tags it speaks.
+/// The language the service answers `tag` in, as `Accept-Language: <tag>` chooses it (`de-DE` and
+/// `DE` are `de`); a tag that would get English without naming it is refused, with the tags the
+/// service speaks.
 fn language_tag(tag: &str) -> Result<String, String> {
     let languages = locales::languages();
-    match languages.get(tag) {
-        Some(language) => Ok(language.tag().to_owned()),
-        None => Err(format!("unknown language; the service speaks {}", languages.tags().join(", "))),
+    let chosen = languages.negotiate(Some(tag)).tag();
+    let asked_english = tag.split('-').next().is_some_and(|primary| primary.eq_ignore_ascii_case("en"));
+    if chosen == "en" && !asked_english {
+        return Err(format!("unknown language; the service speaks {}", languages.tags().join(", ")));
     }
+    Ok(chosen.to_owned())
 }
 
 /// The largest value of a timeout flag, a day: `server::Config::MAX_TIMEOUT`.

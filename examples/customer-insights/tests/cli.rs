@@ -103,7 +103,9 @@ fn check_answers_in_the_language_asked_for() {
     let body = std::fs::read(corpus("broken-several.json")).unwrap();
     let english = bin().args(["check", &corpus("broken-several.json")]).output().unwrap();
     let languages = customer_insights::locales::languages();
-    for (flag, tag) in [("de", "de"), ("ja", "ja"), ("DE", "de"), ("en", "en")] {
+    for (flag, tag) in
+        [("de", "de"), ("ja", "ja"), ("DE", "de"), ("de-AT", "de"), ("ja-JP", "ja"), ("en", "en"), ("en-GB", "en")]
+    {
         let output = bin().args(["check", "--lang", flag, &corpus("broken-several.json")]).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "{flag}");
         let expected = customer_insights::check::check_in(&body, &languages.get(tag).unwrap()).output;

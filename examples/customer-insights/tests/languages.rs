@@ -331,7 +331,7 @@ async fn the_german_and_japanese_texts_read_as_written() {
                 request("GET", &format!("/x?{}", "p".repeat(1_000)), None, Body::empty(), lang)
             }) as Build,
             "ja",
-            "要求 URL が、このサービスで受け付け可能な 1000 バイトを超えています。",
+            "要求 URL が、このサービスで受け付けられる 1000 バイトを超えています。",
         ),
     ];
     for (build, tag, expected) in cases {
@@ -379,6 +379,32 @@ async fn accept_language_is_negotiated_through_the_service() {
     let not_text = HeaderValue::from_bytes(b"de\xff").unwrap();
     assert_eq!(negotiated(Some(not_text)).await, (Some("en".to_owned()), english.clone()));
     assert_eq!(negotiated(None).await, (Some("en".to_owned()), english));
+}
+
+/// Found by the review of issue 14: `Accept-Language` in two header lines is one list, as HTTP
+/// reads it; only the first line was read.
+#[tokio::test]
+async fn accept_language_in_several_lines_is_one_list() {
+    let mut request = request("GET", &url("rg", "hub1", "nothing"), None, Body::empty(), None);
+    request.headers_mut().append("accept-language", HeaderValue::from_static("fr"));
+    request.headers_mut().append("accept-language", HeaderValue::from_static("de"));
+    let answer = send(&app(), request).await;
+    assert_eq!(answer.language.as_deref(), Some("de"));
+}
+
+/// Found by the review of issue 14: a resource group name may hold letters that show as nothing
+/// (a Hangul filler, a zero-width joiner): a 404 names it escaped, and alike in every language.
+#[tokio::test]
+async fn a_name_in_a_404_is_echoed_alike_in_every_language() {
+    let group = "a%E3%85%A4b%E2%80%8Dc";
+    for tag in ["en", "de", "ja"] {
+        let request = request("GET", &url(group, "hub1", "nothing"), None, Body::empty(), Some(tag));
+        let answer = send(&app(), request).await;
+        assert_eq!(answer.code(), "ResourceNotFound", "{tag}");
+        let message = answer.message().to_owned();
+        assert!(!message.contains('\u{3164}') && !message.contains('\u{200D}'), "{tag}: {message}");
+        assert!(message.contains(r"a\u{3164}b\u{200d}c"), "{tag}: {message}");
+    }
 }
 
 #[tokio::test]

@@ -241,6 +241,11 @@ impl FluentCatalog {
     /// used](FluentCatalog#when-a-translation-is-not-used).
     pub fn new(tag: &str, source: &str) -> Result<Self, CatalogError> {
         let language = language_tag(tag)?;
+        // A byte order mark, which editors on Windows write, is not Fluent: left out.
+        let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+        if let Some(error) = nesting_error(source) {
+            return Err(error);
+        }
         let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
             syntax_error(source, errors.first().map(|error| (error.pos.start, error.to_string())))
         })?;
@@ -271,12 +276,39 @@ impl Catalog for FluentCatalog {
         message.params(&mut |name, arg| args.set(name, value(arg)));
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, Some(&args), &mut errors);
-        if !errors.is_empty() {
+        // Fluent writes `{$name}` for a variable a term was not given, without an error; and a
+        // message may be empty: neither is a text to answer with.
+        if !errors.is_empty() || text.contains("{$") || text.trim().is_empty() {
             return false;
         }
         push_visible(out, &text);
         true
     }
+}
+
+/// The deepest nesting of placeables a catalog may have: Fluent's parser recurses into each, and
+/// a line of a thousand `{` overflowed the stack.
+const MAX_NESTING: usize = 32;
+
+/// The error of a text whose placeables nest deeper than [`MAX_NESTING`], at the first line that
+/// does (braces in text count too: a nesting that deep is not a translation).
+fn nesting_error(source: &str) -> Option<CatalogError> {
+    let mut depth = 0_usize;
+    for (at, c) in source.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => continue,
+        }
+        if depth > MAX_NESTING {
+            let line = line_at(source, at);
+            return Some(CatalogError {
+                message: format!("Line {line} of the Fluent text nests placeables deeper than {MAX_NESTING} levels."),
+                line: Some(line),
+            });
+        }
+    }
+    None
 }
 
 /// The language identifier `tag` names.
@@ -414,7 +446,8 @@ fn value(arg: Arg<'_>) -> FluentValue<'static> {
 fn push_visible(out: &mut String, text: &str) {
     let start = out.len();
     for c in text.chars() {
-        if c.is_whitespace() && c.is_control() {
+        // Line breaks, the line and paragraph separators among them, keep the words apart.
+        if c.is_whitespace() && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
             if out.len() > start && !out.ends_with(' ') {
                 out.push(' ');
             }
@@ -591,6 +624,24 @@ mod tests {
         let mut errors = Vec::new();
         assert_eq!(catalog.bundle.format_pattern(pattern, Some(&args), &mut errors), "at least 2 characters");
         assert!(errors.is_empty());
+    }
+
+    /// Found by the review of issue 14: each a way a `.ftl` file broke an answer or the process.
+    #[test]
+    fn what_a_careless_file_holds_is_refused_or_falls_back() {
+        // A thousand nested placeables overflowed the parser's stack.
+        let deep = format!("m = {}\"x\"{}\n", "{".repeat(1000), "}".repeat(1000));
+        let error = FluentCatalog::new("en", &deep).err().unwrap();
+        assert_eq!((error.to_string().contains("deeper than 32"), error.line()), (true, Some(1)));
+        // A byte order mark at the start is left out.
+        assert!(FluentCatalog::new("en", "\u{FEFF}m = M\n").is_ok());
+        // A term missing a variable, and an empty message, are no text to answer with.
+        let catalog = FluentCatalog::new("en", "-t = x { $name } y\nm = { -t }\nblank = { \"\" }\n").unwrap();
+        assert_eq!(render(&catalog, "m", &Message::NullItem), None);
+        assert_eq!(render(&catalog, "blank", &Message::NullItem), None);
+        // A line separator keeps the words apart.
+        let catalog = FluentCatalog::new("en", "m = a{ \"\u{2028}\" }b\n").unwrap();
+        assert_eq!(render(&catalog, "m", &Message::NullItem).unwrap(), "a b");
     }
 
     #[test]
