@@ -67,6 +67,15 @@
 //! [`ValidateWith::validate_with`] and read with [`from_json_with`]; nested types find their
 //! context through [`Provides`]. See the [`context`] module.
 //!
+//! # Messages in the caller's language
+//!
+//! A violation keeps its message typed ([`Message`]) and is worded only when an answer is built:
+//! in English by default (`Display`, [`Violation::message`], `ErrorResponse::from`), in German or
+//! Japanese, built in, or in a language of a user's own [`Catalog`] (Fluent's `.ftl` with the
+//! feature `fluent`). [`Languages::negotiate`] picks one for a request's `Accept-Language`, and
+//! [`Violations::into_response`] words the payload in it, with `additionalInfo` when asked for.
+//! See the [`catalog`] module.
+//!
 //! # Targets
 //!
 //! Members are joined by `.`, items are `[i]`, map entries are `['key']`: for example
