@@ -97,6 +97,8 @@
 //! serde can read them; a type of your own that shadows one of those names needs `Deserialize`.
 
 #![forbid(unsafe_code)]
+// A dead link in the docs fails `cargo doc` itself, not only CI's `-D warnings`.
+#![deny(rustdoc::broken_intra_doc_links, rustdoc::private_intra_doc_links)]
 
 // Generated code names `::validate_core`, also inside this crate's own unit tests.
 #[allow(unused_extern_crates)]
@@ -133,6 +135,6 @@ pub use rule_error::RuleError;
 pub use validate::Validate;
 pub use violation::{Violation, Violations};
 
-/// Derives [`Validate`] from `#[validate(…)]` attributes; see the [crate documentation](crate).
+#[doc = include_str!("derive.md")]
 #[cfg(feature = "derive")]
 pub use validate_derive::Validate;
