@@ -5,6 +5,21 @@
 #[doc = include_str!("../README.md")]
 pub struct Readme;
 
+#[cfg(test)]
+mod readme {
+    /// The README's table of garde's and validator's rules is the crate docs' `migrating` page's,
+    /// row for row.
+    #[test]
+    fn the_rule_table_is_the_one_of_the_crate_docs() {
+        let page = include_str!("../validate-core/src/migrating.md");
+        let readme = include_str!("../README.md");
+        let rows: Vec<&str> = page.lines().filter(|line| line.starts_with('|')).collect();
+        assert!(rows.len() > 20, "{} rows", rows.len());
+        let table = rows.join("\n");
+        assert!(readme.contains(&table), "README.md's table differs from validate-core/src/migrating.md's");
+    }
+}
+
 use customer_insights::model::{RelationshipResourceFormat, Stored};
 use validate_core::{
     BodyError, ErrorDetail, ErrorResponse, Language, Validate, ValidateWith, Violations, from_json_with,

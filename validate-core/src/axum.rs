@@ -43,8 +43,48 @@
 //! let app: Router = Router::new().route("/hubs", put(create)).layer(Extension(languages));
 //! # let _ = app;
 //! ```
+//!
+//! | Extractor | Reads | Answers |
+//! |---|---|---|
+//! | [`ValidJson<T>`] | a JSON body, then `validate()` | every problem at once |
+//! | `Option<ValidJson<T>>` | the same, or no body at all (`None`) | as [`ValidJson`] |
+//! | [`ValidJsonWith<T, C>`] | a JSON body, then `validate_with` a context | every problem at once |
+//! | [`ArmJson<T>`] | a JSON body, no rules | its first problem |
+//! | [`JsonBytes`] | a JSON body's bytes, unread | 415 and 413 only |
+//! | [`ValidQuery<T>`] | the query string, then `validate()` | as [`ValidJson`], at the parameters' names |
+//! | [`ValidPath<T>`] | the path's parameters, then `validate()` | as [`ValidJson`], at the parameters' names |
+//!
+//! URL parameters are answered as a body is: `InvalidRequestContent`, one detail per problem,
+//! each detail's target the parameter's name as the client wrote it (`hubName`, `api-version`).
+//! ARM services often answer a bad parameter with a single error instead; the one shape for every
+//! part of a request lets a client read all of them alike. A parameter that is missing, or whose
+//! text is not of the kind its type asks for, is such a detail too, worded by the library: serde's
+//! own texts name Rust types and are never sent.
+//!
+//! Every extractor rejects with an answer of its own. A handler that would answer otherwise takes
+//! `Result<ValidJson<T>, ArmError>` (or the same of any other of them) and decides.
+//!
+//! ```
+//! use axum::response::{IntoResponse, Response};
+//! use validate_core::axum::{ArmError, ValidQuery};
+//! # #[derive(serde::Deserialize, validate_core::Validate)]
+//! # struct Page { #[validate(range(max = 100))] top: u32 }
+//!
+//! async fn list(page: Result<ValidQuery<Page>, ArmError>) -> Response {
+//!     match page {
+//!         Ok(page) => format!("the first {}", page.top).into_response(),
+//!         // Logged, say, and answered as it came.
+//!         Err(rejection) => rejection.into_response(),
+//!     }
+//! }
+//! # let _: axum::routing::MethodRouter = axum::routing::get(list);
+//! ```
 
+mod params;
+
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -52,7 +92,8 @@ use std::task::{Context, Poll};
 
 use axum::RequestExt as _;
 use axum::body::{Body, Bytes, HttpBody};
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::rejection::RawPathParamsRejection;
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, RawPathParams, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use http_body::{Frame, SizeHint};
@@ -61,7 +102,11 @@ use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 
 use crate::error_response::{ErrorResponse, INVALID_REQUEST_CONTENT};
-use crate::{BodyError, Language, Languages, Message, Validate, ValidateWith, from_json, from_json_with, parse_json};
+use crate::rule_error::INVALID_VALUE;
+use crate::{
+    BodyError, Language, Languages, Message, Validate, ValidateWith, Violation, Violations, from_json, from_json_with,
+    parse_json,
+};
 
 /// The header that repeats `error.code`, read first by the Azure SDKs.
 pub const ERROR_CODE_HEADER: &str = "x-ms-error-code";

@@ -67,6 +67,8 @@
 //! [`ValidateWith::validate_with`] and read with [`from_json_with`]; nested types find their
 //! context through [`Provides`]. See the [`context`] module.
 //!
+//! Coming from garde or validator: the [`migrating`] page maps each of their rules to ours.
+//!
 //! # Messages in the caller's language
 //!
 //! A violation keeps its message typed ([`Message`]) and is worded only when an answer is built:
@@ -111,6 +113,8 @@ pub mod context;
 pub mod error_response;
 pub mod json;
 pub mod message;
+#[doc = include_str!("migrating.md")]
+pub mod migrating {}
 pub mod path;
 pub mod rules;
 pub mod text;
