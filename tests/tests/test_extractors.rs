@@ -388,3 +388,278 @@ mod languages {
         assert_eq!((status, content_language), (StatusCode::NOT_FOUND, None));
     }
 }
+
+/// The URL's doors, `ValidQuery` and `ValidPath`: answered as a body is (`InvalidRequestContent`,
+/// one detail per problem), each detail at the parameter's name as the client wrote it, and never
+/// with serde's texts, which name Rust types.
+mod url_parameters {
+    use axum::routing::get;
+    use validate_core::axum::{ValidPath, ValidQuery};
+
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(rename_all = "lowercase")]
+    enum Order {
+        Asc,
+        Desc,
+    }
+
+    #[derive(serde::Deserialize, validate_core::Validate)]
+    struct Page {
+        #[serde(rename = "api-version")]
+        #[validate(one_of("2024-01-01"))]
+        api_version: String,
+        #[validate(range(min = 1, max = 100))]
+        top: u32,
+        order: Option<Order>,
+        expand: Option<bool>,
+    }
+
+    #[derive(serde::Deserialize, validate_core::Validate)]
+    #[serde(rename_all = "camelCase")]
+    struct HubPath {
+        #[validate(length(min = 2, max = 8))]
+        hub_name: String,
+        count: u8,
+    }
+
+    async fn list(mut page: ValidQuery<Page>) -> String {
+        // `DerefMut`, then `Deref`: the fields through the extractor.
+        page.top += 1;
+        format!("{} {} {:?} {:?}", page.api_version, page.top, page.order, page.expand)
+    }
+
+    async fn units(path: ValidPath<HubPath>) -> String {
+        format!("{} {}", path.hub_name, path.count)
+    }
+
+    /// Read in the route's order.
+    #[derive(serde::Deserialize, validate_core::Validate)]
+    struct Pair(String, u16);
+
+    async fn pair(ValidPath(Pair(hub, count)): ValidPath<Pair>) -> String {
+        format!("{hub} {count}")
+    }
+
+    fn app() -> Router {
+        Router::new()
+            .route("/hubs", get(list))
+            .route("/hubs/{hubName}/units/{count}", get(units))
+            // A route that captures less than the type reads.
+            .route("/short/{hubName}", get(units))
+            .route("/pairs/{hub}/{count}", get(pair))
+    }
+
+    /// The status, `Content-Language` and body of a GET of `uri`.
+    async fn get_in(uri: &str, accept_language: Option<&str>) -> (StatusCode, Option<String>, String) {
+        let mut request = Request::get(uri);
+        if let Some(accept_language) = accept_language {
+            request = request.header(http::header::ACCEPT_LANGUAGE, accept_language);
+        }
+        let response = app().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+        let status = response.status();
+        let language = response.headers().get(http::header::CONTENT_LANGUAGE).map(|v| v.to_str().unwrap().to_owned());
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, language, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    /// The details of the 400 of `uri`, in English, after checking the envelope.
+    async fn refused(uri: &str) -> Vec<String> {
+        let (status, language, text) = get_in(uri, None).await;
+        assert_eq!((status, language.as_deref()), (StatusCode::BAD_REQUEST, Some("en")), "{uri}: {text}");
+        let payload: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(payload["error"]["code"], "InvalidRequestContent", "{uri}");
+        // serde's texts name Rust types and say how parsing failed: none of it is sent.
+        for rust in ["u32", "u8", "u16", "invalid digit", "missing field", "variant", "Order", "HubPath", "Page"] {
+            assert!(!text.contains(rust), "{uri}: {rust} in {text}");
+        }
+        details(&text)
+    }
+
+    #[tokio::test]
+    async fn a_valid_query_is_read_with_its_names_and_kinds() {
+        let (status, _, text) = get_in("/hubs?api-version=2024-01-01&top=10&order=desc&expand=true", None).await;
+        assert_eq!((status, text.as_str()), (StatusCode::OK, "2024-01-01 11 Some(Desc) Some(true)"));
+        // Percent-decoded; optional parameters left out; pairs the type does not name ignored.
+        let (status, _, text) = get_in("/hubs?api%2Dversion=2024%2D01%2D01&top=1&other=x", None).await;
+        assert_eq!((status, text.as_str()), (StatusCode::OK, "2024-01-01 2 None None"));
+    }
+
+    #[tokio::test]
+    async fn an_invalid_query_is_answered_as_a_body_is() {
+        let (status, _, text) = get_in("/hubs?api-version=2024-01-01&top=500", None).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).unwrap(),
+            json!({"error":{
+                "code":"InvalidRequestContent",
+                "message":"The request content was invalid: 1 error was found.",
+                "details":[{"code":"ValueOutOfRange","message":"The value 500 is greater than the maximum 100.","target":"top"}]
+            }})
+        );
+        // Every violation of the rules at once.
+        assert_eq!(
+            refused("/hubs?api-version=2020-01-01&top=0").await,
+            [
+                "InvalidEnumValue api-version: The value '2020-01-01' is not one of '2024-01-01'.",
+                "ValueOutOfRange top: The value 0 is less than the minimum 1.",
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_query_that_does_not_read_is_answered_at_the_parameter() {
+        assert_eq!(
+            refused("/hubs?top=10").await,
+            ["MissingRequiredProperty api-version: The property 'api-version' is required."]
+        );
+        assert_eq!(
+            refused("/hubs?api-version=2024-01-01&top=ten").await,
+            ["InvalidPropertyType top: Expected an integer but found a string."]
+        );
+        assert_eq!(
+            refused("/hubs?api-version=2024-01-01&top=99999999999").await,
+            ["ValueOutOfRange top: The value 99999999999 is outside the range 0 to 4294967295."]
+        );
+        assert_eq!(
+            refused("/hubs?api-version=2024-01-01&top=1&expand=yes").await,
+            ["InvalidPropertyType expand: Expected a boolean but found a string."]
+        );
+        assert_eq!(
+            refused("/hubs?api-version=2024-01-01&top=1&order=up").await,
+            ["InvalidEnumValue order: The value 'up' is not one of 'asc', 'desc'."]
+        );
+        assert_eq!(
+            refused("/hubs?api-version=2024-01-01&top=1&top=2").await,
+            ["DuplicateProperty top: The property appears more than once."]
+        );
+    }
+
+    #[tokio::test]
+    async fn url_parameters_are_answered_in_the_language_asked_for() {
+        let (status, language, text) = get_in("/hubs?api-version=2024-01-01&top=500", Some("de")).await;
+        assert_eq!((status, language.as_deref()), (StatusCode::BAD_REQUEST, Some("de")));
+        assert_eq!(details(&text), ["ValueOutOfRange top: Der Wert 500 ist größer als das Maximum 100."]);
+        let (_, language, text) = get_in("/hubs?top=1", Some("de")).await;
+        assert_eq!(language.as_deref(), Some("de"));
+        assert_eq!(
+            details(&text),
+            ["MissingRequiredProperty api-version: Die Eigenschaft 'api-version' ist erforderlich."]
+        );
+        let (status, language, text) = get_in("/hubs/h/units/2", Some("de")).await;
+        assert_eq!((status, language.as_deref()), (StatusCode::BAD_REQUEST, Some("de")));
+        assert_eq!(details(&text), ["ValueTooShort hubName: Der Wert muss mindestens 2 Zeichen haben; er hat 1."]);
+    }
+
+    #[tokio::test]
+    async fn a_valid_path_is_read_by_the_routes_names() {
+        assert_eq!(get_in("/hubs/h1/units/7", None).await.2, "h1 7");
+        // Percent-decoded as axum decodes it.
+        assert_eq!(get_in("/hubs/h%201/units/7", None).await.2, "h 1 7");
+        // A tuple reads them in the route's order.
+        assert_eq!(get_in("/pairs/h1/65535", None).await.2, "h1 65535");
+    }
+
+    #[tokio::test]
+    async fn an_invalid_path_is_answered_at_the_parameter() {
+        let (status, _, text) = get_in("/hubs/h/units/2", None).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).unwrap(),
+            json!({"error":{
+                "code":"InvalidRequestContent",
+                "message":"The request content was invalid: 1 error was found.",
+                "details":[{"code":"ValueTooShort","message":"The value must have at least 2 characters; it has 1.","target":"hubName"}]
+            }})
+        );
+        assert_eq!(
+            refused("/hubs/h1/units/abc").await,
+            ["InvalidPropertyType count: Expected an integer but found a string."]
+        );
+        assert_eq!(
+            refused("/hubs/h1/units/300").await,
+            ["ValueOutOfRange count: The value 300 is outside the range 0 to 255."]
+        );
+        assert_eq!(
+            refused("/pairs/h1/-1").await,
+            ["ValueOutOfRange count: The value -1 is outside the range 0 to 65535."]
+        );
+        // The route captures no `count`: missing, at its name.
+        assert_eq!(refused("/short/h1").await, ["MissingRequiredProperty count: The property 'count' is required."]);
+    }
+}
+
+/// `Option<ValidJson<T>>`: `None` for no body at all (no `Content-Type`, no byte), the value for a
+/// valid body, and the ARM answer for any other.
+mod optional_body {
+    use axum::routing::post;
+    use validate_core::axum::{ArmJson, ValidJson, ValidJsonWith};
+
+    use super::*;
+
+    #[derive(serde::Deserialize, validate_core::Validate)]
+    struct Restart {
+        #[validate(range(max = 3600))]
+        delay: u32,
+    }
+
+    async fn restart(options: Option<ValidJson<Restart>>) -> String {
+        match options {
+            Some(options) => format!("in {}", options.delay),
+            None => "now".to_owned(),
+        }
+    }
+
+    async fn send(content_type: Option<&str>, body: &str) -> (StatusCode, String) {
+        let mut request = Request::post("/restart");
+        if let Some(content_type) = content_type {
+            request = request.header(http::header::CONTENT_TYPE, content_type);
+        }
+        let app = Router::new().route("/restart", post(restart));
+        let response = app.oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap();
+        let status = response.status();
+        (status, String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+    }
+
+    #[tokio::test]
+    async fn no_body_is_none_and_a_body_is_read_as_valid_json_reads_it() {
+        assert_eq!(send(None, "").await, (StatusCode::OK, "now".into()));
+        assert_eq!(send(Some("application/json"), r#"{"delay":60}"#).await, (StatusCode::OK, "in 60".into()));
+        let (status, text) = send(Some("application/json"), r#"{"delay":7200}"#).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(details(&text), ["ValueOutOfRange delay: The value 7200 is greater than the maximum 3600."]);
+        // Said to be JSON, but empty: not JSON, refused.
+        let (status, text) = send(Some("application/json"), "").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(text.contains("InvalidRequestContent"), "{text}");
+        // Bytes without a content type: not a missing body, and not JSON either.
+        let (status, text) = send(None, r#"{"delay":60}"#).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert!(text.contains("UnsupportedMediaType"), "{text}");
+    }
+
+    #[derive(serde::Deserialize, validate_core::Validate)]
+    struct Name {
+        name: String,
+    }
+
+    #[test]
+    fn every_extractor_derefs_to_its_value() {
+        let mut valid = ValidJson(Name { name: "a".into() });
+        valid.name.push('b');
+        assert_eq!(valid.name, "ab");
+        let mut arm = ArmJson(Name { name: "a".into() });
+        arm.name.push('c');
+        assert_eq!(arm.name, "ac");
+        let mut with = ValidJsonWith(Name { name: "a".into() }, 7_u8);
+        with.name.push('d');
+        assert_eq!((with.name.as_str(), with.1), ("ad", 7));
+        let mut query = validate_core::axum::ValidQuery(Name { name: "a".into() });
+        query.name.push('e');
+        assert_eq!(query.name, "ae");
+        let mut path = validate_core::axum::ValidPath(Name { name: "a".into() });
+        path.name.push('f');
+        assert_eq!(path.name, "af");
+    }
+}

@@ -387,6 +387,287 @@ pub struct ValidJsonWith<T, C>(pub T, pub C);
 #[derive(Clone, Debug)]
 pub struct JsonBytes(pub Bytes);
 
+/// The query string read into `T` and validated: for the parameters of a list or an operation
+/// (`?api-version=…&top=10`), answered in the ARM format instead of axum's plain text.
+///
+/// Each pair is percent-decoded (`+` is a space) and read by name, its text as the kind the field
+/// asks for: `10` for an integer, `true` or `false` for a boolean, one of the names for an enum of
+/// unit variants. Fields take the names serde gives them (`rename`, `rename_all`), which are also
+/// the targets of the answer; a pair the type does not name is ignored, unless the type denies
+/// unknown fields. A missing parameter is `MissingRequiredProperty`; text of the wrong kind is
+/// `InvalidPropertyType`, an integer out of its type's range `ValueOutOfRange`, a name outside an
+/// enum's `InvalidEnumValue`. The reading stops at its first problem, which is answered alone; a
+/// value read whole has every violation of its rules answered at once, as [`ValidJson`] does.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// use axum::body::Body;
+/// use axum::http::Request;
+/// use axum::{Router, routing::get};
+/// use tower::ServiceExt as _;
+/// use validate_core::Validate;
+/// use validate_core::axum::ValidQuery;
+///
+/// #[derive(serde::Deserialize, Validate)]
+/// struct Page {
+///     #[serde(rename = "api-version")]
+///     #[validate(one_of("2024-01-01"))]
+///     api_version: String,
+///     #[validate(range(min = 1, max = 100))]
+///     top: u32,
+/// }
+///
+/// // `Deref`: the fields of the value, through the extractor.
+/// async fn list(page: ValidQuery<Page>) -> String {
+///     format!("the first {} ({})", page.top, page.api_version)
+/// }
+///
+/// let app = Router::new().route("/hubs", get(list));
+/// let request = Request::get("/hubs?api-version=2024-01-01&top=500").body(Body::empty()).unwrap();
+/// let response = app.oneshot(request).await.unwrap();
+/// assert_eq!(response.status(), 400);
+/// let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(answer["error"]["details"][0]["target"], "top");
+/// assert_eq!(answer["error"]["details"][0]["message"], "The value 500 is greater than the maximum 100.");
+/// # });
+/// ```
+#[derive(Clone, Debug)]
+pub struct ValidQuery<T>(pub T);
+
+/// The path's parameters read into `T` and validated: a resource's name in the route
+/// (`/hubs/{hubName}`) checked by the same rules as a body, and answered in the ARM format.
+///
+/// A struct reads the parameters by name (the route's names, which serde's `rename` matches), a
+/// tuple in the route's order, any other type the route's one parameter. Each is read and answered
+/// as [`ValidQuery`] reads and answers a pair, the route's name of the parameter as the target. A
+/// route without parameters is the server's mistake: 500 `InternalServerError`.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// use axum::body::Body;
+/// use axum::http::Request;
+/// use axum::{Router, routing::get};
+/// use tower::ServiceExt as _;
+/// use validate_core::Validate;
+/// use validate_core::axum::ValidPath;
+///
+/// #[derive(serde::Deserialize, Validate)]
+/// #[serde(rename_all = "camelCase")]
+/// struct HubPath {
+///     #[validate(length(min = 2, max = 8))]
+///     hub_name: String,
+/// }
+///
+/// async fn show(ValidPath(path): ValidPath<HubPath>) -> String {
+///     path.hub_name
+/// }
+///
+/// let app = Router::new().route("/hubs/{hubName}", get(show));
+/// let request = Request::get("/hubs/h").header("accept-language", "de").body(Body::empty()).unwrap();
+/// let response = app.oneshot(request).await.unwrap();
+/// assert_eq!(response.status(), 400);
+/// assert_eq!(response.headers()["content-language"], "de");
+/// let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap();
+/// let answer: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(answer["error"]["details"][0]["target"], "hubName");
+/// assert_eq!(answer["error"]["details"][0]["message"], "Der Wert muss mindestens 2 Zeichen haben; er hat 1.");
+/// # });
+/// ```
+#[derive(Clone, Debug)]
+pub struct ValidPath<T>(pub T);
+
+/// The value, through the extractor: `body.name` for `body.0.name`.
+impl<T> Deref for ValidJson<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for ValidJson<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+/// The value, through the extractor.
+impl<T> Deref for ArmJson<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for ArmJson<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+/// The value (not the context: it is `.1`), through the extractor.
+impl<T, C> Deref for ValidJsonWith<T, C> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T, C> DerefMut for ValidJsonWith<T, C> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+/// The value, through the extractor.
+impl<T> Deref for ValidQuery<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for ValidQuery<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+/// The value, through the extractor.
+impl<T> Deref for ValidPath<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for ValidPath<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T, S> FromRequestParts<S> for ValidQuery<T>
+where
+    T: DeserializeOwned + Validate,
+    S: Send + Sync,
+{
+    type Rejection = ArmError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, ArmError> {
+        let query = parts.uri.query().unwrap_or_default();
+        let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = form_urlencoded::parse(query.as_bytes()).collect();
+        params::read(&pairs).map(ValidQuery).map_err(|violations| url_rejection(violations, parts))
+    }
+}
+
+impl<T, S> FromRequestParts<S> for ValidPath<T>
+where
+    T: DeserializeOwned + Validate,
+    S: Send + Sync,
+{
+    type Rejection = ArmError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, ArmError> {
+        let raw = match RawPathParams::from_request_parts(parts, state).await {
+            Ok(raw) => raw,
+            // A parameter that is not UTF-8 once decoded: its name is not given out by axum.
+            Err(RawPathParamsRejection::InvalidUtf8InPathParam(_)) => {
+                let violation = Violation::new(String::new(), INVALID_VALUE, Message::NotValid);
+                return Err(url_rejection(std::iter::once(violation).collect(), parts));
+            }
+            // The route captures nothing: the server's mistake, not the client's.
+            Err(_) => {
+                return Err(ArmError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "InternalServerError",
+                    "The server could not read the parameters of the path.",
+                ));
+            }
+        };
+        let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> =
+            raw.iter().map(|(key, value)| (Cow::Borrowed(key), Cow::Borrowed(value))).collect();
+        params::read(&pairs).map(ValidPath).map_err(|violations| url_rejection(violations, parts))
+    }
+}
+
+/// The 400 of URL parameters, worded in the language the request prefers.
+fn url_rejection(violations: Violations, parts: &axum::http::request::Parts) -> ArmError {
+    let negotiated = Negotiated::of(&parts.headers, &parts.extensions);
+    ArmError::rejected(BodyError::from(violations), &negotiated.language())
+}
+
+/// `Option<ValidJson<T>>`: a body that may be left out, as the body of a `POST` action that has
+/// optional parameters.
+///
+/// No body means no `Content-Type` header and not one byte of body (a `Content-Length` of 0, or
+/// none and a body that ends at once): then `None`. A request with a `Content-Type` is read as
+/// [`ValidJson`] reads it, so an empty body sent as `application/json` is refused (it is not
+/// JSON), and bytes without a `Content-Type` are refused as not JSON (415), as [`ValidJson`]
+/// refuses them: a client that sent something learns it was not read.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// use axum::body::Body;
+/// use axum::http::Request;
+/// use axum::{Router, routing::post};
+/// use tower::ServiceExt as _;
+/// use validate_core::Validate;
+/// use validate_core::axum::ValidJson;
+///
+/// #[derive(serde::Deserialize, Validate)]
+/// struct Restart {
+///     #[validate(range(max = 3600))]
+///     delay: u32,
+/// }
+///
+/// async fn restart(options: Option<ValidJson<Restart>>) -> String {
+///     match options {
+///         Some(options) => format!("restarting in {} s", options.delay),
+///         None => "restarting now".to_owned(),
+///     }
+/// }
+///
+/// let app = Router::new().route("/restart", post(restart));
+/// let response = app.clone().oneshot(Request::post("/restart").body(Body::empty()).unwrap()).await.unwrap();
+/// assert_eq!(response.status(), 200);
+/// let bad = Request::post("/restart").header("content-type", "application/json").body(Body::from(r#"{"delay":-1}"#));
+/// assert_eq!(app.oneshot(bad.unwrap()).await.unwrap().status(), 400);
+/// # });
+/// ```
+impl<T, S> OptionalFromRequest<S> for ValidJson<T>
+where
+    T: DeserializeOwned + Validate,
+    S: Send + Sync,
+{
+    type Rejection = ArmError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Option<Self>, ArmError> {
+        if request.headers().contains_key(header::CONTENT_TYPE) {
+            return <Self as FromRequest<S>>::from_request(request, state).await.map(Some);
+        }
+        let negotiated = Negotiated::of(request.headers(), request.extensions());
+        let mut body = request.into_body();
+        loop {
+            match body.frame().await {
+                None => return Ok(None),
+                Some(Ok(frame)) if frame.data_ref().is_some_and(|data| !data.is_empty()) => {
+                    drain_body(body).await;
+                    return Err(ReadError::UnsupportedMediaType.answer(&negotiated.language()));
+                }
+                // An empty data frame, or trailers: still no body.
+                Some(Ok(_)) => {}
+                Some(Err(_)) => return Err(ReadError::Unreadable.answer(&negotiated.language())),
+            }
+        }
+    }
+}
+
 impl<T, S> FromRequest<S> for ValidJson<T>
 where
     T: DeserializeOwned + Validate,

@@ -12,18 +12,13 @@ use std::fmt;
 use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer as _, MapAccess, SeqAccess, Visitor};
 
+// The body's codes: a parameter of the wrong kind, unknown or repeated is answered as a member is.
+use crate::json::{DUPLICATE_PROPERTY, INVALID_PROPERTY_TYPE, UNKNOWN_PROPERTY};
 use crate::message::JsonType;
 use crate::rule_error::INVALID_VALUE;
 use crate::rules::{one_of, range, required};
 use crate::text::echo;
 use crate::{Message, Validate, Violation, Violations};
-
-/// The code of a parameter of the wrong kind, as the body's wrong JSON type.
-const INVALID_PROPERTY_TYPE: &str = "InvalidPropertyType";
-/// The code of a parameter the type does not accept, as the body's unknown member.
-const UNKNOWN_PROPERTY: &str = "UnknownProperty";
-/// The code of a parameter given twice, as the body's repeated member.
-const DUPLICATE_PROPERTY: &str = "DuplicateProperty";
 
 /// The parameters, in the order the URL gives them, decoded.
 pub(super) type Pairs<'a> = [(Cow<'a, str>, Cow<'a, str>)];

@@ -13,6 +13,7 @@ pub(crate) mod walk;
 
 use serde::de::DeserializeOwned;
 
+pub(crate) use shape::{DUPLICATE_PROPERTY, INVALID_PROPERTY_TYPE, UNKNOWN_PROPERTY};
 pub(crate) use tree::Tree;
 pub(crate) use tree_de::TreeDeserializer;
 pub use unique_keys::{UniqueKeys, unique_keys};
