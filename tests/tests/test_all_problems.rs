@@ -141,7 +141,6 @@ struct Everything {
     #[validate(nested)]
     by_key: BTreeMap<String, Pair>,
     #[serde(skip)]
-    #[validate(range(max = 0))]
     skipped: u8,
 }
 

@@ -343,13 +343,7 @@ enum ZooTupleOwn {
         #[validate(length(min = 1, max = 3))]
         String,
     ),
-    Skip(
-        #[validate(non_empty)] String,
-        #[serde(skip)]
-        #[validate(range(max = 5))]
-        u8,
-        #[validate(range(min = 1))] u8,
-    ),
+    Skip(#[validate(non_empty)] String, #[serde(skip)] u8, #[validate(range(min = 1))] u8),
 }
 
 /// `deny_unknown_fields` on an adjacently tagged enum: a member besides the tag and the content,

@@ -647,59 +647,9 @@ fn bug9_a_custom_error_from_a_deserialize_impl_is_not_echoed() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bug 1: a skipped `nested` field beside another field
-
-mod bug1 {
-    use super::*;
-
-    // Its default (an empty level) breaks its own rule.
-    #[derive(Debug, Default, Deserialize, Validate)]
-    struct Settings {
-        #[validate(non_empty)]
-        level: String,
-    }
-
-    #[derive(Debug, Deserialize, Validate)]
-    struct WithSkipped {
-        #[validate(non_empty)]
-        name: String,
-        #[serde(skip)]
-        #[validate(nested)]
-        inner: Settings,
-    }
-
-    #[test]
-    fn bug1_the_default_of_a_skipped_nested_field_is_validated() {
-        let expected = [d("EmptyValue", "inner.level", EMPTY)];
-        assert_eq!(from_json_details::<WithSkipped>(r#"{"name":"x"}"#), expected);
-        let value: WithSkipped = serde_json::from_str(r#"{"name":"x"}"#).unwrap();
-        assert_eq!(violations(&value), expected);
-    }
-
-    #[test]
-    fn bug1_beside_a_rule_violation() {
-        assert_eq!(
-            from_json_details::<WithSkipped>(r#"{"name":""}"#),
-            [d("EmptyValue", "name", EMPTY), d("EmptyValue", "inner.level", EMPTY)]
-        );
-    }
-
-    #[test]
-    fn bug1_beside_a_shape_problem() {
-        assert_eq!(
-            from_json_details::<WithSkipped>(r#"{"name":5}"#),
-            [d("InvalidPropertyType", "name", STRING_NOT_NUMBER), d("EmptyValue", "inner.level", EMPTY)]
-        );
-    }
-
-    #[test]
-    fn bug1_a_value_for_the_skipped_field_is_ignored() {
-        assert_eq!(
-            from_json_details::<WithSkipped>(r#"{"name":"x","inner":{"level":"high"}}"#),
-            [d("EmptyValue", "inner.level", EMPTY)]
-        );
-    }
-}
+// Bug 1: a skipped `nested` field beside another field. Its default was validated on every
+// request, whatever the client sent; since issue 15 the derive refuses rules on a skipped field
+// (`ui/rules-on-skipped-field.rs`), so the walk never has any to run there.
 
 /// Found by the review of issue 12: a container `check` on an enum ran twice for a tuple variant of
 /// several fields when the walk ran (its fields' rules validated the whole enum, checks included).

@@ -1,6 +1,6 @@
 //! Every rule: the passing case, each failing case, and the exact code, target and message.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use validate_core::{RuleError, Validate};
 use validate_tests::report;
@@ -117,6 +117,35 @@ fn range_is_inclusive() {
             "ValueOutOfRange units: The value 11 is greater than the maximum 10.",
             "ValueOutOfRange ratio: The value is not a number.",
         ]
+    );
+}
+
+/// An integer bound on a float field reads as that float (issue 15).
+#[derive(Validate)]
+struct FloatBounds {
+    #[validate(range(min = 1, max = 10))]
+    wide: f64,
+    #[validate(range(min = -2))]
+    narrow: Option<f32>,
+    #[validate(each(range(max = 0)))]
+    items: Vec<f64>,
+}
+
+#[test]
+fn range_takes_integer_bounds_on_floats() {
+    assert!(FloatBounds { wide: 1.0, narrow: Some(-2.0), items: vec![0.0] }.validate().is_ok());
+    assert!(FloatBounds { wide: 10.0, narrow: None, items: vec![] }.validate().is_ok());
+    assert_eq!(
+        report(&FloatBounds { wide: 0.5, narrow: Some(-2.5), items: vec![0.0, 0.25] }),
+        [
+            "ValueOutOfRange wide: The value 0.5 is less than the minimum 1.",
+            "ValueOutOfRange narrow: The value -2.5 is less than the minimum -2.",
+            "ValueOutOfRange items[1]: The value 0.25 is greater than the maximum 0.",
+        ]
+    );
+    assert_eq!(
+        report(&FloatBounds { wide: 10.5, narrow: None, items: vec![] }),
+        ["ValueOutOfRange wide: The value 10.5 is greater than the maximum 10."]
     );
 }
 
@@ -319,6 +348,34 @@ fn each_applies_rules_to_every_item() {
             "EmptyValue items[0].name: The value must not be empty or white space.",
         ]
     );
+}
+
+/// `each` on sets: every item at its index in the set's order (issue 15).
+#[derive(Validate)]
+struct EachOnSets {
+    #[validate(each(non_empty, length(max = 3)))]
+    sorted: BTreeSet<String>,
+    #[validate(each(range(min = 1)))]
+    hashed: Option<HashSet<u32>>,
+}
+
+#[test]
+fn each_applies_rules_to_every_item_of_a_set() {
+    let ok = EachOnSets { sorted: BTreeSet::from(["a".into(), "b".into()]), hashed: Some(HashSet::from([1, 2])) };
+    assert!(ok.validate().is_ok());
+    let bad = EachOnSets {
+        sorted: BTreeSet::from(["long".into(), " ".into(), "ok".into()]),
+        hashed: Some(HashSet::from([0])),
+    };
+    assert_eq!(
+        report(&bad),
+        [
+            "EmptyValue sorted[0]: The value must not be empty or white space.",
+            "ValueTooLong sorted[1]: The value must have at most 3 characters; it has 4.",
+            "ValueOutOfRange hashed[0]: The value 0 is less than the minimum 1.",
+        ]
+    );
+    assert!(EachOnSets { sorted: BTreeSet::new(), hashed: None }.validate().is_ok());
 }
 
 #[derive(Validate)]

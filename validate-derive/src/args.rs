@@ -38,6 +38,11 @@ impl Parse for Arg {
         if input.peek(Lit) {
             return input.parse().map(Arg::Lit);
         }
+        // `custom(|value| …)`: the rules call a function by its path, which a closure has not.
+        if input.peek(Token![|]) || input.peek(Token![||]) || input.peek(Token![move]) {
+            let closure: Expr = input.parse()?;
+            return Err(syn::Error::new_spanned(closure, CLOSURE));
+        }
         let path: syn::Path = input.call(syn::Path::parse_mod_style)?;
         if input.peek(Token![=]) {
             let name = path.require_ident()?.clone();
@@ -67,6 +72,9 @@ impl Parse for Arg {
         Ok(Arg::Path(path))
     }
 }
+
+/// Said of a closure where the path of a function is expected.
+const CLOSURE: &str = "expected a path to a function, found a closure: write the closure as a `fn` and give its path, such as `custom(path::to::function)`";
 
 /// The arguments of `#[validate(…)]`.
 pub fn parse_attr(list: &syn::MetaList) -> syn::Result<Vec<Arg>> {

@@ -130,6 +130,14 @@ impl ContainerAttrs {
                 // check(path::to::function, code = "…", message = "…")
                 Arg::List { name, parens } if name == "check" => {
                     if let Some(check) = parse_check(cx, &parens, &name) {
+                        let text = |path: &syn::Path| path.to_token_stream().to_string().replace(' ', "");
+                        let function = text(&check.function);
+                        if found.checks.iter().any(|earlier| text(&earlier.function) == function) {
+                            let message = format!(
+                                "`check({function})` is already on this type; a second would report each mistake twice: remove it"
+                            );
+                            cx.error_spanned_by(&check.function, message);
+                        }
                         found.checks.push(check);
                     }
                 }

@@ -9,12 +9,20 @@ use crate::ctxt::Ctxt;
 /// Reports every contradiction among the rules of the container.
 pub fn check(cx: &mut Ctxt, container: &Container<'_>) {
     for field in container.all_fields() {
+        if field.serde.skip
+            && let Some(first) = field.rules.first()
+        {
+            cx.error_spanned_by(&first.name, SKIPPED);
+        }
         check_rules(cx, &field.rules, false);
         if container.attrs.context.is_none() {
             without_context(cx, &field.rules, container.ident);
         }
     }
 }
+
+/// Said of rules on a field serde never reads (`#[serde(skip)]`, `#[serde(skip_deserializing)]`).
+const SKIPPED: &str = "serde never reads this field from a request (`skip`): its rules would check the same default every time, failing every request whatever the client sends, or none; remove them";
 
 /// Reports the arguments that read a context on a type that declares none.
 fn without_context(cx: &mut Ctxt, rules: &[Rule], ident: &syn::Ident) {
@@ -63,6 +71,13 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
 }
 
 fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
+    if let RuleKind::Range { min, max } = &rule.kind {
+        for (key, bound) in [("min", min), ("max", max)] {
+            if let Some(message) = bound.as_ref().and_then(|bound| not_finite(key, bound)) {
+                cx.error_spanned_by(bound, message);
+            }
+        }
+    }
     match &rule.kind {
         _ if inside_each && crate::table::find(&rule.name.to_string()).is_some_and(|spec| spec.presence) => {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
@@ -108,6 +123,39 @@ fn lowercase_first(text: &str) -> String {
     chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Why a bound of `range` is NaN or infinite, when it is written as one: `f64::NAN`, `f32::INFINITY`,
+/// `-f64::INFINITY`, `f64::NEG_INFINITY`, `1.0 / 0.0`.
+fn not_finite(key: &str, bound: &Expr) -> Option<String> {
+    let nan = || {
+        format!(
+            "`{key}` is NaN, and no number compares with NaN: this bound would let every value through; give a number"
+        )
+    };
+    let infinite =
+        || format!("`{key}` is infinite: a bound must be a finite number; to leave this side open, remove `{key}`");
+    match bound {
+        Expr::Path(path) if path.qself.is_none() => {
+            let segments: Vec<String> = path.path.segments.iter().map(|segment| segment.ident.to_string()).collect();
+            match segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+                [.., "f32" | "f64", "NAN"] => Some(nan()),
+                [.., "f32" | "f64", "INFINITY" | "NEG_INFINITY"] => Some(infinite()),
+                _ => None,
+            }
+        }
+        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => not_finite(key, &unary.expr),
+        Expr::Paren(inner) => not_finite(key, &inner.expr),
+        Expr::Binary(binary) if matches!(binary.op, syn::BinOp::Div(_)) => {
+            // `0.0 / 0.0` is NaN; any other number over zero, infinite.
+            match (literal_number(&binary.left), literal_number(&binary.right)) {
+                (Some(0.0), Some(0.0)) => Some(nan()),
+                (Some(_), Some(0.0)) => Some(infinite()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The value of a numeric literal, possibly negated, to compare bounds written as literals.
 fn literal_number(expr: &Expr) -> Option<f64> {
     match expr {
@@ -124,6 +172,23 @@ fn literal_number(expr: &Expr) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounds_written_as_nan_or_infinity_are_found() {
+        let kind = |bound: &str| {
+            let message = not_finite("max", &syn::parse_str(bound).unwrap());
+            message.map(|message| if message.contains("NaN") { "nan" } else { "infinite" })
+        };
+        for bound in ["f64::NAN", "f32::NAN", "core::f64::NAN", "0.0 / 0.0", "(-f64::NAN)"] {
+            assert_eq!(kind(bound), Some("nan"), "{bound}");
+        }
+        for bound in ["f64::INFINITY", "-f32::INFINITY", "f64::NEG_INFINITY", "1.0 / 0.0", "-1e9 / 0.0"] {
+            assert_eq!(kind(bound), Some("infinite"), "{bound}");
+        }
+        for bound in ["f64::MAX", "1.0 / 2.0", "MAX", "ctx.max", "1e300"] {
+            assert_eq!(kind(bound), None, "{bound}");
+        }
+    }
 
     #[test]
     fn regex_errors_read_as_one_line() {

@@ -165,6 +165,13 @@ impl<'c> Reader<'c> {
             self.needs(name, "`one_of` needs the allowed values, such as `one_of(\"OneToOne\", \"OneToMany\")`");
             return None;
         }
+        for (i, value) in values.iter().enumerate() {
+            if values[..i].iter().any(|earlier| earlier.value() == value.value()) {
+                let message =
+                    format!("`{:?}` is already among the values of `one_of`; remove the repeat", value.value());
+                self.cx.error_spanned_by(value, message);
+            }
+        }
         Some(values)
     }
 

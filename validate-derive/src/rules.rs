@@ -106,7 +106,7 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     }
     let name = rule.name.to_string();
     let module = Ident::new(&name, span);
-    let (function, args) = arguments(rule, span, at, place.ctx.as_ref());
+    let (function, args) = arguments(rule, span, &value, at, place.ctx.as_ref());
     let function = Ident::new(function, span);
     if crate::table::find(&name).is_some_and(|spec| spec.records) {
         let call = quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out););
@@ -118,7 +118,13 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
 
 /// The function a rule is called by in its runtime module, and its arguments after the value:
 /// the one part of a rule's code that is its own.
-fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'static str, Vec<TokenStream>) {
+fn arguments(
+    rule: &Rule,
+    span: Span,
+    value: &TokenStream,
+    at: &Ident,
+    ctx: Option<&Ident>,
+) -> (&'static str, Vec<TokenStream>) {
     let some = |bound: Option<&Expr>| match bound {
         Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#bound)),
         None => quote_spanned!(span=> ::core::option::Option::None),
@@ -134,8 +140,16 @@ fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'sta
         RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested { .. } | RuleKind::Custom(_) => {
             ("check", Vec::new())
         }
-        RuleKind::Length { min, max } | RuleKind::Range { min, max } => {
-            ("check", vec![some(min.as_ref()), some(max.as_ref())])
+        RuleKind::Length { min, max } => ("check", vec![some(min.as_ref()), some(max.as_ref())]),
+        // Each bound converted to the number's type, so that `min = 1` works on an `f64`.
+        RuleKind::Range { min, max } => {
+            let r = runtime_at(span);
+            let value = value.clone();
+            let bound = |bound: Option<&Expr>| match bound {
+                Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#r::range::bound(#value, #bound))),
+                None => quote_spanned!(span=> ::core::option::Option::None),
+            };
+            ("check", vec![bound(min.as_ref()), bound(max.as_ref())])
         }
         RuleKind::Pattern(pattern) => {
             let name = pattern_static(pattern);
@@ -157,11 +171,17 @@ fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'sta
             let inner = inner.iter().map(|rule| emit(rule, &place));
             ("check", vec![quote_spanned!(span=> |#item, #item_at, #item_out| { #(#inner)* })])
         }
-        RuleKind::Unique { by: None, ignore_case } => ("check", vec![quote_spanned!(span=> #ignore_case)]),
+        // `ignore_case` calls functions that take text alone, so that it is refused on numbers.
+        RuleKind::Unique { by: None, ignore_case: false } => ("check", vec![quote_spanned!(span=> false)]),
+        RuleKind::Unique { by: None, ignore_case: true } => ("check_ignore_case", Vec::new()),
         RuleKind::Unique { by: Some(field), ignore_case } => {
             let rust_name = LitStr::new(&unraw(field), field.span());
             let key = quote_spanned!(span=> |__item| &__item.#field);
-            ("check_by", vec![key, quote_spanned!(span=> #rust_name), quote_spanned!(span=> #ignore_case)])
+            if *ignore_case {
+                ("check_by_ignore_case", vec![key, quote_spanned!(span=> #rust_name)])
+            } else {
+                ("check_by", vec![key, quote_spanned!(span=> #rust_name), quote_spanned!(span=> false)])
+            }
         }
     }
 }

@@ -196,7 +196,7 @@ fn names(field: &Field<'_>) -> Vec<String> {
 }
 
 /// One field's part of a fields body: read it (or walk it) into `local`, then run its rules on
-/// it. A skipped field is not read; its rules run on its default.
+/// it. A skipped field is not read, and has no rules (`check.rs` refuses them): nothing to do.
 fn field_block(
     container: &Container<'_>,
     field: &Field<'_>,
@@ -207,30 +207,12 @@ fn field_block(
     let field_at = format_ident!("__field_at");
     let path = rules::field_path(field.segment.as_ref(), at);
     if field.serde.skip {
-        return skipped_field(container, field, &field_at, &path);
+        return TokenStream::new();
     }
     let found = is_nested(field).then(|| format_ident!("__found"));
     let rules = field_rules(container, field, &format_ident!("__sink"), found.as_ref());
     let read = read_field(container, field, &field_at, found.as_ref(), claimed);
     checked_read(local, &field_at, &path, &read, found.as_ref(), &rules, &quote!(__f.out()))
-}
-
-/// A skipped field's rules, run on its default (which is not walked: `nested` validates it, as
-/// `validate()` does).
-fn skipped_field(container: &Container<'_>, field: &Field<'_>, field_at: &Ident, path: &TokenStream) -> TokenStream {
-    if field.rules.is_empty() {
-        return TokenStream::new();
-    }
-    let sink = format_ident!("__sink");
-    let rules = field_rules(container, field, &sink, None);
-    let value = default_value(&container.serde, field);
-    let ty = field.ty;
-    quote! {{
-        let #field_at = #path;
-        let __value: &#ty = &#value;
-        let #sink = __f.out();
-        #(#rules)*
-    }}
 }
 
 /// The expression that reads (or walks, into `found`) one field that is not skipped.

@@ -25,8 +25,12 @@ fn consistent(_: &Everything<'_>) -> Result<(), RuleError> {
     Ok(())
 }
 
+fn complete(_: &Everything<'_>) -> Result<(), RuleError> {
+    Ok(())
+}
+
 #[derive(Validate)]
-#[validate(check(consistent), check(consistent, code = "Inconsistent", message = "Make it consistent."))]
+#[validate(check(consistent), check(complete, code = "Incomplete", message = "Make it complete."))]
 struct Everything<'a> {
     #[validate(required, non_empty)]
     required: Option<String>,

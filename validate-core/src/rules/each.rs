@@ -25,7 +25,7 @@
 //! ]);
 //! ```
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
@@ -36,12 +36,14 @@ use crate::{Path, Violations};
 #[diagnostic::on_unimplemented(
     message = "`each` cannot be checked on `{Self}`",
     label = "`each` needs a collection or a map",
-    note = "`each` works on `Vec`, slices, arrays, `VecDeque`, `BTreeMap` and `HashMap` (their values), or an `Option` of one"
+    note = "`each` works on `Vec`, slices, arrays, `VecDeque`, `BTreeSet`, `HashSet`, `BTreeMap` and `HashMap` (their values), or an `Option` of one"
 )]
 pub trait Each {
     /// The item type.
     type Item;
-    /// Calls `check` on every item with its target: `at[i]` for sequences, `at['key']` for maps.
+    /// Calls `check` on every item with its target: `at[i]` for sequences, `at['key']` for maps,
+    /// and for sets `at[i]` in the set's order (sorted for a `BTreeSet`, as it iterates for a
+    /// `HashSet`).
     fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&Self::Item, &Path<'_>, &mut Violations));
 }
 
@@ -69,6 +71,24 @@ impl<T, const N: usize> Each for [T; N] {
 }
 
 impl<T> Each for VecDeque<T> {
+    type Item = T;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+        for (i, item) in self.iter().enumerate() {
+            check(item, &at.index(i), out);
+        }
+    }
+}
+
+impl<T> Each for BTreeSet<T> {
+    type Item = T;
+    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+        for (i, item) in self.iter().enumerate() {
+            check(item, &at.index(i), out);
+        }
+    }
+}
+
+impl<T, S> Each for HashSet<T, S> {
     type Item = T;
     fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
         for (i, item) in self.iter().enumerate() {

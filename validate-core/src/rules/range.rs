@@ -9,15 +9,18 @@
 //!     max_length: Option<i64>,
 //!     #[validate(range(min = 0.0))]
 //!     weight: f64,
+//!     // An integer bound on a float reads as that float.
+//!     #[validate(range(min = 1, max = 5))]
+//!     score: f32,
 //! }
 //!
-//! let field = Field { max_length: Some(0), weight: f64::NAN };
+//! let field = Field { max_length: Some(0), weight: f64::NAN, score: 1.5 };
 //! let found: Vec<_> = field.validate().unwrap_err().iter().map(|v| v.message().to_owned()).collect();
 //! assert_eq!(found, [
 //!     "The value 0 is less than the minimum 1.",
 //!     "The value is not a number.",
 //! ]);
-//! assert!(Field { max_length: None, weight: 0.5 }.validate().is_ok());
+//! assert!(Field { max_length: None, weight: 0.5, score: 5.0 }.validate().is_ok());
 //! ```
 
 use std::fmt::Display;
@@ -89,6 +92,47 @@ impl<T: Numeric> Numeric for Option<T> {
     fn typed(value: T::Value) -> crate::message::Number {
         T::typed(value)
     }
+}
+
+/// A bound for numbers of type `V`: a `V` itself, or an integer on a float (`range(min = 1)` on an
+/// `f64`), so that a bound need not be written `1.0`.
+///
+/// An integer literal on an integer field keeps that field's type (it is the only integer that
+/// converts), so a literal out of its range is still refused by rustc.
+#[diagnostic::on_unimplemented(
+    message = "this bound of `range` is not a `{V}`, the field's number type",
+    label = "expected a `{V}`",
+    note = "an integer bound is read as a float on a float field, but a fractional bound is never read as an integer"
+)]
+pub trait Bound<V> {
+    /// The bound as a number of type `V`.
+    fn bound(self) -> V;
+}
+
+impl<V> Bound<V> for V {
+    fn bound(self) -> V {
+        self
+    }
+}
+
+impl Bound<f64> for i64 {
+    #[allow(clippy::cast_precision_loss)] // a bound past 2^53 is written as a float anyway
+    fn bound(self) -> f64 {
+        self as f64
+    }
+}
+
+impl Bound<f32> for i64 {
+    #[allow(clippy::cast_precision_loss)] // a bound past 2^24 is written as a float anyway
+    fn bound(self) -> f32 {
+        self as f32
+    }
+}
+
+/// `bound` as a number of `value`'s type: what the derive passes `range` for each bound written.
+pub fn bound<T: Numeric + ?Sized, B: Bound<T::Value>>(value: &T, bound: B) -> T::Value {
+    let _ = value;
+    bound.bound()
 }
 
 /// Fails with `ValueOutOfRange` under `min`, over `max`, or when the number is NaN.

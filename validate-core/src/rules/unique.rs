@@ -309,6 +309,46 @@ pub trait WireNames {
     }
 }
 
+/// Text, whose case `unique(ignore_case)` can ignore.
+#[diagnostic::on_unimplemented(
+    message = "`unique(ignore_case)` cannot ignore the case of `{Self}`",
+    label = "`ignore_case` compares text, and `{Self}` is not text",
+    note = "remove `ignore_case`: `unique` alone compares these values as they are"
+)]
+pub trait Caseless: UniqueKey {}
+
+impl Caseless for str {}
+impl Caseless for String {}
+impl Caseless for Box<str> {}
+impl Caseless for Rc<str> {}
+impl Caseless for Arc<str> {}
+impl Caseless for Cow<'_, str> {}
+impl<T: Caseless + ?Sized> Caseless for &T {}
+
+/// [`check`] ignoring case, on text alone: what `unique(ignore_case)` calls.
+pub fn check_ignore_case<C, K>(value: &C, at: &Path<'_>, out: &mut Violations)
+where
+    C: Items<Item = K> + ?Sized,
+    K: Caseless,
+{
+    check(value, true, at, out);
+}
+
+/// [`check_by`] ignoring case, on text alone: what `unique(by = field, ignore_case)` calls.
+pub fn check_by_ignore_case<C, K>(
+    value: &C,
+    key: impl Fn(&C::Item) -> &K,
+    rust_name: &'static str,
+    at: &Path<'_>,
+    out: &mut Violations,
+) where
+    C: Items + ?Sized,
+    C::Item: WireNames,
+    K: Caseless + ?Sized,
+{
+    check_by(value, key, rust_name, true, at, out);
+}
+
 /// Reports every item equal to an earlier one.
 pub fn check<C, K>(value: &C, ignore_case: bool, at: &Path<'_>, out: &mut Violations)
 where
