@@ -408,6 +408,49 @@ fn unique_reports_every_repeat_after_the_first() {
     );
 }
 
+#[derive(Validate)]
+struct Nicknamed {
+    nick: Option<String>,
+}
+
+fn nick(nick: Option<&str>) -> Nicknamed {
+    Nicknamed { nick: nick.map(str::to_owned) }
+}
+
+/// `unique(by = field)` on an optional field: the items without one never repeat (issue 15).
+#[derive(Validate)]
+struct UniqueOptional {
+    #[validate(unique(by = nick))]
+    exact: Vec<Nicknamed>,
+    #[validate(unique(by = nick, ignore_case))]
+    folded: Vec<Nicknamed>,
+}
+
+#[test]
+fn unique_by_an_optional_field_ignores_the_items_without_one() {
+    let people = || vec![nick(None), nick(Some("Al")), nick(None), nick(Some("al")), nick(None)];
+    assert!(UniqueOptional { exact: people(), folded: vec![nick(None), nick(None)] }.validate().is_ok());
+    let mut exact = people();
+    exact.push(nick(Some("Al")));
+    assert_eq!(
+        report(&UniqueOptional { exact, folded: people() }),
+        [
+            "DuplicateValue exact[5].nick: The value 'Al' repeats the value at index 1.",
+            "DuplicateValue folded[3].nick: The value 'al' repeats the value at index 1, ignoring case.",
+        ]
+    );
+    // Past the stack tables, sorting finds the same.
+    let mut many: Vec<Nicknamed> = (0..200).map(|i| nick((i % 2 == 0).then(|| format!("n{i}")).as_deref())).collect();
+    assert!(UniqueOptional { exact: vec![], folded: many }.validate().is_ok());
+    many = (0..200).map(|_| nick(None)).collect();
+    many.push(nick(Some("x")));
+    many.push(nick(Some("X")));
+    assert_eq!(
+        report(&UniqueOptional { exact: vec![], folded: many }),
+        ["DuplicateValue folded[201].nick: The value 'X' repeats the value at index 200, ignoring case."]
+    );
+}
+
 #[test]
 fn unique_handles_more_items_than_the_stack_buffer() {
     let mut ids: Vec<u32> = (0..1_000).collect();

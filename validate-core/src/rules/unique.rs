@@ -6,6 +6,7 @@
 //! lowercase without building new strings. Up to 128 items are checked with a table of hashes on
 //! the stack (expected O(n), no allocation); a longer collection sorts one vector of
 //! `(hash, index)` pairs (O(n log n)). Equal hashes are always confirmed by comparing the values.
+//! An `Option` (an optional field under `by`) is compared when it is `Some`: `None`s never repeat.
 //!
 //! ```
 //! use validate_core::Validate;
@@ -121,6 +122,10 @@ pub trait UniqueKey {
     fn fingerprint(&self, ignore_case: bool) -> u64;
     /// Appends the value as a message echoes it.
     fn describe(&self, out: &mut String);
+    /// Whether there is a value: `None` never repeats another `None`.
+    fn present(&self) -> bool {
+        true
+    }
 }
 
 /// One step of the fingerprint hash (a multiply-rotate mix: fast, not meant to resist attack;
@@ -289,6 +294,31 @@ impl<T: UniqueKey + ?Sized> UniqueKey for &T {
     fn describe(&self, out: &mut String) {
         (**self).describe(out);
     }
+    fn present(&self) -> bool {
+        (**self).present()
+    }
+}
+
+/// An optional value, such as the field `unique(by = field)` compares: items without one are
+/// never reported, however many there are.
+impl<T: UniqueKey> UniqueKey for Option<T> {
+    fn compare(&self, other: &Self, ignore_case: bool) -> Ordering {
+        match (self, other) {
+            (Some(a), Some(b)) => a.compare(b, ignore_case),
+            (a, b) => a.is_some().cmp(&b.is_some()),
+        }
+    }
+    fn fingerprint(&self, ignore_case: bool) -> u64 {
+        self.as_ref().map_or(0, |value| value.fingerprint(ignore_case))
+    }
+    fn describe(&self, out: &mut String) {
+        if let Some(value) = self {
+            value.describe(out);
+        }
+    }
+    fn present(&self) -> bool {
+        self.as_ref().is_some_and(UniqueKey::present)
+    }
 }
 
 /// The wire names of a type's members, for targets such as `fields[1].fieldName`.
@@ -324,6 +354,7 @@ impl Caseless for Rc<str> {}
 impl Caseless for Arc<str> {}
 impl Caseless for Cow<'_, str> {}
 impl<T: Caseless + ?Sized> Caseless for &T {}
+impl<T: Caseless> Caseless for Option<T> {}
 
 /// [`check`] ignoring case, on text alone: what `unique(ignore_case)` calls.
 pub fn check_ignore_case<C, K>(value: &C, at: &Path<'_>, out: &mut Violations)
@@ -390,6 +421,10 @@ fn report<I, K: UniqueKey + ?Sized>(
     let same = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case) == Ordering::Equal;
     let fingerprint = |i: usize| key(&items[i]).fingerprint(ignore_case);
     let mut record = |repeat: usize, first: usize| {
+        // An absent value (`None`) equals only other absent ones, and repeats nothing.
+        if !key(&items[repeat]).present() {
+            return;
+        }
         let item = at.index(repeat);
         // Built only when kept: a repeat past the list's limit is counted.
         let error = || repeated(key(&items[repeat]), first, ignore_case);
