@@ -65,6 +65,10 @@ struct EveryRule {
     server: Option<String>,
     #[validate(custom(fine))]
     custom: String,
+    #[validate(length(equal = 2))]
+    country: String,
+    #[validate(length(equal = 3))]
+    triple: Vec<u8>,
 }
 
 #[derive(Debug, serde::Deserialize, Validate)]
@@ -91,6 +95,8 @@ fn every_rule_allocates_nothing_when_valid() {
         children: BTreeMap::from([("a".into(), Child { name: "x".into() })]),
         server: None,
         custom: "x".into(),
+        country: "ÇH".into(),
+        triple: vec![1, 2, 3],
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
 }

@@ -87,6 +87,53 @@ fn length_counts_characters_items_and_entries() {
     assert_eq!(report(&long), ["ValueTooLong text: The value must have at most 3 characters; it has 4."]);
 }
 
+#[derive(Validate)]
+struct LengthEqual {
+    #[validate(length(equal = 2))]
+    country: String,
+    #[validate(length(equal = 1))]
+    list: Vec<u8>,
+    #[validate(length(equal = 2))]
+    map: BTreeMap<u8, u8>,
+    #[validate(length(equal = 3, code = "BadCode", message = "Three letters."))]
+    maybe: Option<String>,
+}
+
+#[test]
+fn length_equal_is_exact() {
+    let ok = LengthEqual { country: "ÇH".into(), list: vec![1], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: None };
+    assert!(ok.validate().is_ok());
+    assert!(LengthEqual { maybe: Some("abc".into()), ..ok }.validate().is_ok());
+    let short =
+        LengthEqual { country: "C".into(), list: vec![], map: BTreeMap::from([(1, 1)]), maybe: Some("ab".into()) };
+    assert_eq!(
+        report(&short),
+        [
+            "ValueTooShort country: The value must have exactly 2 characters; it has 1.",
+            "ValueTooShort list: The value must have exactly 1 item; it has 0.",
+            "ValueTooShort map: The value must have exactly 2 entries; it has 1.",
+            "BadCode maybe: Three letters.",
+        ]
+    );
+    let long = LengthEqual {
+        country: "CHE".into(),
+        list: vec![1, 2],
+        map: BTreeMap::from([(1, 1), (2, 2), (3, 3)]),
+        maybe: Some("abcd".into()),
+    };
+    assert_eq!(
+        report(&long),
+        [
+            "ValueTooLong country: The value must have exactly 2 characters; it has 3.",
+            "ValueTooLong list: The value must have exactly 1 item; it has 2.",
+            "ValueTooLong map: The value must have exactly 2 entries; it has 3.",
+            "BadCode maybe: Three letters.",
+        ]
+    );
+    let error = validate_core::rules::length::exactly("", 1).unwrap_err();
+    assert_eq!(error.code(), "ValueTooShort");
+}
+
 const MAX_UNITS: u32 = 10;
 
 #[derive(Validate)]

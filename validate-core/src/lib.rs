@@ -45,7 +45,7 @@
 //! |---|---|---|
 //! | [`required`](rules::required) | an `Option` is `Some` | `MissingRequiredProperty` |
 //! | [`non_empty`](rules::non_empty) | text with a non-white-space character; a collection with an item | `EmptyValue` |
-//! | [`length(min, max)`](rules::length) | characters, items or entries | `ValueTooShort`, `ValueTooLong` |
+//! | [`length(min, max)`, `length(equal)`](rules::length) | characters, items or entries; exactly N | `ValueTooShort`, `ValueTooLong` |
 //! | [`range(min, max)`](rules::range) | a number, inclusive | `ValueOutOfRange` |
 //! | [`pattern("re")`](rules::pattern) | a regular expression matches | `PatternMismatch` |
 //! | [`one_of("A", …)`](rules::one_of) | a string from a closed set | `InvalidEnumValue` |

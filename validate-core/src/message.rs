@@ -60,6 +60,15 @@ pub enum Message {
         /// What was counted.
         unit: Unit,
     },
+    /// `length(equal = N)`: another number of characters, items or entries than `expected`.
+    WrongLength {
+        /// The length required.
+        expected: usize,
+        /// The length found.
+        actual: usize,
+        /// What was counted.
+        unit: Unit,
+    },
     /// `range`: the number is NaN.
     NotANumber,
     /// `range`: under the minimum.
@@ -597,6 +606,7 @@ impl Message {
         Some(match self {
             Message::TooShort { .. } => "length-too-short",
             Message::TooLong { .. } => "length-too-long",
+            Message::WrongLength { .. } => "length-not-exact",
             Message::NotANumber => "range-not-a-number",
             Message::BelowMinimum { .. } => "range-below-minimum",
             Message::AboveMaximum { .. } => "range-above-maximum",
@@ -641,7 +651,7 @@ impl Message {
     /// `request` for what is wrong with the request as a whole, `custom` for a user's own.
     pub fn rule(&self) -> &'static str {
         match self {
-            Message::TooShort { .. } | Message::TooLong { .. } => "length",
+            Message::TooShort { .. } | Message::TooLong { .. } | Message::WrongLength { .. } => "length",
             Message::NotANumber | Message::BelowMinimum { .. } | Message::AboveMaximum { .. } => "range",
             Message::Empty { .. } => "non_empty",
             Message::PatternMismatch { .. } => "pattern",
@@ -691,6 +701,11 @@ impl Message {
             }
             Message::TooLong { max, actual, unit } => {
                 each("max", Arg::Count(*max));
+                each("actual", Arg::Count(*actual));
+                each("unit", Arg::Text(unit.name()));
+            }
+            Message::WrongLength { expected, actual, unit } => {
+                each("expected", Arg::Count(*expected));
                 each("actual", Arg::Count(*actual));
                 each("unit", Arg::Text(unit.name()));
             }

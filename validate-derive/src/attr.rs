@@ -27,6 +27,8 @@ pub enum RuleKind {
     Length {
         min: Option<Expr>,
         max: Option<Expr>,
+        /// `length(equal = N)`, which stands alone.
+        equal: Option<Expr>,
     },
     Range {
         min: Option<Expr>,
@@ -247,7 +249,7 @@ impl Rule {
         let kind = match rule_name.as_str() {
             "required" => Some(RuleKind::Required),
             "non_empty" => Some(RuleKind::NonEmpty),
-            "length" => reader.bounds(&name).map(|(min, max)| RuleKind::Length { min, max }),
+            "length" => reader.length(&name).map(|(min, max, equal)| RuleKind::Length { min, max, equal }),
             "range" => reader.bounds(&name).map(|(min, max)| RuleKind::Range { min, max }),
             "pattern" => reader.pattern(&name).map(RuleKind::Pattern),
             "one_of" => reader.one_of(&name).map(RuleKind::OneOf),

@@ -68,7 +68,8 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
             cx.error_spanned_by(&rule.name, message);
         }
-        RuleKind::Length { min: Some(min), max: Some(max) } | RuleKind::Range { min: Some(min), max: Some(max) } => {
+        RuleKind::Length { min: Some(min), max: Some(max), .. }
+        | RuleKind::Range { min: Some(min), max: Some(max) } => {
             if let (Some(low), Some(high)) = (literal_number(min), literal_number(max))
                 && low > high
             {

@@ -39,8 +39,13 @@ impl<'c> Reader<'c> {
 
     /// Takes every `name = value` argument named `key`; a repeat is an error.
     pub fn named(&mut self, key: &'static str) -> Option<Expr> {
+        self.named_key(key).map(|(_, value)| value)
+    }
+
+    /// [`Reader::named`], with the key as written, for an error about the key itself.
+    pub fn named_key(&mut self, key: &'static str) -> Option<(Ident, Expr)> {
         self.accept(key);
-        let mut found: Option<Expr> = None;
+        let mut found: Option<(Ident, Expr)> = None;
         for slot in &mut self.args {
             if !matches!(slot, Some(Arg::Named { name, .. }) if name == key) {
                 continue;
@@ -50,7 +55,7 @@ impl<'c> Reader<'c> {
                     let message = format!("duplicate argument `{key}` in `{}`; keep only one", self.rule);
                     self.cx.syn_error(syn::Error::new(name.span(), message));
                 } else {
-                    found = Some(value);
+                    found = Some((name, value));
                 }
             }
         }
@@ -145,6 +150,28 @@ impl<'c> Reader<'c> {
             return None;
         }
         Some((min, max))
+    }
+
+    /// `length`'s `min = …` and `max = …`, at least one of them, or `equal = …` alone.
+    pub fn length(&mut self, name: &Ident) -> Option<(Option<Expr>, Option<Expr>, Option<Expr>)> {
+        let min = self.named_key("min");
+        let max = self.named_key("max");
+        let equal = self.named_key("equal");
+        if equal.is_some() {
+            for (key, _) in min.iter().chain(&max) {
+                let message = format!(
+                    "`equal` cannot be combined with `{key}`: `length(equal = N)` already sets both bounds; keep one"
+                );
+                self.cx.error_spanned_by(key, message);
+            }
+        } else if min.is_none() && max.is_none() {
+            self.needs(
+                name,
+                "`length` needs `min = …`, `max = …` or both, such as `length(min = 1, max = 10)`, or `equal = …`",
+            );
+            return None;
+        }
+        Some((min.map(|(_, min)| min), max.map(|(_, max)| max), equal.map(|(_, equal)| equal)))
     }
 
     pub fn pattern(&mut self, name: &Ident) -> Option<LitStr> {

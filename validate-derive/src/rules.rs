@@ -134,7 +134,8 @@ fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'sta
         RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested { .. } | RuleKind::Custom(_) => {
             ("check", Vec::new())
         }
-        RuleKind::Length { min, max } | RuleKind::Range { min, max } => {
+        RuleKind::Length { equal: Some(expected), .. } => ("exactly", vec![quote_spanned!(span=> #expected)]),
+        RuleKind::Length { min, max, equal: None } | RuleKind::Range { min, max } => {
             ("check", vec![some(min.as_ref()), some(max.as_ref())])
         }
         RuleKind::Pattern(pattern) => {

@@ -76,6 +76,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::TooLong { max, actual, unit } => {
             write!(out, "The value must have at most {}; it has {actual}.", Counted(*max, *unit))
         }
+        Message::WrongLength { expected, actual, unit } => {
+            write!(out, "The value must have exactly {}; it has {actual}.", Counted(*expected, *unit))
+        }
         Message::NotANumber => out.write_str("The value is not a number."),
         Message::BelowMinimum { value, min } => write!(out, "The value {value} is less than the minimum {min}."),
         Message::AboveMaximum { value, max } => write!(out, "The value {value} is greater than the maximum {max}."),

@@ -142,6 +142,7 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// |---|---|---|
 /// | `length-too-short` | `length` | `$min` (count), `$actual` (count), `$unit`: `characters`, `items`, `entries` |
 /// | `length-too-long` | `length` | `$max` (count), `$actual` (count), `$unit` |
+/// | `length-not-exact` | `length` | `$expected` (count), `$actual` (count), `$unit` |
 /// | `range-not-a-number` | `range` | |
 /// | `range-below-minimum` | `range` | `$value`, `$min` |
 /// | `range-above-maximum` | `range` | `$value`, `$max` |

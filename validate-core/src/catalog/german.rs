@@ -94,6 +94,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::TooLong { max, actual, unit } => {
             write!(out, "Der Wert darf höchstens {} haben; er hat {actual}.", Counted(*max, *unit))
         }
+        Message::WrongLength { expected, actual, unit } => {
+            write!(out, "Der Wert muss genau {} haben; er hat {actual}.", Counted(*expected, *unit))
+        }
         Message::NotANumber => out.write_str("Der Wert ist keine Zahl."),
         Message::BelowMinimum { value, min } => write!(out, "Der Wert {value} ist kleiner als das Minimum {min}."),
         Message::AboveMaximum { value, max } => write!(out, "Der Wert {value} ist größer als das Maximum {max}."),

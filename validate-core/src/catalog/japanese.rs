@@ -104,6 +104,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
             Counted(*max, *unit),
             Bare(*actual, *unit)
         ),
+        Message::WrongLength { expected, actual, unit } => {
+            write!(out, "値には{}ちょうどが必要ですが、{}あります。", Counted(*expected, *unit), Bare(*actual, *unit))
+        }
         Message::NotANumber => out.write_str("値が数値ではありません。"),
         Message::BelowMinimum { value, min } => write!(out, "値 {value} が最小値 {min} を下回っています。"),
         Message::AboveMaximum { value, max } => write!(out, "値 {value} が最大値 {max} を超えています。"),

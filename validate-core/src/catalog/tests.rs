@@ -9,7 +9,7 @@ use crate::message::{Arg, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 38;
+const VARIANTS: usize = 39;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -53,6 +53,7 @@ fn variant(message: &Message) -> usize {
         Message::BodyTooLarge => 35,
         Message::BodyUnreadable => 36,
         Message::Own(_) => 37,
+        Message::WrongLength { .. } => 38,
     }
 }
 
@@ -171,6 +172,8 @@ pub(super) fn samples() -> Vec<Message> {
         samples.push(Message::TooLong { max: 4, actual: 7, unit });
         samples.push(Message::TooLong { max: 1, actual: 2, unit });
         samples.push(Message::Empty { unit });
+        samples.push(Message::WrongLength { expected: 8, actual: 7, unit });
+        samples.push(Message::WrongLength { expected: 1, actual: 2, unit });
     }
     samples.extend([
         Message::NotANumber,
@@ -263,9 +266,12 @@ fn every_variant_has_a_sample() {
     assert_complete("Format", FORMATS.map(format_index), FORMATS.len());
     assert_complete("JsonType", JSON_TYPES.map(json_type_index), JSON_TYPES.len());
     assert_complete("Syntax", syntaxes().iter().map(syntax_index), syntaxes().len());
-    for which in [0, 1, 5] {
+    for which in [0, 1, 5, 38] {
         let units = samples.iter().filter_map(|m| match m {
-            Message::TooShort { unit, .. } | Message::TooLong { unit, .. } | Message::Empty { unit }
+            Message::TooShort { unit, .. }
+            | Message::TooLong { unit, .. }
+            | Message::WrongLength { unit, .. }
+            | Message::Empty { unit }
                 if variant(m) == which =>
             {
                 Some(unit_index(*unit))
@@ -332,7 +338,10 @@ fn shown_and_named(message: &Message) -> (Vec<String>, Vec<&'static str>) {
     });
     // The names are the English words: they must not show.
     match message {
-        Message::TooShort { unit, .. } | Message::TooLong { unit, .. } | Message::Empty { unit } => {
+        Message::TooShort { unit, .. }
+        | Message::TooLong { unit, .. }
+        | Message::WrongLength { unit, .. }
+        | Message::Empty { unit } => {
             named.push(unit.name());
         }
         Message::InvalidFormat { format, .. } => named.push(format.name()),
@@ -448,6 +457,14 @@ fn german_texts() {
             "Der Wert darf höchstens 4 Einträge haben; er hat 7.",
         ),
         (Message::Empty { unit: Unit::Entries }, "Der Wert muss mindestens 1 Eintrag haben."),
+        (
+            Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
+            "Der Wert muss genau 8 Zeichen haben; er hat 7.",
+        ),
+        (
+            Message::WrongLength { expected: 1, actual: 2, unit: Unit::Items },
+            "Der Wert muss genau 1 Element haben; er hat 2.",
+        ),
         (Message::ExactItems { expected: 1, actual: 3 }, "Das Array muss genau 1 Element haben; es hat 3."),
         (Message::ExactItems { expected: 2, actual: 5 }, "Das Array muss genau 2 Elemente haben; es hat 5."),
         (
@@ -514,6 +531,14 @@ fn japanese_texts() {
         (
             Message::TooLong { max: 4, actual: 7, unit: Unit::Characters },
             "値に含めることができるのは 4 文字までですが、7 文字あります。",
+        ),
+        (
+            Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
+            "値には 8 文字ちょうどが必要ですが、7 文字あります。",
+        ),
+        (
+            Message::WrongLength { expected: 2, actual: 3, unit: Unit::Entries },
+            "値にはエントリ 2 件ちょうどが必要ですが、3 件あります。",
         ),
         (
             Message::NotOneOf { value: "x".into(), allowed: Cow::Borrowed(&["A", "B"]) },
