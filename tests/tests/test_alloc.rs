@@ -69,6 +69,10 @@ struct EveryRule {
     country: String,
     #[validate(length(equal = 3))]
     triple: Vec<u8>,
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
+    share: f64,
+    #[validate(range(min = 1, exclusive_max = 10))]
+    units: Option<u8>,
 }
 
 #[derive(Debug, serde::Deserialize, Validate)]
@@ -97,6 +101,8 @@ fn every_rule_allocates_nothing_when_valid() {
         custom: "x".into(),
         country: "ÇH".into(),
         triple: vec![1, 2, 3],
+        share: 0.5,
+        units: Some(9),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
 }

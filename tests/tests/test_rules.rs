@@ -168,6 +168,43 @@ fn range_is_inclusive() {
 }
 
 #[derive(Validate)]
+struct Exclusive {
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
+    share: f64,
+    #[validate(range(min = 1, exclusive_max = 10))]
+    units: Option<u8>,
+    #[validate(range(exclusive_min = -1, max = 5, code = "BadLevel"))]
+    level: i32,
+}
+
+#[test]
+fn range_exclusive_bounds_are_strict() {
+    assert!(Exclusive { share: 0.5, units: Some(1), level: 0 }.validate().is_ok());
+    assert!(Exclusive { share: 0.999, units: Some(9), level: 5 }.validate().is_ok());
+    assert!(Exclusive { share: 0.001, units: None, level: -0 }.validate().is_ok());
+    assert_eq!(
+        report(&Exclusive { share: 0.0, units: Some(10), level: -1 }),
+        [
+            "ValueOutOfRange share: The value 0 must be greater than 0.",
+            "ValueOutOfRange units: The value 10 must be less than 10.",
+            "BadLevel level: The value -1 must be greater than -1.",
+        ]
+    );
+    assert_eq!(
+        report(&Exclusive { share: 1.0, units: Some(0), level: 6 }),
+        [
+            "ValueOutOfRange share: The value 1 must be less than 1.",
+            "ValueOutOfRange units: The value 0 is less than the minimum 1.",
+            "BadLevel level: The value 6 is greater than the maximum 5.",
+        ]
+    );
+    assert_eq!(
+        report(&Exclusive { share: f64::NAN, units: None, level: 0 }),
+        ["ValueOutOfRange share: The value is not a number."]
+    );
+}
+
+#[derive(Validate)]
 struct Pattern {
     #[validate(pattern("^[a-zA-Z][a-zA-Z0-9_]+$"))]
     name: String,

@@ -46,7 +46,7 @@
 //! | [`required`](rules::required) | an `Option` is `Some` | `MissingRequiredProperty` |
 //! | [`non_empty`](rules::non_empty) | text with a non-white-space character; a collection with an item | `EmptyValue` |
 //! | [`length(min, max)`, `length(equal)`](rules::length) | characters, items or entries; exactly N | `ValueTooShort`, `ValueTooLong` |
-//! | [`range(min, max)`](rules::range) | a number, inclusive | `ValueOutOfRange` |
+//! | [`range(min, max)`, `range(exclusive_min, exclusive_max)`](rules::range) | a number, inclusive or exclusive | `ValueOutOfRange` |
 //! | [`pattern("re")`](rules::pattern) | a regular expression matches | `PatternMismatch` |
 //! | [`one_of("A", …)`](rules::one_of) | a string from a closed set | `InvalidEnumValue` |
 //! | [`format(uuid)`, `format(date_time)`](rules::format) | a GUID; an RFC 3339 date-time | `InvalidFormat` |

@@ -85,6 +85,20 @@ pub enum Message {
         /// The most allowed.
         max: Number,
     },
+    /// `range(exclusive_min = …)`: not greater than the exclusive minimum.
+    NotGreater {
+        /// The number found.
+        value: Number,
+        /// The number it must be greater than.
+        min: Number,
+    },
+    /// `range(exclusive_max = …)`: not less than the exclusive maximum.
+    NotLess {
+        /// The number found.
+        value: Number,
+        /// The number it must be less than.
+        max: Number,
+    },
     /// `non_empty`: an empty or white-space string, or a collection without items.
     Empty {
         /// What is missing: characters (the string is empty or white space), items or entries.
@@ -610,6 +624,8 @@ impl Message {
             Message::NotANumber => "range-not-a-number",
             Message::BelowMinimum { .. } => "range-below-minimum",
             Message::AboveMaximum { .. } => "range-above-maximum",
+            Message::NotGreater { .. } => "range-not-greater",
+            Message::NotLess { .. } => "range-not-less",
             Message::Empty { .. } => "non-empty",
             Message::PatternMismatch { .. } => "pattern-mismatch",
             Message::NotOneOf { .. } => "one-of",
@@ -652,7 +668,11 @@ impl Message {
     pub fn rule(&self) -> &'static str {
         match self {
             Message::TooShort { .. } | Message::TooLong { .. } | Message::WrongLength { .. } => "length",
-            Message::NotANumber | Message::BelowMinimum { .. } | Message::AboveMaximum { .. } => "range",
+            Message::NotANumber
+            | Message::BelowMinimum { .. }
+            | Message::AboveMaximum { .. }
+            | Message::NotGreater { .. }
+            | Message::NotLess { .. } => "range",
             Message::Empty { .. } => "non_empty",
             Message::PatternMismatch { .. } => "pattern",
             Message::NotOneOf { .. } => "one_of",
@@ -709,11 +729,11 @@ impl Message {
                 each("actual", Arg::Count(*actual));
                 each("unit", Arg::Text(unit.name()));
             }
-            Message::BelowMinimum { value, min } => {
+            Message::BelowMinimum { value, min } | Message::NotGreater { value, min } => {
                 each("value", Arg::Number(value));
                 each("min", Arg::Number(min));
             }
-            Message::AboveMaximum { value, max } => {
+            Message::AboveMaximum { value, max } | Message::NotLess { value, max } => {
                 each("value", Arg::Number(value));
                 each("max", Arg::Number(max));
             }

@@ -33,6 +33,9 @@ pub enum RuleKind {
     Range {
         min: Option<Expr>,
         max: Option<Expr>,
+        /// `exclusive_min = …` and `exclusive_max = …`, each instead of its inclusive bound.
+        exclusive_min: Option<Expr>,
+        exclusive_max: Option<Expr>,
     },
     Pattern(LitStr),
     OneOf(Vec<LitStr>),
@@ -250,7 +253,7 @@ impl Rule {
             "required" => Some(RuleKind::Required),
             "non_empty" => Some(RuleKind::NonEmpty),
             "length" => reader.length(&name).map(|(min, max, equal)| RuleKind::Length { min, max, equal }),
-            "range" => reader.bounds(&name).map(|(min, max)| RuleKind::Range { min, max }),
+            "range" => reader.range(&name),
             "pattern" => reader.pattern(&name).map(RuleKind::Pattern),
             "one_of" => reader.one_of(&name).map(RuleKind::OneOf),
             "format" => format(&mut reader, &name).map(RuleKind::Format),

@@ -69,7 +69,7 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
             cx.error_spanned_by(&rule.name, message);
         }
         RuleKind::Length { min: Some(min), max: Some(max), .. }
-        | RuleKind::Range { min: Some(min), max: Some(max) } => {
+        | RuleKind::Range { min: Some(min), max: Some(max), .. } => {
             if let (Some(low), Some(high)) = (literal_number(min), literal_number(max))
                 && low > high
             {

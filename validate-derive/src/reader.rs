@@ -6,6 +6,7 @@
 use syn::{Expr, Ident, LitStr};
 
 use crate::args::{self, Arg, arg_name};
+use crate::attr::RuleKind;
 use crate::ctxt::Ctxt;
 use crate::suggest::closest;
 
@@ -138,18 +139,30 @@ impl<'c> Reader<'c> {
         }
     }
 
-    /// `min = …` and `max = …`, at least one of them.
-    pub fn bounds(&mut self, name: &Ident) -> Option<(Option<Expr>, Option<Expr>)> {
+    /// `range`'s bounds: `min = …` or `exclusive_min = …`, `max = …` or `exclusive_max = …`, at
+    /// least one of them.
+    pub fn range(&mut self, name: &Ident) -> Option<RuleKind> {
         let min = self.named("min");
         let max = self.named("max");
-        if min.is_none() && max.is_none() {
+        let exclusive_min = self.named_key("exclusive_min");
+        let exclusive_max = self.named_key("exclusive_max");
+        for (inclusive, exclusive) in [(&min, &exclusive_min), (&max, &exclusive_max)] {
+            if let (Some(_), Some((key, _))) = (inclusive, exclusive) {
+                let side = if *key == "exclusive_min" { "min" } else { "max" };
+                let message =
+                    format!("`{key}` cannot be combined with `{side}`: a range has one bound on each side; keep one");
+                self.cx.error_spanned_by(key, message);
+            }
+        }
+        if min.is_none() && max.is_none() && exclusive_min.is_none() && exclusive_max.is_none() {
             self.needs(
                 name,
-                format!("`{name}` needs `min = …`, `max = …` or both, such as `{name}(min = 1, max = 10)`"),
+                "`range` needs a bound: `min = …`, `max = …`, `exclusive_min = …` or `exclusive_max = …`, such as `range(min = 1, max = 10)`",
             );
             return None;
         }
-        Some((min, max))
+        let (exclusive_min, exclusive_max) = (exclusive_min.map(|(_, min)| min), exclusive_max.map(|(_, max)| max));
+        Some(RuleKind::Range { min, max, exclusive_min, exclusive_max })
     }
 
     /// `length`'s `min = …` and `max = …`, at least one of them, or `equal = …` alone.

@@ -135,7 +135,13 @@ fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'sta
             ("check", Vec::new())
         }
         RuleKind::Length { equal: Some(expected), .. } => ("exactly", vec![quote_spanned!(span=> #expected)]),
-        RuleKind::Length { min, max, equal: None } | RuleKind::Range { min, max } => {
+        RuleKind::Range { min, max, exclusive_min, exclusive_max }
+            if exclusive_min.is_some() || exclusive_max.is_some() =>
+        {
+            let bounds = [min, max, exclusive_min, exclusive_max].map(|bound| some(bound.as_ref()));
+            ("check_exclusive", bounds.into())
+        }
+        RuleKind::Length { min, max, equal: None } | RuleKind::Range { min, max, .. } => {
             ("check", vec![some(min.as_ref()), some(max.as_ref())])
         }
         RuleKind::Pattern(pattern) => {

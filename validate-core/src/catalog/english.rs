@@ -82,6 +82,8 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::NotANumber => out.write_str("The value is not a number."),
         Message::BelowMinimum { value, min } => write!(out, "The value {value} is less than the minimum {min}."),
         Message::AboveMaximum { value, max } => write!(out, "The value {value} is greater than the maximum {max}."),
+        Message::NotGreater { value, min } => write!(out, "The value {value} must be greater than {min}."),
+        Message::NotLess { value, max } => write!(out, "The value {value} must be less than {max}."),
         Message::Empty { unit: Unit::Characters } => out.write_str("The value must not be empty or white space."),
         Message::Empty { unit } => write!(out, "The value must have at least {}.", Counted(1, *unit)),
         Message::PatternMismatch { value, pattern } => {

@@ -146,6 +146,8 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// | `range-not-a-number` | `range` | |
 /// | `range-below-minimum` | `range` | `$value`, `$min` |
 /// | `range-above-maximum` | `range` | `$value`, `$max` |
+/// | `range-not-greater` | `range` | `$value`, `$min`: the exclusive minimum |
+/// | `range-not-less` | `range` | `$value`, `$max`: the exclusive maximum |
 /// | `non-empty` | `non_empty` | `$unit`: `characters` (the text is empty or white space), `items`, `entries` |
 /// | `pattern-mismatch` | `pattern` | `$value`, `$pattern` |
 /// | `one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |

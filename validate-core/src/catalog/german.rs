@@ -100,6 +100,8 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::NotANumber => out.write_str("Der Wert ist keine Zahl."),
         Message::BelowMinimum { value, min } => write!(out, "Der Wert {value} ist kleiner als das Minimum {min}."),
         Message::AboveMaximum { value, max } => write!(out, "Der Wert {value} ist größer als das Maximum {max}."),
+        Message::NotGreater { value, min } => write!(out, "Der Wert {value} muss größer als {min} sein."),
+        Message::NotLess { value, max } => write!(out, "Der Wert {value} muss kleiner als {max} sein."),
         Message::Empty { unit: Unit::Characters } => {
             out.write_str("Der Wert darf weder leer sein noch nur aus Leerzeichen bestehen.")
         }

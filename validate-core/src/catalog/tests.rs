@@ -9,7 +9,7 @@ use crate::message::{Arg, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 39;
+const VARIANTS: usize = 41;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -54,6 +54,8 @@ fn variant(message: &Message) -> usize {
         Message::BodyUnreadable => 36,
         Message::Own(_) => 37,
         Message::WrongLength { .. } => 38,
+        Message::NotGreater { .. } => 39,
+        Message::NotLess { .. } => 40,
     }
 }
 
@@ -179,6 +181,8 @@ pub(super) fn samples() -> Vec<Message> {
         Message::NotANumber,
         Message::BelowMinimum { value: 0.into(), min: 1.into() },
         Message::AboveMaximum { value: 2.5_f64.into(), max: (-3).into() },
+        Message::NotGreater { value: 0.into(), min: 0.into() },
+        Message::NotLess { value: 1.5_f64.into(), max: 1.5_f64.into() },
         Message::PatternMismatch { value: "1rel".into(), pattern: "^[a-z][a-z0-9_]+$" },
         Message::NotOneOf { value: "onetomany".into(), allowed: Cow::Borrowed(&["OneToOne", "OneToMany"]) },
         Message::NotLanguageTag { key: "zz bad".into() },
@@ -457,6 +461,8 @@ fn german_texts() {
             "Der Wert darf höchstens 4 Einträge haben; er hat 7.",
         ),
         (Message::Empty { unit: Unit::Entries }, "Der Wert muss mindestens 1 Eintrag haben."),
+        (Message::NotGreater { value: 0.into(), min: 0.into() }, "Der Wert 0 muss größer als 0 sein."),
+        (Message::NotLess { value: 2.into(), max: 1.into() }, "Der Wert 2 muss kleiner als 1 sein."),
         (
             Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
             "Der Wert muss genau 8 Zeichen haben; er hat 7.",
@@ -516,6 +522,8 @@ fn japanese_texts() {
     let cases = [
         (Message::Empty { unit: Unit::Characters }, "値を空または空白のみにすることはできません。"),
         (Message::Empty { unit: Unit::Items }, "値には項目 1 個以上が必要です。"),
+        (Message::NotGreater { value: 0.into(), min: 0.into() }, "値 0 は 0 より大きい値である必要があります。"),
+        (Message::NotLess { value: 2.into(), max: 1.into() }, "値 2 は 1 より小さい値である必要があります。"),
         (
             Message::TooShort { min: 2, actual: 1, unit: Unit::Characters },
             "値には 2 文字以上が必要ですが、1 文字しかありません。",
