@@ -73,6 +73,8 @@ struct EveryRule {
     share: f64,
     #[validate(range(min = 1, exclusive_max = 10))]
     units: Option<u8>,
+    #[validate(contains("/"), prefix("https://"), suffix(".json"))]
+    url: String,
 }
 
 #[derive(Debug, serde::Deserialize, Validate)]
@@ -103,6 +105,7 @@ fn every_rule_allocates_nothing_when_valid() {
         triple: vec![1, 2, 3],
         share: 0.5,
         units: Some(9),
+        url: "https://example.com/a.json".into(),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
 }

@@ -168,6 +168,31 @@ fn range_is_inclusive() {
 }
 
 #[derive(Validate)]
+struct Parts<'a> {
+    #[validate(contains("/"))]
+    path: &'a str,
+    #[validate(prefix("https://"))]
+    site: String,
+    #[validate(suffix(".json"), prefix("cfg-", code = "BadName", message = "Start with cfg-."))]
+    file: Option<String>,
+}
+
+#[test]
+fn contains_prefix_and_suffix_compare_case_included() {
+    assert!(Parts { path: "a/b", site: "https://x".into(), file: Some("cfg-a.json".into()) }.validate().is_ok());
+    assert!(Parts { path: "/", site: "https://".into(), file: None }.validate().is_ok());
+    assert_eq!(
+        report(&Parts { path: "a\\b\u{7}", site: "HTTPS://x".into(), file: Some("a.JSON".into()) }),
+        [
+            "PatternMismatch path: The value 'a\\b\\u{7}' must contain '/'.",
+            "PatternMismatch site: The value 'HTTPS://x' must start with 'https://'.",
+            "PatternMismatch file: The value 'a.JSON' must end with '.json'.",
+            "BadName file: Start with cfg-.",
+        ]
+    );
+}
+
+#[derive(Validate)]
 struct Exclusive {
     #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
     share: f64,

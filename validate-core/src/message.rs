@@ -111,6 +111,27 @@ pub enum Message {
         /// The regular expression.
         pattern: &'static str,
     },
+    /// `contains("…")`: the text does not contain `part`.
+    MissingPart {
+        /// The text, echoed.
+        value: String,
+        /// The text it must contain, as the attribute gives it.
+        part: &'static str,
+    },
+    /// `prefix("…")`: the text does not start with `prefix`.
+    MissingPrefix {
+        /// The text, echoed.
+        value: String,
+        /// The text it must start with, as the attribute gives it.
+        prefix: &'static str,
+    },
+    /// `suffix("…")`: the text does not end with `suffix`.
+    MissingSuffix {
+        /// The text, echoed.
+        value: String,
+        /// The text it must end with, as the attribute gives it.
+        suffix: &'static str,
+    },
     /// `one_of`, or a closed enum: the text is none of the allowed values.
     NotOneOf {
         /// The text, echoed.
@@ -628,6 +649,9 @@ impl Message {
             Message::NotLess { .. } => "range-not-less",
             Message::Empty { .. } => "non-empty",
             Message::PatternMismatch { .. } => "pattern-mismatch",
+            Message::MissingPart { .. } => "contains-missing",
+            Message::MissingPrefix { .. } => "prefix-missing",
+            Message::MissingSuffix { .. } => "suffix-missing",
             Message::NotOneOf { .. } => "one-of",
             Message::InvalidFormat { .. } => "format-invalid",
             Message::NotLanguageTag { .. } => "localized-not-a-tag",
@@ -662,7 +686,8 @@ impl Message {
         })
     }
 
-    /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `one_of`, `format`,
+    /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `contains`, `prefix`,
+    /// `suffix`, `one_of`, `format`,
     /// `localized`, `required`, `read_only`, `unique`; `shape` for JSON of the wrong shape,
     /// `request` for what is wrong with the request as a whole, `custom` for a user's own.
     pub fn rule(&self) -> &'static str {
@@ -675,6 +700,9 @@ impl Message {
             | Message::NotLess { .. } => "range",
             Message::Empty { .. } => "non_empty",
             Message::PatternMismatch { .. } => "pattern",
+            Message::MissingPart { .. } => "contains",
+            Message::MissingPrefix { .. } => "prefix",
+            Message::MissingSuffix { .. } => "suffix",
             Message::NotOneOf { .. } => "one_of",
             Message::InvalidFormat { .. } => "format",
             Message::NotLanguageTag { .. } => "localized",
@@ -741,6 +769,18 @@ impl Message {
             Message::PatternMismatch { value, pattern } => {
                 each("value", Arg::Text(value));
                 each("pattern", Arg::Text(pattern));
+            }
+            Message::MissingPart { value, part } => {
+                each("value", Arg::Text(value));
+                each("part", Arg::Text(part));
+            }
+            Message::MissingPrefix { value, prefix } => {
+                each("value", Arg::Text(value));
+                each("prefix", Arg::Text(prefix));
+            }
+            Message::MissingSuffix { value, suffix } => {
+                each("value", Arg::Text(value));
+                each("suffix", Arg::Text(suffix));
             }
             Message::NotOneOf { value, allowed } => {
                 each("value", Arg::Text(value));

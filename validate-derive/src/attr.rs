@@ -38,6 +38,8 @@ pub enum RuleKind {
         exclusive_max: Option<Expr>,
     },
     Pattern(LitStr),
+    /// `contains`, `prefix` or `suffix` (the rule's name says which): the text to look for.
+    Part(LitStr),
     OneOf(Vec<LitStr>),
     Format(Format),
     Localized,
@@ -255,6 +257,7 @@ impl Rule {
             "length" => reader.length(&name).map(|(min, max, equal)| RuleKind::Length { min, max, equal }),
             "range" => reader.range(&name),
             "pattern" => reader.pattern(&name).map(RuleKind::Pattern),
+            "contains" | "prefix" | "suffix" => reader.part(&name).map(RuleKind::Part),
             "one_of" => reader.one_of(&name).map(RuleKind::OneOf),
             "format" => format(&mut reader, &name).map(RuleKind::Format),
             "localized" => Some(RuleKind::Localized),

@@ -199,6 +199,27 @@ impl<'c> Reader<'c> {
         Some(pattern)
     }
 
+    /// The text of `contains`, `prefix` and `suffix`: one string literal, not empty.
+    pub fn part(&mut self, name: &Ident) -> Option<LitStr> {
+        let example = match name.to_string().as_str() {
+            "prefix" => "prefix(\"https://\")",
+            "suffix" => "suffix(\".json\")",
+            _ => "contains(\"-\")",
+        };
+        let mut found = self.strings("the text to look for").into_iter();
+        let Some(part) = found.next() else {
+            self.needs(name, format!("`{name}` needs the text to look for, such as `{example}`"));
+            return None;
+        };
+        for extra in found {
+            self.cx.error_spanned_by(extra, format!("`{name}` takes one text; use one `{name}` rule per field"));
+        }
+        if part.value().is_empty() {
+            self.cx.error_spanned_by(&part, format!("`{name}(\"\")` lets every text pass; give the text to look for"));
+        }
+        Some(part)
+    }
+
     pub fn one_of(&mut self, name: &Ident) -> Option<Vec<LitStr>> {
         let values = self.strings("the allowed values as strings");
         if values.is_empty() {

@@ -148,6 +148,7 @@ fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'sta
             let name = pattern_static(pattern);
             ("check", vec![quote_spanned!(span=> &#name)])
         }
+        RuleKind::Part(part) => ("check", vec![quote_spanned!(span=> #part)]),
         RuleKind::OneOf(values) => ("check", vec![quote_spanned!(span=> &[#(#values),*])]),
         RuleKind::Format(Format::Uuid) => ("uuid", Vec::new()),
         RuleKind::Format(Format::DateTime) => ("date_time", Vec::new()),

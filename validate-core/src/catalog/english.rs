@@ -89,6 +89,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::PatternMismatch { value, pattern } => {
             write!(out, "The value '{value}' does not match the pattern '{pattern}'.")
         }
+        Message::MissingPart { value, part } => write!(out, "The value '{value}' must contain '{part}'."),
+        Message::MissingPrefix { value, prefix } => write!(out, "The value '{value}' must start with '{prefix}'."),
+        Message::MissingSuffix { value, suffix } => write!(out, "The value '{value}' must end with '{suffix}'."),
         Message::NotOneOf { value, allowed } => {
             write!(out, "The value '{value}' is not one of {}.", QuotedList(allowed))
         }

@@ -150,6 +150,9 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// | `range-not-less` | `range` | `$value`, `$max`: the exclusive maximum |
 /// | `non-empty` | `non_empty` | `$unit`: `characters` (the text is empty or white space), `items`, `entries` |
 /// | `pattern-mismatch` | `pattern` | `$value`, `$pattern` |
+/// | `contains-missing` | `contains` | `$value`, `$part`: the text it must contain |
+/// | `prefix-missing` | `prefix` | `$value`, `$prefix` |
+/// | `suffix-missing` | `suffix` | `$value`, `$suffix` |
 /// | `one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
 /// | `format-invalid` | `format` | `$format`: `uuid`, `date-time`; `$value` |
 /// | `localized-not-a-tag` | `localized` | `$key` |

@@ -109,6 +109,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::PatternMismatch { value, pattern } => {
             write!(out, "Der Wert '{value}' entspricht nicht dem Muster '{pattern}'.")
         }
+        Message::MissingPart { value, part } => write!(out, "Der Wert '{value}' muss '{part}' enthalten."),
+        Message::MissingPrefix { value, prefix } => write!(out, "Der Wert '{value}' muss mit '{prefix}' beginnen."),
+        Message::MissingSuffix { value, suffix } => write!(out, "Der Wert '{value}' muss auf '{suffix}' enden."),
         Message::NotOneOf { value, allowed } => {
             write!(out, "Der Wert '{value}' ist keiner der zulässigen Werte {}.", QuotedList(allowed))
         }

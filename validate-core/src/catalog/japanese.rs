@@ -117,6 +117,11 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::PatternMismatch { value, pattern } => {
             write!(out, "値 '{value}' がパターン '{pattern}' と一致しません。")
         }
+        Message::MissingPart { value, part } => {
+            write!(out, "値 '{value}' には '{part}' が含まれている必要があります。")
+        }
+        Message::MissingPrefix { value, prefix } => write!(out, "値 '{value}' は '{prefix}' で始まる必要があります。"),
+        Message::MissingSuffix { value, suffix } => write!(out, "値 '{value}' は '{suffix}' で終わる必要があります。"),
         Message::NotOneOf { value, allowed } => {
             write!(out, "値 '{value}' は {} のいずれでもありません。", QuotedList(allowed))
         }

@@ -9,7 +9,7 @@ use crate::message::{Arg, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 41;
+const VARIANTS: usize = 44;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -56,6 +56,9 @@ fn variant(message: &Message) -> usize {
         Message::WrongLength { .. } => 38,
         Message::NotGreater { .. } => 39,
         Message::NotLess { .. } => 40,
+        Message::MissingPart { .. } => 41,
+        Message::MissingPrefix { .. } => 42,
+        Message::MissingSuffix { .. } => 43,
     }
 }
 
@@ -184,6 +187,9 @@ pub(super) fn samples() -> Vec<Message> {
         Message::NotGreater { value: 0.into(), min: 0.into() },
         Message::NotLess { value: 1.5_f64.into(), max: 1.5_f64.into() },
         Message::PatternMismatch { value: "1rel".into(), pattern: "^[a-z][a-z0-9_]+$" },
+        Message::MissingPart { value: "ab".into(), part: "-" },
+        Message::MissingPrefix { value: "http://x".into(), prefix: "https://" },
+        Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" },
         Message::NotOneOf { value: "onetomany".into(), allowed: Cow::Borrowed(&["OneToOne", "OneToMany"]) },
         Message::NotLanguageTag { key: "zz bad".into() },
         Message::MissingProperty { name: "hubName".into() },
@@ -462,6 +468,12 @@ fn german_texts() {
         ),
         (Message::Empty { unit: Unit::Entries }, "Der Wert muss mindestens 1 Eintrag haben."),
         (Message::NotGreater { value: 0.into(), min: 0.into() }, "Der Wert 0 muss größer als 0 sein."),
+        (Message::MissingPart { value: "ab".into(), part: "-" }, "Der Wert 'ab' muss '-' enthalten."),
+        (
+            Message::MissingPrefix { value: "x".into(), prefix: "https://" },
+            "Der Wert 'x' muss mit 'https://' beginnen.",
+        ),
+        (Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" }, "Der Wert 'a.txt' muss auf '.json' enden."),
         (Message::NotLess { value: 2.into(), max: 1.into() }, "Der Wert 2 muss kleiner als 1 sein."),
         (
             Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
@@ -523,6 +535,15 @@ fn japanese_texts() {
         (Message::Empty { unit: Unit::Characters }, "値を空または空白のみにすることはできません。"),
         (Message::Empty { unit: Unit::Items }, "値には項目 1 個以上が必要です。"),
         (Message::NotGreater { value: 0.into(), min: 0.into() }, "値 0 は 0 より大きい値である必要があります。"),
+        (Message::MissingPart { value: "ab".into(), part: "-" }, "値 'ab' には '-' が含まれている必要があります。"),
+        (
+            Message::MissingPrefix { value: "x".into(), prefix: "https://" },
+            "値 'x' は 'https://' で始まる必要があります。",
+        ),
+        (
+            Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" },
+            "値 'a.txt' は '.json' で終わる必要があります。",
+        ),
         (Message::NotLess { value: 2.into(), max: 1.into() }, "値 2 は 1 より小さい値である必要があります。"),
         (
             Message::TooShort { min: 2, actual: 1, unit: Unit::Characters },
