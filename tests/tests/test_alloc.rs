@@ -75,6 +75,8 @@ struct EveryRule {
     units: Option<u8>,
     #[validate(contains("/"), prefix("https://"), suffix(".json"))]
     url: String,
+    #[validate(not_containing("<>%&:\\?/"), no_control_chars)]
+    label: String,
 }
 
 #[derive(Debug, serde::Deserialize, Validate)]
@@ -106,6 +108,7 @@ fn every_rule_allocates_nothing_when_valid() {
         share: 0.5,
         units: Some(9),
         url: "https://example.com/a.json".into(),
+        label: "hub-1 (ü)".into(),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
 }

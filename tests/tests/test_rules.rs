@@ -193,6 +193,39 @@ fn contains_prefix_and_suffix_compare_case_included() {
 }
 
 #[derive(Validate)]
+struct Characters<'a> {
+    #[validate(not_containing("<>%&:\\?/"))]
+    name: &'a str,
+    #[validate(no_control_chars)]
+    password: Option<String>,
+    #[validate(not_containing("é\u{202e}"), no_control_chars(code = "Hidden"))]
+    label: String,
+}
+
+#[test]
+fn not_containing_and_no_control_chars_name_the_first_character() {
+    assert!(Characters { name: "hub-1 (ü)", password: Some("pä ss".into()), label: "e".into() }.validate().is_ok());
+    assert!(Characters { name: "", password: None, label: String::new() }.validate().is_ok());
+    assert_eq!(
+        report(&Characters { name: "a?b%", password: Some("a\tb\u{7}".into()), label: "x\u{202e}é\n".into() }),
+        [
+            "InvalidCharacter name: The value must not contain '?'.",
+            r"InvalidCharacter password: The value must not contain control characters; it has '\u{9}'.",
+            r"InvalidCharacter label: The value must not contain '\u{202e}'.",
+            r"Hidden label: The value must not contain control characters; it has '\u{a}'.",
+        ]
+    );
+    assert_eq!(
+        report(&Characters { name: "C:\\x", password: Some("\u{85}".into()), label: "é".into() }),
+        [
+            r"InvalidCharacter name: The value must not contain ':'.",
+            r"InvalidCharacter password: The value must not contain control characters; it has '\u{85}'.",
+            "InvalidCharacter label: The value must not contain 'é'.",
+        ]
+    );
+}
+
+#[derive(Validate)]
 struct Exclusive {
     #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
     share: f64,

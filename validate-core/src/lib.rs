@@ -49,6 +49,7 @@
 //! | [`range(min, max)`, `range(exclusive_min, exclusive_max)`](rules::range) | a number, inclusive or exclusive | `ValueOutOfRange` |
 //! | [`pattern("re")`](rules::pattern) | a regular expression matches | `PatternMismatch` |
 //! | [`contains("x")`](rules::contains), [`prefix("x")`](rules::prefix), [`suffix("x")`](rules::suffix) | text contains, starts with, ends with `x` | `PatternMismatch` |
+//! | [`not_containing("<>%")`](rules::not_containing), [`no_control_chars`](rules::no_control_chars) | text without those characters; without control characters | `InvalidCharacter` |
 //! | [`one_of("A", …)`](rules::one_of) | a string from a closed set | `InvalidEnumValue` |
 //! | [`format(uuid)`, `format(date_time)`](rules::format) | a GUID; an RFC 3339 date-time | `InvalidFormat` |
 //! | [`localized`](rules::localized) | a map from language tag to non-blank text, not empty | `InvalidLocale`, `EmptyValue` |

@@ -132,6 +132,16 @@ pub enum Message {
         /// The text it must end with, as the attribute gives it.
         suffix: &'static str,
     },
+    /// `not_containing("…")`: the text has one of the characters refused.
+    ForbiddenCharacter {
+        /// The first such character, echoed (escaped when invisible).
+        character: String,
+    },
+    /// `no_control_chars`: the text has a control character.
+    ControlCharacter {
+        /// The first one, escaped (`\u{7}`).
+        character: String,
+    },
     /// `one_of`, or a closed enum: the text is none of the allowed values.
     NotOneOf {
         /// The text, echoed.
@@ -652,6 +662,8 @@ impl Message {
             Message::MissingPart { .. } => "contains-missing",
             Message::MissingPrefix { .. } => "prefix-missing",
             Message::MissingSuffix { .. } => "suffix-missing",
+            Message::ForbiddenCharacter { .. } => "not-containing",
+            Message::ControlCharacter { .. } => "no-control-chars",
             Message::NotOneOf { .. } => "one-of",
             Message::InvalidFormat { .. } => "format-invalid",
             Message::NotLanguageTag { .. } => "localized-not-a-tag",
@@ -687,7 +699,7 @@ impl Message {
     }
 
     /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `contains`, `prefix`,
-    /// `suffix`, `one_of`, `format`,
+    /// `suffix`, `not_containing`, `no_control_chars`, `one_of`, `format`,
     /// `localized`, `required`, `read_only`, `unique`; `shape` for JSON of the wrong shape,
     /// `request` for what is wrong with the request as a whole, `custom` for a user's own.
     pub fn rule(&self) -> &'static str {
@@ -703,6 +715,8 @@ impl Message {
             Message::MissingPart { .. } => "contains",
             Message::MissingPrefix { .. } => "prefix",
             Message::MissingSuffix { .. } => "suffix",
+            Message::ForbiddenCharacter { .. } => "not_containing",
+            Message::ControlCharacter { .. } => "no_control_chars",
             Message::NotOneOf { .. } => "one_of",
             Message::InvalidFormat { .. } => "format",
             Message::NotLanguageTag { .. } => "localized",
@@ -781,6 +795,9 @@ impl Message {
             Message::MissingSuffix { value, suffix } => {
                 each("value", Arg::Text(value));
                 each("suffix", Arg::Text(suffix));
+            }
+            Message::ForbiddenCharacter { character } | Message::ControlCharacter { character } => {
+                each("character", Arg::Text(character));
             }
             Message::NotOneOf { value, allowed } => {
                 each("value", Arg::Text(value));

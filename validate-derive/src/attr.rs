@@ -38,8 +38,10 @@ pub enum RuleKind {
         exclusive_max: Option<Expr>,
     },
     Pattern(LitStr),
-    /// `contains`, `prefix` or `suffix` (the rule's name says which): the text to look for.
+    /// `contains`, `prefix`, `suffix` or `not_containing` (the rule's name says which): the text
+    /// to look for, or the characters to refuse.
     Part(LitStr),
+    NoControlChars,
     OneOf(Vec<LitStr>),
     Format(Format),
     Localized,
@@ -257,7 +259,8 @@ impl Rule {
             "length" => reader.length(&name).map(|(min, max, equal)| RuleKind::Length { min, max, equal }),
             "range" => reader.range(&name),
             "pattern" => reader.pattern(&name).map(RuleKind::Pattern),
-            "contains" | "prefix" | "suffix" => reader.part(&name).map(RuleKind::Part),
+            "contains" | "prefix" | "suffix" | "not_containing" => reader.part(&name).map(RuleKind::Part),
+            "no_control_chars" => Some(RuleKind::NoControlChars),
             "one_of" => reader.one_of(&name).map(RuleKind::OneOf),
             "format" => format(&mut reader, &name).map(RuleKind::Format),
             "localized" => Some(RuleKind::Localized),

@@ -199,23 +199,25 @@ impl<'c> Reader<'c> {
         Some(pattern)
     }
 
-    /// The text of `contains`, `prefix` and `suffix`: one string literal, not empty.
+    /// The text of `contains`, `prefix` and `suffix`, the characters of `not_containing`: one
+    /// string literal, not empty.
     pub fn part(&mut self, name: &Ident) -> Option<LitStr> {
-        let example = match name.to_string().as_str() {
-            "prefix" => "prefix(\"https://\")",
-            "suffix" => "suffix(\".json\")",
-            _ => "contains(\"-\")",
+        let (what, example) = match name.to_string().as_str() {
+            "prefix" => ("the text to look for", "prefix(\"https://\")"),
+            "suffix" => ("the text to look for", "suffix(\".json\")"),
+            "not_containing" => ("the characters to refuse", "not_containing(\"<>%\")"),
+            _ => ("the text to look for", "contains(\"-\")"),
         };
-        let mut found = self.strings("the text to look for").into_iter();
+        let mut found = self.strings(what).into_iter();
         let Some(part) = found.next() else {
-            self.needs(name, format!("`{name}` needs the text to look for, such as `{example}`"));
+            self.needs(name, format!("`{name}` needs {what}, such as `{example}`"));
             return None;
         };
         for extra in found {
             self.cx.error_spanned_by(extra, format!("`{name}` takes one text; use one `{name}` rule per field"));
         }
         if part.value().is_empty() {
-            self.cx.error_spanned_by(&part, format!("`{name}(\"\")` lets every text pass; give the text to look for"));
+            self.cx.error_spanned_by(&part, format!("`{name}(\"\")` lets every text pass; give {what}"));
         }
         Some(part)
     }

@@ -131,9 +131,11 @@ fn arguments(rule: &Rule, span: Span, at: &Ident, ctx: Option<&Ident>) -> (&'sta
             let ctx = ctx.map(|ctx| respan(ctx, span));
             ("check_stored", vec![quote_spanned!(span=> #function(#ctx)), quote_spanned!(span=> #at)])
         }
-        RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested { .. } | RuleKind::Custom(_) => {
-            ("check", Vec::new())
-        }
+        RuleKind::NonEmpty
+        | RuleKind::NoControlChars
+        | RuleKind::Localized
+        | RuleKind::Nested { .. }
+        | RuleKind::Custom(_) => ("check", Vec::new()),
         RuleKind::Length { equal: Some(expected), .. } => ("exactly", vec![quote_spanned!(span=> #expected)]),
         RuleKind::Range { min, max, exclusive_min, exclusive_max }
             if exclusive_min.is_some() || exclusive_max.is_some() =>

@@ -38,6 +38,8 @@ pub const TABLE: &[Spec] = &[
     spec("contains", true, Some("AsText")),
     spec("prefix", true, Some("AsText")),
     spec("suffix", true, Some("AsText")),
+    spec("not_containing", true, Some("AsText")),
+    spec("no_control_chars", false, Some("AsText")),
     spec("one_of", true, Some("AsText")),
     spec("format", true, Some("AsText")),
     Spec { records: true, ..spec("localized", false, Some("localized::LocalizedText")) },

@@ -92,6 +92,10 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::MissingPart { value, part } => write!(out, "The value '{value}' must contain '{part}'."),
         Message::MissingPrefix { value, prefix } => write!(out, "The value '{value}' must start with '{prefix}'."),
         Message::MissingSuffix { value, suffix } => write!(out, "The value '{value}' must end with '{suffix}'."),
+        Message::ForbiddenCharacter { character } => write!(out, "The value must not contain '{character}'."),
+        Message::ControlCharacter { character } => {
+            write!(out, "The value must not contain control characters; it has '{character}'.")
+        }
         Message::NotOneOf { value, allowed } => {
             write!(out, "The value '{value}' is not one of {}.", QuotedList(allowed))
         }

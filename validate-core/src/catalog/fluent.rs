@@ -153,6 +153,8 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// | `contains-missing` | `contains` | `$value`, `$part`: the text it must contain |
 /// | `prefix-missing` | `prefix` | `$value`, `$prefix` |
 /// | `suffix-missing` | `suffix` | `$value`, `$suffix` |
+/// | `not-containing` | `not_containing` | `$character`: the first refused character found, echoed |
+/// | `no-control-chars` | `no_control_chars` | `$character`: the first control character, escaped (`\u{7}`) |
 /// | `one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
 /// | `format-invalid` | `format` | `$format`: `uuid`, `date-time`; `$value` |
 /// | `localized-not-a-tag` | `localized` | `$key` |

@@ -112,6 +112,10 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::MissingPart { value, part } => write!(out, "Der Wert '{value}' muss '{part}' enthalten."),
         Message::MissingPrefix { value, prefix } => write!(out, "Der Wert '{value}' muss mit '{prefix}' beginnen."),
         Message::MissingSuffix { value, suffix } => write!(out, "Der Wert '{value}' muss auf '{suffix}' enden."),
+        Message::ForbiddenCharacter { character } => write!(out, "Der Wert darf '{character}' nicht enthalten."),
+        Message::ControlCharacter { character } => {
+            write!(out, "Der Wert darf keine Steuerzeichen enthalten; er enthält '{character}'.")
+        }
         Message::NotOneOf { value, allowed } => {
             write!(out, "Der Wert '{value}' ist keiner der zulässigen Werte {}.", QuotedList(allowed))
         }

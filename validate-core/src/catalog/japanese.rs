@@ -122,6 +122,10 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         }
         Message::MissingPrefix { value, prefix } => write!(out, "値 '{value}' は '{prefix}' で始まる必要があります。"),
         Message::MissingSuffix { value, suffix } => write!(out, "値 '{value}' は '{suffix}' で終わる必要があります。"),
+        Message::ForbiddenCharacter { character } => write!(out, "値に '{character}' を含めることはできません。"),
+        Message::ControlCharacter { character } => {
+            write!(out, "値に制御文字を含めることはできません。'{character}' が含まれています。")
+        }
         Message::NotOneOf { value, allowed } => {
             write!(out, "値 '{value}' は {} のいずれでもありません。", QuotedList(allowed))
         }

@@ -9,7 +9,7 @@ use crate::message::{Arg, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 44;
+const VARIANTS: usize = 46;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -59,6 +59,8 @@ fn variant(message: &Message) -> usize {
         Message::MissingPart { .. } => 41,
         Message::MissingPrefix { .. } => 42,
         Message::MissingSuffix { .. } => 43,
+        Message::ForbiddenCharacter { .. } => 44,
+        Message::ControlCharacter { .. } => 45,
     }
 }
 
@@ -190,6 +192,8 @@ pub(super) fn samples() -> Vec<Message> {
         Message::MissingPart { value: "ab".into(), part: "-" },
         Message::MissingPrefix { value: "http://x".into(), prefix: "https://" },
         Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" },
+        Message::ForbiddenCharacter { character: "%".into() },
+        Message::ControlCharacter { character: r"\u{7}".into() },
         Message::NotOneOf { value: "onetomany".into(), allowed: Cow::Borrowed(&["OneToOne", "OneToMany"]) },
         Message::NotLanguageTag { key: "zz bad".into() },
         Message::MissingProperty { name: "hubName".into() },
@@ -469,6 +473,11 @@ fn german_texts() {
         (Message::Empty { unit: Unit::Entries }, "Der Wert muss mindestens 1 Eintrag haben."),
         (Message::NotGreater { value: 0.into(), min: 0.into() }, "Der Wert 0 muss größer als 0 sein."),
         (Message::MissingPart { value: "ab".into(), part: "-" }, "Der Wert 'ab' muss '-' enthalten."),
+        (Message::ForbiddenCharacter { character: "%".into() }, "Der Wert darf '%' nicht enthalten."),
+        (
+            Message::ControlCharacter { character: r"\u{7}".into() },
+            r"Der Wert darf keine Steuerzeichen enthalten; er enthält '\u{7}'.",
+        ),
         (
             Message::MissingPrefix { value: "x".into(), prefix: "https://" },
             "Der Wert 'x' muss mit 'https://' beginnen.",
@@ -536,6 +545,11 @@ fn japanese_texts() {
         (Message::Empty { unit: Unit::Items }, "値には項目 1 個以上が必要です。"),
         (Message::NotGreater { value: 0.into(), min: 0.into() }, "値 0 は 0 より大きい値である必要があります。"),
         (Message::MissingPart { value: "ab".into(), part: "-" }, "値 'ab' には '-' が含まれている必要があります。"),
+        (Message::ForbiddenCharacter { character: "%".into() }, "値に '%' を含めることはできません。"),
+        (
+            Message::ControlCharacter { character: r"\u{7}".into() },
+            r"値に制御文字を含めることはできません。'\u{7}' が含まれています。",
+        ),
         (
             Message::MissingPrefix { value: "x".into(), prefix: "https://" },
             "値 'x' は 'https://' で始まる必要があります。",
