@@ -65,6 +65,18 @@ struct EveryRule {
     server: Option<String>,
     #[validate(custom(fine))]
     custom: String,
+    #[validate(length(equal = 2))]
+    country: String,
+    #[validate(length(equal = 3))]
+    triple: Vec<u8>,
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
+    share: f64,
+    #[validate(range(min = 1, exclusive_max = 10))]
+    units: Option<u8>,
+    #[validate(contains("/"), prefix("https://"), suffix(".json"))]
+    url: String,
+    #[validate(not_containing("<>%&:\\?/"), no_control_chars)]
+    label: String,
 }
 
 #[derive(Debug, serde::Deserialize, Validate)]
@@ -91,6 +103,12 @@ fn every_rule_allocates_nothing_when_valid() {
         children: BTreeMap::from([("a".into(), Child { name: "x".into() })]),
         server: None,
         custom: "x".into(),
+        country: "ÇH".into(),
+        triple: vec![1, 2, 3],
+        share: 0.5,
+        units: Some(9),
+        url: "https://example.com/a.json".into(),
+        label: "hub-1 (ü)".into(),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
 }

@@ -87,6 +87,53 @@ fn length_counts_characters_items_and_entries() {
     assert_eq!(report(&long), ["ValueTooLong text: The value must have at most 3 characters; it has 4."]);
 }
 
+#[derive(Validate)]
+struct LengthEqual {
+    #[validate(length(equal = 2))]
+    country: String,
+    #[validate(length(equal = 1))]
+    list: Vec<u8>,
+    #[validate(length(equal = 2))]
+    map: BTreeMap<u8, u8>,
+    #[validate(length(equal = 3, code = "BadCode", message = "Three letters."))]
+    maybe: Option<String>,
+}
+
+#[test]
+fn length_equal_is_exact() {
+    let ok = LengthEqual { country: "ÇH".into(), list: vec![1], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: None };
+    assert!(ok.validate().is_ok());
+    assert!(LengthEqual { maybe: Some("abc".into()), ..ok }.validate().is_ok());
+    let short =
+        LengthEqual { country: "C".into(), list: vec![], map: BTreeMap::from([(1, 1)]), maybe: Some("ab".into()) };
+    assert_eq!(
+        report(&short),
+        [
+            "ValueTooShort country: The value must have exactly 2 characters; it has 1.",
+            "ValueTooShort list: The value must have exactly 1 item; it has 0.",
+            "ValueTooShort map: The value must have exactly 2 entries; it has 1.",
+            "BadCode maybe: Three letters.",
+        ]
+    );
+    let long = LengthEqual {
+        country: "CHE".into(),
+        list: vec![1, 2],
+        map: BTreeMap::from([(1, 1), (2, 2), (3, 3)]),
+        maybe: Some("abcd".into()),
+    };
+    assert_eq!(
+        report(&long),
+        [
+            "ValueTooLong country: The value must have exactly 2 characters; it has 3.",
+            "ValueTooLong list: The value must have exactly 1 item; it has 2.",
+            "ValueTooLong map: The value must have exactly 2 entries; it has 3.",
+            "BadCode maybe: Three letters.",
+        ]
+    );
+    let error = validate_core::rules::length::exactly("", 1).unwrap_err();
+    assert_eq!(error.code(), "ValueTooShort");
+}
+
 const MAX_UNITS: u32 = 10;
 
 #[derive(Validate)]
@@ -146,6 +193,101 @@ fn range_takes_integer_bounds_on_floats() {
     assert_eq!(
         report(&FloatBounds { wide: 10.5, narrow: None, items: vec![] }),
         ["ValueOutOfRange wide: The value 10.5 is greater than the maximum 10."]
+    );
+}
+
+#[derive(Validate)]
+struct Parts<'a> {
+    #[validate(contains("/"))]
+    path: &'a str,
+    #[validate(prefix("https://"))]
+    site: String,
+    #[validate(suffix(".json"), prefix("cfg-", code = "BadName", message = "Start with cfg-."))]
+    file: Option<String>,
+}
+
+#[test]
+fn contains_prefix_and_suffix_compare_case_included() {
+    assert!(Parts { path: "a/b", site: "https://x".into(), file: Some("cfg-a.json".into()) }.validate().is_ok());
+    assert!(Parts { path: "/", site: "https://".into(), file: None }.validate().is_ok());
+    assert_eq!(
+        report(&Parts { path: "a\\b\u{7}", site: "HTTPS://x".into(), file: Some("a.JSON".into()) }),
+        [
+            "PatternMismatch path: The value 'a\\b\\u{7}' must contain '/'.",
+            "PatternMismatch site: The value 'HTTPS://x' must start with 'https://'.",
+            "PatternMismatch file: The value 'a.JSON' must end with '.json'.",
+            "BadName file: Start with cfg-.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Characters<'a> {
+    #[validate(not_containing("<>%&:\\?/"))]
+    name: &'a str,
+    #[validate(no_control_chars)]
+    password: Option<String>,
+    #[validate(not_containing("é\u{202e}"), no_control_chars(code = "Hidden"))]
+    label: String,
+}
+
+#[test]
+fn not_containing_and_no_control_chars_name_the_first_character() {
+    assert!(Characters { name: "hub-1 (ü)", password: Some("pä ss".into()), label: "e".into() }.validate().is_ok());
+    assert!(Characters { name: "", password: None, label: String::new() }.validate().is_ok());
+    assert_eq!(
+        report(&Characters { name: "a?b%", password: Some("a\tb\u{7}".into()), label: "x\u{202e}é\n".into() }),
+        [
+            "InvalidCharacter name: The value must not contain '?'.",
+            r"InvalidCharacter password: The value must not contain control characters; it has '\u{9}'.",
+            r"InvalidCharacter label: The value must not contain '\u{202e}'.",
+            r"Hidden label: The value must not contain control characters; it has '\u{a}'.",
+        ]
+    );
+    assert_eq!(
+        report(&Characters { name: "C:\\x", password: Some("\u{85}".into()), label: "é".into() }),
+        [
+            r"InvalidCharacter name: The value must not contain ':'.",
+            r"InvalidCharacter password: The value must not contain control characters; it has '\u{85}'.",
+            "InvalidCharacter label: The value must not contain 'é'.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct Exclusive {
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
+    share: f64,
+    #[validate(range(min = 1, exclusive_max = 10))]
+    units: Option<u8>,
+    #[validate(range(exclusive_min = -1, max = 5, code = "BadLevel"))]
+    level: i32,
+}
+
+#[test]
+fn range_exclusive_bounds_are_strict() {
+    assert!(Exclusive { share: 0.5, units: Some(1), level: 0 }.validate().is_ok());
+    assert!(Exclusive { share: 0.999, units: Some(9), level: 5 }.validate().is_ok());
+    assert!(Exclusive { share: 0.001, units: None, level: -0 }.validate().is_ok());
+    assert_eq!(
+        report(&Exclusive { share: 0.0, units: Some(10), level: -1 }),
+        [
+            "ValueOutOfRange share: The value 0 must be greater than 0.",
+            "ValueOutOfRange units: The value 10 must be less than 10.",
+            "BadLevel level: The value -1 must be greater than -1.",
+        ]
+    );
+    assert_eq!(
+        report(&Exclusive { share: 1.0, units: Some(0), level: 6 }),
+        [
+            "ValueOutOfRange share: The value 1 must be less than 1.",
+            "ValueOutOfRange units: The value 0 is less than the minimum 1.",
+            "BadLevel level: The value 6 is greater than the maximum 5.",
+        ]
+    );
+    assert_eq!(
+        report(&Exclusive { share: f64::NAN, units: None, level: 0 }),
+        ["ValueOutOfRange share: The value is not a number."]
     );
 }
 

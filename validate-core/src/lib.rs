@@ -45,9 +45,11 @@
 //! |---|---|---|
 //! | [`required`](rules::required) | an `Option` is `Some` | `MissingRequiredProperty` |
 //! | [`non_empty`](rules::non_empty) | text with a non-white-space character; a collection with an item | `EmptyValue` |
-//! | [`length(min, max)`](rules::length) | characters, items or entries | `ValueTooShort`, `ValueTooLong` |
-//! | [`range(min, max)`](rules::range) | a number, inclusive | `ValueOutOfRange` |
+//! | [`length(min, max)`, `length(equal)`](rules::length) | characters, items or entries; exactly N | `ValueTooShort`, `ValueTooLong` |
+//! | [`range(min, max)`, `range(exclusive_min, exclusive_max)`](rules::range) | a number, inclusive or exclusive | `ValueOutOfRange` |
 //! | [`pattern("re")`](rules::pattern) | a regular expression matches | `PatternMismatch` |
+//! | [`contains("x")`](rules::contains), [`prefix("x")`](rules::prefix), [`suffix("x")`](rules::suffix) | text contains, starts with, ends with `x` | `PatternMismatch` |
+//! | [`not_containing("<>%")`](rules::not_containing), [`no_control_chars`](rules::no_control_chars) | text without those characters; without control characters | `InvalidCharacter` |
 //! | [`one_of("A", …)`](rules::one_of) | a string from a closed set | `InvalidEnumValue` |
 //! | [`format(uuid)`, `format(date_time)`](rules::format) | a GUID; an RFC 3339 date-time | `InvalidFormat` |
 //! | [`localized`](rules::localized) | a map from language tag to non-blank text, not empty | `InvalidLocale`, `EmptyValue` |

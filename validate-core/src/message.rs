@@ -60,6 +60,15 @@ pub enum Message {
         /// What was counted.
         unit: Unit,
     },
+    /// `length(equal = N)`: another number of characters, items or entries than `expected`.
+    WrongLength {
+        /// The length required.
+        expected: usize,
+        /// The length found.
+        actual: usize,
+        /// What was counted.
+        unit: Unit,
+    },
     /// `range`: the number is NaN.
     NotANumber,
     /// `range`: under the minimum.
@@ -76,6 +85,20 @@ pub enum Message {
         /// The most allowed.
         max: Number,
     },
+    /// `range(exclusive_min = …)`: not greater than the exclusive minimum.
+    NotGreater {
+        /// The number found.
+        value: Number,
+        /// The number it must be greater than.
+        min: Number,
+    },
+    /// `range(exclusive_max = …)`: not less than the exclusive maximum.
+    NotLess {
+        /// The number found.
+        value: Number,
+        /// The number it must be less than.
+        max: Number,
+    },
     /// `non_empty`: an empty or white-space string, or a collection without items.
     Empty {
         /// What is missing: characters (the string is empty or white space), items or entries.
@@ -87,6 +110,37 @@ pub enum Message {
         value: String,
         /// The regular expression.
         pattern: &'static str,
+    },
+    /// `contains("…")`: the text does not contain `part`.
+    MissingPart {
+        /// The text, echoed.
+        value: String,
+        /// The text it must contain, as the attribute gives it.
+        part: &'static str,
+    },
+    /// `prefix("…")`: the text does not start with `prefix`.
+    MissingPrefix {
+        /// The text, echoed.
+        value: String,
+        /// The text it must start with, as the attribute gives it.
+        prefix: &'static str,
+    },
+    /// `suffix("…")`: the text does not end with `suffix`.
+    MissingSuffix {
+        /// The text, echoed.
+        value: String,
+        /// The text it must end with, as the attribute gives it.
+        suffix: &'static str,
+    },
+    /// `not_containing("…")`: the text has one of the characters refused.
+    ForbiddenCharacter {
+        /// The first such character, echoed (escaped when invisible).
+        character: String,
+    },
+    /// `no_control_chars`: the text has a control character.
+    ControlCharacter {
+        /// The first one, escaped (`\u{7}`).
+        character: String,
     },
     /// `one_of`, or a closed enum: the text is none of the allowed values.
     NotOneOf {
@@ -597,11 +651,19 @@ impl Message {
         Some(match self {
             Message::TooShort { .. } => "length-too-short",
             Message::TooLong { .. } => "length-too-long",
+            Message::WrongLength { .. } => "length-not-exact",
             Message::NotANumber => "range-not-a-number",
             Message::BelowMinimum { .. } => "range-below-minimum",
             Message::AboveMaximum { .. } => "range-above-maximum",
+            Message::NotGreater { .. } => "range-not-greater",
+            Message::NotLess { .. } => "range-not-less",
             Message::Empty { .. } => "non-empty",
             Message::PatternMismatch { .. } => "pattern-mismatch",
+            Message::MissingPart { .. } => "contains-missing",
+            Message::MissingPrefix { .. } => "prefix-missing",
+            Message::MissingSuffix { .. } => "suffix-missing",
+            Message::ForbiddenCharacter { .. } => "not-containing",
+            Message::ControlCharacter { .. } => "no-control-chars",
             Message::NotOneOf { .. } => "one-of",
             Message::InvalidFormat { .. } => "format-invalid",
             Message::NotLanguageTag { .. } => "localized-not-a-tag",
@@ -636,15 +698,25 @@ impl Message {
         })
     }
 
-    /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `one_of`, `format`,
+    /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `contains`, `prefix`,
+    /// `suffix`, `not_containing`, `no_control_chars`, `one_of`, `format`,
     /// `localized`, `required`, `read_only`, `unique`; `shape` for JSON of the wrong shape,
     /// `request` for what is wrong with the request as a whole, `custom` for a user's own.
     pub fn rule(&self) -> &'static str {
         match self {
-            Message::TooShort { .. } | Message::TooLong { .. } => "length",
-            Message::NotANumber | Message::BelowMinimum { .. } | Message::AboveMaximum { .. } => "range",
+            Message::TooShort { .. } | Message::TooLong { .. } | Message::WrongLength { .. } => "length",
+            Message::NotANumber
+            | Message::BelowMinimum { .. }
+            | Message::AboveMaximum { .. }
+            | Message::NotGreater { .. }
+            | Message::NotLess { .. } => "range",
             Message::Empty { .. } => "non_empty",
             Message::PatternMismatch { .. } => "pattern",
+            Message::MissingPart { .. } => "contains",
+            Message::MissingPrefix { .. } => "prefix",
+            Message::MissingSuffix { .. } => "suffix",
+            Message::ForbiddenCharacter { .. } => "not_containing",
+            Message::ControlCharacter { .. } => "no_control_chars",
             Message::NotOneOf { .. } => "one_of",
             Message::InvalidFormat { .. } => "format",
             Message::NotLanguageTag { .. } => "localized",
@@ -694,11 +766,16 @@ impl Message {
                 each("actual", Arg::Count(*actual));
                 each("unit", Arg::Text(unit.name()));
             }
-            Message::BelowMinimum { value, min } => {
+            Message::WrongLength { expected, actual, unit } => {
+                each("expected", Arg::Count(*expected));
+                each("actual", Arg::Count(*actual));
+                each("unit", Arg::Text(unit.name()));
+            }
+            Message::BelowMinimum { value, min } | Message::NotGreater { value, min } => {
                 each("value", Arg::Number(value));
                 each("min", Arg::Number(min));
             }
-            Message::AboveMaximum { value, max } => {
+            Message::AboveMaximum { value, max } | Message::NotLess { value, max } => {
                 each("value", Arg::Number(value));
                 each("max", Arg::Number(max));
             }
@@ -706,6 +783,21 @@ impl Message {
             Message::PatternMismatch { value, pattern } => {
                 each("value", Arg::Text(value));
                 each("pattern", Arg::Text(pattern));
+            }
+            Message::MissingPart { value, part } => {
+                each("value", Arg::Text(value));
+                each("part", Arg::Text(part));
+            }
+            Message::MissingPrefix { value, prefix } => {
+                each("value", Arg::Text(value));
+                each("prefix", Arg::Text(prefix));
+            }
+            Message::MissingSuffix { value, suffix } => {
+                each("value", Arg::Text(value));
+                each("suffix", Arg::Text(suffix));
+            }
+            Message::ForbiddenCharacter { character } | Message::ControlCharacter { character } => {
+                each("character", Arg::Text(character));
             }
             Message::NotOneOf { value, allowed } => {
                 each("value", Arg::Text(value));

@@ -27,12 +27,21 @@ pub enum RuleKind {
     Length {
         min: Option<Expr>,
         max: Option<Expr>,
+        /// `length(equal = N)`, which stands alone.
+        equal: Option<Expr>,
     },
     Range {
         min: Option<Expr>,
         max: Option<Expr>,
+        /// `exclusive_min = …` and `exclusive_max = …`, each instead of its inclusive bound.
+        exclusive_min: Option<Expr>,
+        exclusive_max: Option<Expr>,
     },
     Pattern(LitStr),
+    /// `contains`, `prefix`, `suffix` or `not_containing` (the rule's name says which): the text
+    /// to look for, or the characters to refuse.
+    Part(LitStr),
+    NoControlChars,
     OneOf(Vec<LitStr>),
     Format(Format),
     Localized,
@@ -255,9 +264,11 @@ impl Rule {
         let kind = match rule_name.as_str() {
             "required" => Some(RuleKind::Required),
             "non_empty" => Some(RuleKind::NonEmpty),
-            "length" => reader.bounds(&name).map(|(min, max)| RuleKind::Length { min, max }),
-            "range" => reader.bounds(&name).map(|(min, max)| RuleKind::Range { min, max }),
+            "length" => reader.length(&name).map(|(min, max, equal)| RuleKind::Length { min, max, equal }),
+            "range" => reader.range(&name),
             "pattern" => reader.pattern(&name).map(RuleKind::Pattern),
+            "contains" | "prefix" | "suffix" | "not_containing" => reader.part(&name).map(RuleKind::Part),
+            "no_control_chars" => Some(RuleKind::NoControlChars),
             "one_of" => reader.one_of(&name).map(RuleKind::OneOf),
             "format" => format(&mut reader, &name).map(RuleKind::Format),
             "localized" => Some(RuleKind::Localized),

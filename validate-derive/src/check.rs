@@ -71,8 +71,9 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
 }
 
 fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
-    if let RuleKind::Range { min, max } = &rule.kind {
-        for (key, bound) in [("min", min), ("max", max)] {
+    if let RuleKind::Range { min, max, exclusive_min, exclusive_max } = &rule.kind {
+        let bounds = [("min", min), ("max", max), ("exclusive_min", exclusive_min), ("exclusive_max", exclusive_max)];
+        for (key, bound) in bounds {
             if let Some(message) = bound.as_ref().and_then(|bound| not_finite(key, bound)) {
                 cx.error_spanned_by(bound, message);
             }
@@ -83,7 +84,8 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
             cx.error_spanned_by(&rule.name, message);
         }
-        RuleKind::Length { min: Some(min), max: Some(max) } | RuleKind::Range { min: Some(min), max: Some(max) } => {
+        RuleKind::Length { min: Some(min), max: Some(max), .. }
+        | RuleKind::Range { min: Some(min), max: Some(max), .. } => {
             if let (Some(low), Some(high)) = (literal_number(min), literal_number(max))
                 && low > high
             {

@@ -6,6 +6,7 @@
 use syn::{Expr, Ident, LitStr};
 
 use crate::args::{self, Arg, arg_name};
+use crate::attr::RuleKind;
 use crate::ctxt::Ctxt;
 use crate::suggest::closest;
 
@@ -39,8 +40,13 @@ impl<'c> Reader<'c> {
 
     /// Takes every `name = value` argument named `key`; a repeat is an error.
     pub fn named(&mut self, key: &'static str) -> Option<Expr> {
+        self.named_key(key).map(|(_, value)| value)
+    }
+
+    /// [`Reader::named`], with the key as written, for an error about the key itself.
+    pub fn named_key(&mut self, key: &'static str) -> Option<(Ident, Expr)> {
         self.accept(key);
-        let mut found: Option<Expr> = None;
+        let mut found: Option<(Ident, Expr)> = None;
         for slot in &mut self.args {
             if !matches!(slot, Some(Arg::Named { name, .. }) if name == key) {
                 continue;
@@ -50,7 +56,7 @@ impl<'c> Reader<'c> {
                     let message = format!("duplicate argument `{key}` in `{}`; keep only one", self.rule);
                     self.cx.syn_error(syn::Error::new(name.span(), message));
                 } else {
-                    found = Some(value);
+                    found = Some((name, value));
                 }
             }
         }
@@ -133,18 +139,52 @@ impl<'c> Reader<'c> {
         }
     }
 
-    /// `min = …` and `max = …`, at least one of them.
-    pub fn bounds(&mut self, name: &Ident) -> Option<(Option<Expr>, Option<Expr>)> {
+    /// `range`'s bounds: `min = …` or `exclusive_min = …`, `max = …` or `exclusive_max = …`, at
+    /// least one of them.
+    pub fn range(&mut self, name: &Ident) -> Option<RuleKind> {
         let min = self.named("min");
         let max = self.named("max");
-        if min.is_none() && max.is_none() {
+        let exclusive_min = self.named_key("exclusive_min");
+        let exclusive_max = self.named_key("exclusive_max");
+        for (inclusive, exclusive) in [(&min, &exclusive_min), (&max, &exclusive_max)] {
+            if let (Some(_), Some((key, _))) = (inclusive, exclusive) {
+                let side = if *key == "exclusive_min" { "min" } else { "max" };
+                let message =
+                    format!("`{key}` cannot be combined with `{side}`: a range has one bound on each side; keep one");
+                self.cx.error_spanned_by(key, message);
+            }
+        }
+        if min.is_none() && max.is_none() && exclusive_min.is_none() && exclusive_max.is_none() {
             self.needs(
                 name,
-                format!("`{name}` needs `min = …`, `max = …` or both, such as `{name}(min = 1, max = 10)`"),
+                "`range` needs a bound: `min = …`, `max = …`, `exclusive_min = …` or `exclusive_max = …`, such as `range(min = 1, max = 10)`",
             );
             return None;
         }
-        Some((min, max))
+        let (exclusive_min, exclusive_max) = (exclusive_min.map(|(_, min)| min), exclusive_max.map(|(_, max)| max));
+        Some(RuleKind::Range { min, max, exclusive_min, exclusive_max })
+    }
+
+    /// `length`'s `min = …` and `max = …`, at least one of them, or `equal = …` alone.
+    pub fn length(&mut self, name: &Ident) -> Option<(Option<Expr>, Option<Expr>, Option<Expr>)> {
+        let min = self.named_key("min");
+        let max = self.named_key("max");
+        let equal = self.named_key("equal");
+        if equal.is_some() {
+            for (key, _) in min.iter().chain(&max) {
+                let message = format!(
+                    "`equal` cannot be combined with `{key}`: `length(equal = N)` already sets both bounds; keep one"
+                );
+                self.cx.error_spanned_by(key, message);
+            }
+        } else if min.is_none() && max.is_none() {
+            self.needs(
+                name,
+                "`length` needs `min = …`, `max = …` or both, such as `length(min = 1, max = 10)`, or `equal = …`",
+            );
+            return None;
+        }
+        Some((min.map(|(_, min)| min), max.map(|(_, max)| max), equal.map(|(_, equal)| equal)))
     }
 
     pub fn pattern(&mut self, name: &Ident) -> Option<LitStr> {
@@ -157,6 +197,29 @@ impl<'c> Reader<'c> {
             self.cx.error_spanned_by(extra, "`pattern` takes one regular expression; combine them into one");
         }
         Some(pattern)
+    }
+
+    /// The text of `contains`, `prefix` and `suffix`, the characters of `not_containing`: one
+    /// string literal, not empty.
+    pub fn part(&mut self, name: &Ident) -> Option<LitStr> {
+        let (what, example) = match name.to_string().as_str() {
+            "prefix" => ("the text to look for", "prefix(\"https://\")"),
+            "suffix" => ("the text to look for", "suffix(\".json\")"),
+            "not_containing" => ("the characters to refuse", "not_containing(\"<>%\")"),
+            _ => ("the text to look for", "contains(\"-\")"),
+        };
+        let mut found = self.strings(what).into_iter();
+        let Some(part) = found.next() else {
+            self.needs(name, format!("`{name}` needs {what}, such as `{example}`"));
+            return None;
+        };
+        for extra in found {
+            self.cx.error_spanned_by(extra, format!("`{name}` takes one text; use one `{name}` rule per field"));
+        }
+        if part.value().is_empty() {
+            self.cx.error_spanned_by(&part, format!("`{name}(\"\")` lets every text pass; give {what}"));
+        }
+        Some(part)
     }
 
     pub fn one_of(&mut self, name: &Ident) -> Option<Vec<LitStr>> {

@@ -137,24 +137,32 @@ fn arguments(
             let ctx = ctx.map(|ctx| respan(ctx, span));
             ("check_stored", vec![quote_spanned!(span=> #function(#ctx)), quote_spanned!(span=> #at)])
         }
-        RuleKind::NonEmpty | RuleKind::Localized | RuleKind::Nested { .. } | RuleKind::Custom(_) => {
-            ("check", Vec::new())
-        }
-        RuleKind::Length { min, max } => ("check", vec![some(min.as_ref()), some(max.as_ref())]),
+        RuleKind::NonEmpty
+        | RuleKind::NoControlChars
+        | RuleKind::Localized
+        | RuleKind::Nested { .. }
+        | RuleKind::Custom(_) => ("check", Vec::new()),
+        RuleKind::Length { equal: Some(expected), .. } => ("exactly", vec![quote_spanned!(span=> #expected)]),
+        RuleKind::Length { min, max, equal: None } => ("check", vec![some(min.as_ref()), some(max.as_ref())]),
         // Each bound converted to the number's type, so that `min = 1` works on an `f64`.
-        RuleKind::Range { min, max } => {
+        RuleKind::Range { min, max, exclusive_min, exclusive_max } => {
             let r = runtime_at(span);
             let value = value.clone();
-            let bound = |bound: Option<&Expr>| match bound {
+            let bound = |bound: &Option<Expr>| match bound {
                 Some(bound) => quote_spanned!(span=> ::core::option::Option::Some(#r::range::bound(#value, #bound))),
                 None => quote_spanned!(span=> ::core::option::Option::None),
             };
-            ("check", vec![bound(min.as_ref()), bound(max.as_ref())])
+            if exclusive_min.is_some() || exclusive_max.is_some() {
+                ("check_exclusive", [min, max, exclusive_min, exclusive_max].map(bound).into())
+            } else {
+                ("check", vec![bound(min), bound(max)])
+            }
         }
         RuleKind::Pattern(pattern) => {
             let name = pattern_static(pattern);
             ("check", vec![quote_spanned!(span=> &#name)])
         }
+        RuleKind::Part(part) => ("check", vec![quote_spanned!(span=> #part)]),
         RuleKind::OneOf(values) => ("check", vec![quote_spanned!(span=> &[#(#values),*])]),
         RuleKind::Format(Format::Uuid) => ("uuid", Vec::new()),
         RuleKind::Format(Format::DateTime) => ("date_time", Vec::new()),

@@ -76,13 +76,25 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::TooLong { max, actual, unit } => {
             write!(out, "The value must have at most {}; it has {actual}.", Counted(*max, *unit))
         }
+        Message::WrongLength { expected, actual, unit } => {
+            write!(out, "The value must have exactly {}; it has {actual}.", Counted(*expected, *unit))
+        }
         Message::NotANumber => out.write_str("The value is not a number."),
         Message::BelowMinimum { value, min } => write!(out, "The value {value} is less than the minimum {min}."),
         Message::AboveMaximum { value, max } => write!(out, "The value {value} is greater than the maximum {max}."),
+        Message::NotGreater { value, min } => write!(out, "The value {value} must be greater than {min}."),
+        Message::NotLess { value, max } => write!(out, "The value {value} must be less than {max}."),
         Message::Empty { unit: Unit::Characters } => out.write_str("The value must not be empty or white space."),
         Message::Empty { unit } => write!(out, "The value must have at least {}.", Counted(1, *unit)),
         Message::PatternMismatch { value, pattern } => {
             write!(out, "The value '{value}' does not match the pattern '{pattern}'.")
+        }
+        Message::MissingPart { value, part } => write!(out, "The value '{value}' must contain '{part}'."),
+        Message::MissingPrefix { value, prefix } => write!(out, "The value '{value}' must start with '{prefix}'."),
+        Message::MissingSuffix { value, suffix } => write!(out, "The value '{value}' must end with '{suffix}'."),
+        Message::ForbiddenCharacter { character } => write!(out, "The value must not contain '{character}'."),
+        Message::ControlCharacter { character } => {
+            write!(out, "The value must not contain control characters; it has '{character}'.")
         }
         Message::NotOneOf { value, allowed } => {
             write!(out, "The value '{value}' is not one of {}.", QuotedList(allowed))

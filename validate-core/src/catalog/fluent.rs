@@ -142,11 +142,19 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// |---|---|---|
 /// | `length-too-short` | `length` | `$min` (count), `$actual` (count), `$unit`: `characters`, `items`, `entries` |
 /// | `length-too-long` | `length` | `$max` (count), `$actual` (count), `$unit` |
+/// | `length-not-exact` | `length` | `$expected` (count), `$actual` (count), `$unit` |
 /// | `range-not-a-number` | `range` | |
 /// | `range-below-minimum` | `range` | `$value`, `$min` |
 /// | `range-above-maximum` | `range` | `$value`, `$max` |
+/// | `range-not-greater` | `range` | `$value`, `$min`: the exclusive minimum |
+/// | `range-not-less` | `range` | `$value`, `$max`: the exclusive maximum |
 /// | `non-empty` | `non_empty` | `$unit`: `characters` (the text is empty or white space), `items`, `entries` |
 /// | `pattern-mismatch` | `pattern` | `$value`, `$pattern` |
+/// | `contains-missing` | `contains` | `$value`, `$part`: the text it must contain |
+/// | `prefix-missing` | `prefix` | `$value`, `$prefix` |
+/// | `suffix-missing` | `suffix` | `$value`, `$suffix` |
+/// | `not-containing` | `not_containing` | `$character`: the first refused character found, echoed |
+/// | `no-control-chars` | `no_control_chars` | `$character`: the first control character, escaped (`\u{7}`) |
 /// | `one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
 /// | `format-invalid` | `format` | `$format`: `uuid`, `date-time`; `$value` |
 /// | `localized-not-a-tag` | `localized` | `$key` |

@@ -94,15 +94,27 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::TooLong { max, actual, unit } => {
             write!(out, "Der Wert darf höchstens {} haben; er hat {actual}.", Counted(*max, *unit))
         }
+        Message::WrongLength { expected, actual, unit } => {
+            write!(out, "Der Wert muss genau {} haben; er hat {actual}.", Counted(*expected, *unit))
+        }
         Message::NotANumber => out.write_str("Der Wert ist keine Zahl."),
         Message::BelowMinimum { value, min } => write!(out, "Der Wert {value} ist kleiner als das Minimum {min}."),
         Message::AboveMaximum { value, max } => write!(out, "Der Wert {value} ist größer als das Maximum {max}."),
+        Message::NotGreater { value, min } => write!(out, "Der Wert {value} muss größer als {min} sein."),
+        Message::NotLess { value, max } => write!(out, "Der Wert {value} muss kleiner als {max} sein."),
         Message::Empty { unit: Unit::Characters } => {
             out.write_str("Der Wert darf weder leer sein noch nur aus Leerzeichen bestehen.")
         }
         Message::Empty { unit } => write!(out, "Der Wert muss mindestens {} haben.", Counted(1, *unit)),
         Message::PatternMismatch { value, pattern } => {
             write!(out, "Der Wert '{value}' entspricht nicht dem Muster '{pattern}'.")
+        }
+        Message::MissingPart { value, part } => write!(out, "Der Wert '{value}' muss '{part}' enthalten."),
+        Message::MissingPrefix { value, prefix } => write!(out, "Der Wert '{value}' muss mit '{prefix}' beginnen."),
+        Message::MissingSuffix { value, suffix } => write!(out, "Der Wert '{value}' muss auf '{suffix}' enden."),
+        Message::ForbiddenCharacter { character } => write!(out, "Der Wert darf '{character}' nicht enthalten."),
+        Message::ControlCharacter { character } => {
+            write!(out, "Der Wert darf keine Steuerzeichen enthalten; er enthält '{character}'.")
         }
         Message::NotOneOf { value, allowed } => {
             write!(out, "Der Wert '{value}' ist keiner der zulässigen Werte {}.", QuotedList(allowed))

@@ -104,13 +104,27 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
             Counted(*max, *unit),
             Bare(*actual, *unit)
         ),
+        Message::WrongLength { expected, actual, unit } => {
+            write!(out, "値には{}ちょうどが必要ですが、{}あります。", Counted(*expected, *unit), Bare(*actual, *unit))
+        }
         Message::NotANumber => out.write_str("値が数値ではありません。"),
         Message::BelowMinimum { value, min } => write!(out, "値 {value} が最小値 {min} を下回っています。"),
         Message::AboveMaximum { value, max } => write!(out, "値 {value} が最大値 {max} を超えています。"),
+        Message::NotGreater { value, min } => write!(out, "値 {value} は {min} より大きい値である必要があります。"),
+        Message::NotLess { value, max } => write!(out, "値 {value} は {max} より小さい値である必要があります。"),
         Message::Empty { unit: Unit::Characters } => out.write_str("値を空または空白のみにすることはできません。"),
         Message::Empty { unit } => write!(out, "値には{}以上が必要です。", Counted(1, *unit)),
         Message::PatternMismatch { value, pattern } => {
             write!(out, "値 '{value}' がパターン '{pattern}' と一致しません。")
+        }
+        Message::MissingPart { value, part } => {
+            write!(out, "値 '{value}' には '{part}' が含まれている必要があります。")
+        }
+        Message::MissingPrefix { value, prefix } => write!(out, "値 '{value}' は '{prefix}' で始まる必要があります。"),
+        Message::MissingSuffix { value, suffix } => write!(out, "値 '{value}' は '{suffix}' で終わる必要があります。"),
+        Message::ForbiddenCharacter { character } => write!(out, "値に '{character}' を含めることはできません。"),
+        Message::ControlCharacter { character } => {
+            write!(out, "値に制御文字を含めることはできません。'{character}' が含まれています。")
         }
         Message::NotOneOf { value, allowed } => {
             write!(out, "値 '{value}' は {} のいずれでもありません。", QuotedList(allowed))

@@ -9,7 +9,7 @@ use crate::message::{Arg, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 38;
+const VARIANTS: usize = 46;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -53,6 +53,14 @@ fn variant(message: &Message) -> usize {
         Message::BodyTooLarge => 35,
         Message::BodyUnreadable => 36,
         Message::Own(_) => 37,
+        Message::WrongLength { .. } => 38,
+        Message::NotGreater { .. } => 39,
+        Message::NotLess { .. } => 40,
+        Message::MissingPart { .. } => 41,
+        Message::MissingPrefix { .. } => 42,
+        Message::MissingSuffix { .. } => 43,
+        Message::ForbiddenCharacter { .. } => 44,
+        Message::ControlCharacter { .. } => 45,
     }
 }
 
@@ -171,12 +179,21 @@ pub(super) fn samples() -> Vec<Message> {
         samples.push(Message::TooLong { max: 4, actual: 7, unit });
         samples.push(Message::TooLong { max: 1, actual: 2, unit });
         samples.push(Message::Empty { unit });
+        samples.push(Message::WrongLength { expected: 8, actual: 7, unit });
+        samples.push(Message::WrongLength { expected: 1, actual: 2, unit });
     }
     samples.extend([
         Message::NotANumber,
         Message::BelowMinimum { value: 0.into(), min: 1.into() },
         Message::AboveMaximum { value: 2.5_f64.into(), max: (-3).into() },
+        Message::NotGreater { value: 0.into(), min: 0.into() },
+        Message::NotLess { value: 1.5_f64.into(), max: 1.5_f64.into() },
         Message::PatternMismatch { value: "1rel".into(), pattern: "^[a-z][a-z0-9_]+$" },
+        Message::MissingPart { value: "ab".into(), part: "-" },
+        Message::MissingPrefix { value: "http://x".into(), prefix: "https://" },
+        Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" },
+        Message::ForbiddenCharacter { character: "%".into() },
+        Message::ControlCharacter { character: r"\u{7}".into() },
         Message::NotOneOf { value: "onetomany".into(), allowed: Cow::Borrowed(&["OneToOne", "OneToMany"]) },
         Message::NotLanguageTag { key: "zz bad".into() },
         Message::MissingProperty { name: "hubName".into() },
@@ -263,9 +280,12 @@ fn every_variant_has_a_sample() {
     assert_complete("Format", FORMATS.map(format_index), FORMATS.len());
     assert_complete("JsonType", JSON_TYPES.map(json_type_index), JSON_TYPES.len());
     assert_complete("Syntax", syntaxes().iter().map(syntax_index), syntaxes().len());
-    for which in [0, 1, 5] {
+    for which in [0, 1, 5, 38] {
         let units = samples.iter().filter_map(|m| match m {
-            Message::TooShort { unit, .. } | Message::TooLong { unit, .. } | Message::Empty { unit }
+            Message::TooShort { unit, .. }
+            | Message::TooLong { unit, .. }
+            | Message::WrongLength { unit, .. }
+            | Message::Empty { unit }
                 if variant(m) == which =>
             {
                 Some(unit_index(*unit))
@@ -332,7 +352,10 @@ fn shown_and_named(message: &Message) -> (Vec<String>, Vec<&'static str>) {
     });
     // The names are the English words: they must not show.
     match message {
-        Message::TooShort { unit, .. } | Message::TooLong { unit, .. } | Message::Empty { unit } => {
+        Message::TooShort { unit, .. }
+        | Message::TooLong { unit, .. }
+        | Message::WrongLength { unit, .. }
+        | Message::Empty { unit } => {
             named.push(unit.name());
         }
         Message::InvalidFormat { format, .. } => named.push(format.name()),
@@ -448,6 +471,27 @@ fn german_texts() {
             "Der Wert darf höchstens 4 Einträge haben; er hat 7.",
         ),
         (Message::Empty { unit: Unit::Entries }, "Der Wert muss mindestens 1 Eintrag haben."),
+        (Message::NotGreater { value: 0.into(), min: 0.into() }, "Der Wert 0 muss größer als 0 sein."),
+        (Message::MissingPart { value: "ab".into(), part: "-" }, "Der Wert 'ab' muss '-' enthalten."),
+        (Message::ForbiddenCharacter { character: "%".into() }, "Der Wert darf '%' nicht enthalten."),
+        (
+            Message::ControlCharacter { character: r"\u{7}".into() },
+            r"Der Wert darf keine Steuerzeichen enthalten; er enthält '\u{7}'.",
+        ),
+        (
+            Message::MissingPrefix { value: "x".into(), prefix: "https://" },
+            "Der Wert 'x' muss mit 'https://' beginnen.",
+        ),
+        (Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" }, "Der Wert 'a.txt' muss auf '.json' enden."),
+        (Message::NotLess { value: 2.into(), max: 1.into() }, "Der Wert 2 muss kleiner als 1 sein."),
+        (
+            Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
+            "Der Wert muss genau 8 Zeichen haben; er hat 7.",
+        ),
+        (
+            Message::WrongLength { expected: 1, actual: 2, unit: Unit::Items },
+            "Der Wert muss genau 1 Element haben; er hat 2.",
+        ),
         (Message::ExactItems { expected: 1, actual: 3 }, "Das Array muss genau 1 Element haben; es hat 3."),
         (Message::ExactItems { expected: 2, actual: 5 }, "Das Array muss genau 2 Elemente haben; es hat 5."),
         (
@@ -499,6 +543,22 @@ fn japanese_texts() {
     let cases = [
         (Message::Empty { unit: Unit::Characters }, "値を空または空白のみにすることはできません。"),
         (Message::Empty { unit: Unit::Items }, "値には項目 1 個以上が必要です。"),
+        (Message::NotGreater { value: 0.into(), min: 0.into() }, "値 0 は 0 より大きい値である必要があります。"),
+        (Message::MissingPart { value: "ab".into(), part: "-" }, "値 'ab' には '-' が含まれている必要があります。"),
+        (Message::ForbiddenCharacter { character: "%".into() }, "値に '%' を含めることはできません。"),
+        (
+            Message::ControlCharacter { character: r"\u{7}".into() },
+            r"値に制御文字を含めることはできません。'\u{7}' が含まれています。",
+        ),
+        (
+            Message::MissingPrefix { value: "x".into(), prefix: "https://" },
+            "値 'x' は 'https://' で始まる必要があります。",
+        ),
+        (
+            Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" },
+            "値 'a.txt' は '.json' で終わる必要があります。",
+        ),
+        (Message::NotLess { value: 2.into(), max: 1.into() }, "値 2 は 1 より小さい値である必要があります。"),
         (
             Message::TooShort { min: 2, actual: 1, unit: Unit::Characters },
             "値には 2 文字以上が必要ですが、1 文字しかありません。",
@@ -514,6 +574,14 @@ fn japanese_texts() {
         (
             Message::TooLong { max: 4, actual: 7, unit: Unit::Characters },
             "値に含めることができるのは 4 文字までですが、7 文字あります。",
+        ),
+        (
+            Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
+            "値には 8 文字ちょうどが必要ですが、7 文字あります。",
+        ),
+        (
+            Message::WrongLength { expected: 2, actual: 3, unit: Unit::Entries },
+            "値にはエントリ 2 件ちょうどが必要ですが、3 件あります。",
         ),
         (
             Message::NotOneOf { value: "x".into(), allowed: Cow::Borrowed(&["A", "B"]) },

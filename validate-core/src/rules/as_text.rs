@@ -1,4 +1,5 @@
-//! Values that are text: what `pattern`, `one_of`, `format` and `localized` read.
+//! Values that are text: what `pattern`, `contains`, `prefix`, `suffix`, `not_containing`,
+//! `no_control_chars`, `one_of`, `format` and `localized` read.
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 #[diagnostic::on_unimplemented(
     message = "this rule checks text, and `{Self}` is not text",
     label = "this rule needs a string",
-    note = "`pattern`, `one_of` and `format` check `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>` or `Arc<str>`, or an `Option` of one; `localized` checks a map whose keys and values are such strings"
+    note = "`pattern`, `contains`, `prefix`, `suffix`, `not_containing`, `no_control_chars`, `one_of` and `format` check `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>` or `Arc<str>`, or an `Option` of one; `localized` checks a map whose keys and values are such strings"
 )]
 pub trait AsText {
     /// The text, or `None` when the value is absent.

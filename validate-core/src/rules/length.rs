@@ -1,4 +1,5 @@
-//! `length(min = N, max = M)`: strings in characters, collections in items, maps in entries.
+//! `length(min = N, max = M)`: strings in characters, collections in items, maps in entries;
+//! `length(equal = N)`: exactly `N` of them.
 //!
 //! ```
 //! use validate_core::Validate;
@@ -9,14 +10,17 @@
 //!     name: String,
 //!     #[validate(length(max = 1, code = "TooManyTags"))]
 //!     tags: Vec<String>,
+//!     #[validate(length(equal = 2))]
+//!     country: String,
 //! }
 //!
-//! let hub = Hub { name: "Zürich".into(), tags: vec!["a".into(), "b".into()] };
+//! let hub = Hub { name: "Zürich".into(), tags: vec!["a".into(), "b".into()], country: "CHE".into() };
 //! let found: Vec<_> = hub.validate().unwrap_err().iter()
 //!     .map(|v| format!("{} {} {}", v.code(), v.target(), v.message())).collect();
 //! assert_eq!(found, [
 //!     "ValueTooLong name The value must have at most 4 characters; it has 6.",
 //!     "TooManyTags tags The value must have at most 1 item; it has 2.",
+//!     "ValueTooLong country The value must have exactly 2 characters; it has 3.",
 //! ]);
 //! ```
 
@@ -174,4 +178,21 @@ pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<u
         (_, Some(max)) if length > max => Err(RuleError::new(TOO_LONG, Message::TooLong { max, actual: length, unit })),
         _ => Ok(()),
     }
+}
+
+/// Fails unless the value has exactly `expected` characters, items or entries: with
+/// `ValueTooShort` when it has fewer, `ValueTooLong` when it has more.
+pub fn exactly<T: HasLength + ?Sized>(value: &T, expected: usize) -> Result<(), RuleError> {
+    if value.within(Some(expected), Some(expected)) == Some(true) {
+        return Ok(());
+    }
+    let Some((actual, unit)) = value.length() else {
+        return Ok(());
+    };
+    let code = match actual.cmp(&expected) {
+        std::cmp::Ordering::Equal => return Ok(()),
+        std::cmp::Ordering::Less => TOO_SHORT,
+        std::cmp::Ordering::Greater => TOO_LONG,
+    };
+    Err(RuleError::new(code, Message::WrongLength { expected, actual, unit }))
 }

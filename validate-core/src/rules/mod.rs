@@ -5,18 +5,23 @@
 //! (`Option<T>` is accepted wherever `T` is, and checked only when it is `Some`), so a rule on a
 //! type it cannot check is a compile error that says so in a sentence.
 
+pub mod contains;
 pub mod custom;
 pub mod each;
 pub mod format;
 pub mod length;
 pub mod localized;
 pub mod nested;
+pub mod no_control_chars;
 pub mod non_empty;
+pub mod not_containing;
 pub mod one_of;
 pub mod pattern;
+pub mod prefix;
 pub mod range;
 pub mod read_only;
 pub mod required;
+pub mod suffix;
 pub mod unique;
 
 mod as_text;

@@ -1,4 +1,6 @@
-//! `range(min = A, max = B)`: a number within inclusive bounds.
+//! `range(min = A, max = B)`: a number within inclusive bounds;
+//! `range(exclusive_min = A, exclusive_max = B)`: strictly between them. A side has one bound:
+//! `min` or `exclusive_min`, `max` or `exclusive_max` (`range(min = 0, exclusive_max = 1.0)`).
 //!
 //! ```
 //! use validate_core::Validate;
@@ -12,15 +14,18 @@
 //!     // An integer bound on a float reads as that float.
 //!     #[validate(range(min = 1, max = 5))]
 //!     score: f32,
+//!     #[validate(range(exclusive_min = 0.0, max = 1.0))]
+//!     share: f64,
 //! }
 //!
-//! let field = Field { max_length: Some(0), weight: f64::NAN, score: 1.5 };
+//! let field = Field { max_length: Some(0), weight: f64::NAN, score: 1.5, share: 0.0 };
 //! let found: Vec<_> = field.validate().unwrap_err().iter().map(|v| v.message().to_owned()).collect();
 //! assert_eq!(found, [
 //!     "The value 0 is less than the minimum 1.",
 //!     "The value is not a number.",
+//!     "The value 0 must be greater than 0.",
 //! ]);
-//! assert!(Field { max_length: None, weight: 0.5, score: 5.0 }.validate().is_ok());
+//! assert!(Field { max_length: None, weight: 0.5, score: 5.0, share: 1.0 }.validate().is_ok());
 //! ```
 
 use std::fmt::Display;
@@ -149,6 +154,31 @@ pub fn check<T: Numeric + ?Sized>(value: &T, min: Option<T::Value>, max: Option<
         }
         (_, Some(max)) if number > max => {
             Err(RuleError::new(CODE, Message::AboveMaximum { value: T::typed(number), max: T::typed(max) }))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// [`check`] with exclusive bounds besides: fails with `ValueOutOfRange` when the number is not
+/// greater than `exclusive_min` or not less than `exclusive_max` (and as [`check`] does for
+/// `min`, `max` and NaN).
+pub fn check_exclusive<T: Numeric + ?Sized>(
+    value: &T,
+    min: Option<T::Value>,
+    max: Option<T::Value>,
+    exclusive_min: Option<T::Value>,
+    exclusive_max: Option<T::Value>,
+) -> Result<(), RuleError> {
+    check(value, min, max)?;
+    let Some(number) = value.number() else {
+        return Ok(());
+    };
+    match (exclusive_min, exclusive_max) {
+        (Some(min), _) if number <= min => {
+            Err(RuleError::new(CODE, Message::NotGreater { value: T::typed(number), min: T::typed(min) }))
+        }
+        (_, Some(max)) if number >= max => {
+            Err(RuleError::new(CODE, Message::NotLess { value: T::typed(number), max: T::typed(max) }))
         }
         _ => Ok(()),
     }

@@ -1,0 +1,9 @@
+use validate_core::Validate;
+
+#[derive(Validate)]
+struct Quota {
+    #[validate(range(min = 0.0, exclusive_min = 0.0, max = 1.0))]
+    share: f64,
+}
+
+fn main() {}

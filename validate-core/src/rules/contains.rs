@@ -1,0 +1,36 @@
+//! `contains("…")`: the text contains the given text, case included.
+//!
+//! ```
+//! use validate_core::Validate;
+//!
+//! #[derive(Validate)]
+//! struct Link {
+//!     #[validate(contains("/"))]
+//!     target: String,
+//! }
+//!
+//! assert!(Link { target: "a/b".into() }.validate().is_ok());
+//! let violations = Link { target: "ab".into() }.validate().unwrap_err();
+//! let found: Vec<_> = violations.iter().map(|v| format!("{} {}", v.code(), v.message())).collect();
+//! assert_eq!(found, ["PatternMismatch The value 'ab' must contain '/'."]);
+//! ```
+
+use crate::RuleError;
+use crate::message::Message;
+use crate::rules::AsText;
+use crate::text::echo;
+
+/// The ARM code of a text that does not contain the given text: `pattern`'s, as this is a pattern
+/// in plain words, so that a client matches one code for both.
+pub const CODE: &str = "PatternMismatch";
+
+/// Fails with `PatternMismatch` when the text does not contain `part` (compared as it is, case
+/// included).
+pub fn check<T: AsText + ?Sized>(value: &T, part: &'static str) -> Result<(), RuleError> {
+    match value.as_text() {
+        Some(text) if !text.contains(part) => {
+            Err(RuleError::new(CODE, Message::MissingPart { value: echo(text), part }))
+        }
+        _ => Ok(()),
+    }
+}

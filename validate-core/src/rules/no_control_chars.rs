@@ -1,0 +1,36 @@
+//! `no_control_chars`: the text has no control character (Unicode's `Cc`: U+0000 to U+001F and
+//! U+007F to U+009F, tab and line breaks included).
+//!
+//! ```
+//! use validate_core::Validate;
+//!
+//! #[derive(Validate)]
+//! struct Login {
+//!     #[validate(no_control_chars)]
+//!     password: String,
+//! }
+//!
+//! assert!(Login { password: "pässwörd 1".into() }.validate().is_ok());
+//! let violations = Login { password: "a\u{7}b".into() }.validate().unwrap_err();
+//! let found: Vec<_> = violations.iter().map(|v| format!("{} {}", v.code(), v.message())).collect();
+//! assert_eq!(found, [r"InvalidCharacter The value must not contain control characters; it has '\u{7}'."]);
+//! ```
+
+use crate::RuleError;
+use crate::message::Message;
+use crate::rules::AsText;
+use crate::text::echo;
+
+/// The ARM code of a text with a character it must not have.
+pub const CODE: &str = "InvalidCharacter";
+
+/// Fails with `InvalidCharacter`, naming the first control character, escaped.
+pub fn check<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+    let Some(text) = value.as_text() else {
+        return Ok(());
+    };
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(RuleError::new(CODE, Message::ControlCharacter { character: echo(c.encode_utf8(&mut [0; 4])) })),
+        None => Ok(()),
+    }
+}
