@@ -739,3 +739,17 @@ struct Unchecked {
 fn fields_without_the_attribute_are_not_checked() {
     assert!(Unchecked { _free: String::new(), checked: "x".into() }.validate().is_ok());
 }
+
+/// The merge of issue 15's two halves: an integer bound reads as a float on a float field for the
+/// exclusive bounds too.
+#[test]
+fn exclusive_bounds_take_integers_on_floats() {
+    #[derive(validate_core::Validate)]
+    struct Share {
+        #[validate(range(exclusive_min = 0, exclusive_max = 1))]
+        part: f64,
+    }
+    assert!(Share { part: 0.5 }.validate().is_ok());
+    let found: Vec<String> = Share { part: 1.0 }.validate().unwrap_err().iter().map(|v| v.message()).collect();
+    assert_eq!(found, ["The value 1 must be less than 1."]);
+}
