@@ -750,6 +750,7 @@ fn exclusive_bounds_take_integers_on_floats() {
         part: f64,
     }
     assert!(Share { part: 0.5 }.validate().is_ok());
-    let found: Vec<String> = Share { part: 1.0 }.validate().unwrap_err().iter().map(|v| v.message()).collect();
+    let found: Vec<String> =
+        Share { part: 1.0 }.validate().unwrap_err().iter().map(validate_core::Violation::message).collect();
     assert_eq!(found, ["The value 1 must be less than 1."]);
 }
