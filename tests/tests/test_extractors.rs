@@ -442,8 +442,19 @@ mod url_parameters {
         format!("{hub} {count}")
     }
 
+    #[derive(Debug, serde::Deserialize, validate_core::Validate)]
+    struct Weight {
+        #[validate(range(min = 0.0))]
+        weight: f64,
+    }
+
+    async fn weigh(ValidQuery(query): ValidQuery<Weight>) -> String {
+        query.weight.to_string()
+    }
+
     fn app() -> Router {
         Router::new()
+            .route("/weights", get(weigh))
             .route("/hubs", get(list))
             .route("/hubs/{hubName}/units/{count}", get(units))
             // A route that captures less than the type reads.
@@ -534,6 +545,20 @@ mod url_parameters {
             refused("/hubs?api-version=2024-01-01&top=1&top=2").await,
             ["DuplicateProperty top: The property appears more than once."]
         );
+    }
+
+    /// Found by the review of issue 15: `str::parse` reads `inf`, `NaN` and `1e400`, which no JSON
+    /// body can hold, and an infinity passed `range(min = 0.0)`.
+    #[tokio::test]
+    async fn a_float_parameter_must_be_a_finite_number() {
+        assert_eq!(get_in("/weights?weight=2.5", None).await.2, "2.5");
+        for value in ["inf", "-inf", "infinity", "NaN", "1e400"] {
+            assert_eq!(
+                refused(&format!("/weights?weight={value}")).await,
+                ["InvalidPropertyType weight: Expected a number but found a string."],
+                "{value}"
+            );
+        }
     }
 
     #[tokio::test]

@@ -335,17 +335,19 @@ impl<'de> de::Deserializer<'de> for Value<'de> {
         deserialize_u128 visit_u128 u128, "0", "340282366920938463463374607431768211455";
     }
 
+    // `str::parse` reads `inf`, `NaN` and `1e400` (an infinity): none is a number a JSON body can
+    // hold, and an infinity would pass `range(min = 0.0)`. Found by the review of issue 15.
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ParamError> {
         match self.text.parse::<f32>() {
-            Ok(n) => visitor.visit_f32(n),
-            Err(_) => Err(self.wrong(JsonType::Number)),
+            Ok(n) if n.is_finite() => visitor.visit_f32(n),
+            _ => Err(self.wrong(JsonType::Number)),
         }
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ParamError> {
         match self.text.parse::<f64>() {
-            Ok(n) => visitor.visit_f64(n),
-            Err(_) => Err(self.wrong(JsonType::Number)),
+            Ok(n) if n.is_finite() => visitor.visit_f64(n),
+            _ => Err(self.wrong(JsonType::Number)),
         }
     }
 

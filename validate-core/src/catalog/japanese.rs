@@ -110,8 +110,8 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::NotANumber => out.write_str("値が数値ではありません。"),
         Message::BelowMinimum { value, min } => write!(out, "値 {value} が最小値 {min} を下回っています。"),
         Message::AboveMaximum { value, max } => write!(out, "値 {value} が最大値 {max} を超えています。"),
-        Message::NotGreater { value, min } => write!(out, "値 {value} は {min} より大きい値である必要があります。"),
-        Message::NotLess { value, max } => write!(out, "値 {value} は {max} より小さい値である必要があります。"),
+        Message::NotGreater { value, min } => write!(out, "値 {value} は {min} より大きくなければなりません。"),
+        Message::NotLess { value, max } => write!(out, "値 {value} は {max} より小さくなければなりません。"),
         Message::Empty { unit: Unit::Characters } => out.write_str("値を空または空白のみにすることはできません。"),
         Message::Empty { unit } => write!(out, "値には{}以上が必要です。", Counted(1, *unit)),
         Message::PatternMismatch { value, pattern } => {

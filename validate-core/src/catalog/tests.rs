@@ -543,7 +543,7 @@ fn japanese_texts() {
     let cases = [
         (Message::Empty { unit: Unit::Characters }, "値を空または空白のみにすることはできません。"),
         (Message::Empty { unit: Unit::Items }, "値には項目 1 個以上が必要です。"),
-        (Message::NotGreater { value: 0.into(), min: 0.into() }, "値 0 は 0 より大きい値である必要があります。"),
+        (Message::NotGreater { value: 0.into(), min: 0.into() }, "値 0 は 0 より大きくなければなりません。"),
         (Message::MissingPart { value: "ab".into(), part: "-" }, "値 'ab' には '-' が含まれている必要があります。"),
         (Message::ForbiddenCharacter { character: "%".into() }, "値に '%' を含めることはできません。"),
         (
@@ -558,7 +558,7 @@ fn japanese_texts() {
             Message::MissingSuffix { value: "a.txt".into(), suffix: ".json" },
             "値 'a.txt' は '.json' で終わる必要があります。",
         ),
-        (Message::NotLess { value: 2.into(), max: 1.into() }, "値 2 は 1 より小さい値である必要があります。"),
+        (Message::NotLess { value: 2.into(), max: 1.into() }, "値 2 は 1 より小さくなければなりません。"),
         (
             Message::TooShort { min: 2, actual: 1, unit: Unit::Characters },
             "値には 2 文字以上が必要ですが、1 文字しかありません。",
