@@ -65,7 +65,7 @@ fn variant(message: &Message) -> usize {
 }
 
 /// Every unit; [`unit_index`] proves the list complete.
-const UNITS: [Unit; 3] = [Unit::Characters, Unit::Items, Unit::Entries];
+pub(super) const UNITS: [Unit; 3] = [Unit::Characters, Unit::Items, Unit::Entries];
 
 fn unit_index(unit: Unit) -> usize {
     match unit {
@@ -76,7 +76,7 @@ fn unit_index(unit: Unit) -> usize {
 }
 
 /// Every format; [`format_index`] proves the list complete.
-const FORMATS: [Format; 2] = [Format::Guid, Format::DateTime];
+pub(super) const FORMATS: [Format; 2] = [Format::Guid, Format::DateTime];
 
 fn format_index(format: Format) -> usize {
     match format {
@@ -86,7 +86,7 @@ fn format_index(format: Format) -> usize {
 }
 
 /// Every JSON type; [`json_type_index`] proves the list complete.
-const JSON_TYPES: [JsonType; 9] = [
+pub(super) const JSON_TYPES: [JsonType; 9] = [
     JsonType::Boolean,
     JsonType::Integer,
     JsonType::Number,
@@ -113,7 +113,7 @@ fn json_type_index(kind: JsonType) -> usize {
 }
 
 /// Every syntax error; [`syntax_index`] proves the list complete.
-fn syntaxes() -> [Syntax; 22] {
+pub(super) fn syntaxes() -> [Syntax; 22] {
     [
         Syntax::EofInList,
         Syntax::EofInObject,
