@@ -471,6 +471,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::catalog::tests::{FORMATS, JSON_TYPES, UNITS, syntaxes};
     use crate::message::{Format, Number, Own, Param, Syntax};
     use crate::rules::Unit;
 
@@ -716,7 +717,6 @@ mod tests {
         let docs: String =
             include_str!("fluent.rs").lines().filter_map(|l| l.strip_prefix("/// ")).collect::<Vec<_>>().join(" ");
         // The built-in catalogs' lists, which their tests prove complete.
-        use crate::catalog::tests::{FORMATS, JSON_TYPES, UNITS, syntaxes};
         let syntax = syntaxes();
         let names = JSON_TYPES.iter().map(|t| t.name()).chain(syntax.iter().map(Syntax::name));
         let names = names.chain(UNITS.map(Unit::name));
