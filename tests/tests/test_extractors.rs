@@ -584,6 +584,9 @@ mod url_parameters {
         assert_eq!(get_in("/hubs/h%201/units/7", None).await.2, "h 1 7");
         // A tuple reads them in the route's order.
         assert_eq!(get_in("/pairs/h1/65535", None).await.2, "h1 65535");
+        // `-0` is zero, for unsigned types as for signed ones.
+        assert_eq!(get_in("/pairs/h1/-0", None).await.2, "h1 0");
+        assert_eq!(get_in("/pairs/h1/-000", None).await.2, "h1 0");
     }
 
     #[tokio::test]
@@ -609,6 +612,10 @@ mod url_parameters {
         assert_eq!(
             refused("/pairs/h1/-1").await,
             ["ValueOutOfRange count: The value -1 is outside the range 0 to 65535."]
+        );
+        assert_eq!(
+            refused("/pairs/h1/-").await,
+            ["InvalidPropertyType count: Expected an integer but found a string."]
         );
         // The route captures no `count`: missing, at its name.
         assert_eq!(refused("/short/h1").await, ["MissingRequiredProperty count: The property 'count' is required."]);

@@ -77,3 +77,70 @@ fn generic_enums() {
     let right: Either<Leaf, Vec<u8>> = Either::Right(vec![]);
     assert_eq!(right.validate().unwrap_err().iter().next().unwrap().target(), "Right");
 }
+
+/// A recursive generic type: no `Vec<Tree<T>>: Validate` bound (which would need the impl being
+/// written), so the impl applies whenever `T: Validate`.
+#[derive(Validate)]
+struct Tree<T> {
+    #[validate(nested)]
+    value: T,
+    #[validate(nested, length(max = 2))]
+    children: Vec<Tree<T>>,
+    #[validate(nested)]
+    more: Option<Box<Tree<T>>>,
+    #[validate(each(nested))]
+    forest: Vec<Box<Self>>,
+}
+
+#[test]
+fn recursive_generic_types() {
+    let leaf =
+        |name: &str| Tree { value: Leaf { name: name.into() }, children: Vec::new(), more: None, forest: Vec::new() };
+    let tree = Tree {
+        value: Leaf { name: "root".into() },
+        children: vec![leaf("a"), leaf(""), leaf("c")],
+        more: Some(Box::new(Tree { children: vec![leaf(" ")], ..leaf("x") })),
+        forest: vec![Box::new(leaf("")), Box::new(leaf("ok"))],
+    };
+    let targets: Vec<_> = tree.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["children[1].value.name", "children", "more.children[0].value.name", "forest[0].value.name"]);
+}
+
+/// `bound` replaces the where clause the rules imply: here the rules would ask for
+/// `W: Validate`, but `W` is only ever a `Wrapper` of something that validates.
+#[derive(Validate)]
+#[validate(bound = "T: Validate")]
+struct Wrapped<T, W> {
+    #[validate(nested)]
+    inner: Wrapper<T, W>,
+}
+
+struct Wrapper<T, W>(T, std::marker::PhantomData<W>);
+
+impl<T: Validate, W> Validate for Wrapper<T, W> {
+    fn validate_at(&self, at: &validate_core::Path<'_>, out: &mut validate_core::Violations) {
+        self.0.validate_at(at, out);
+    }
+}
+
+#[test]
+fn bound_replaces_the_inferred_bounds() {
+    let value: Wrapped<Leaf, Opaque> =
+        Wrapped { inner: Wrapper(Leaf { name: String::new() }, std::marker::PhantomData) };
+    let targets: Vec<_> = value.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["inner.name"]);
+}
+
+/// `bound = ""`: no bounds at all, for a type whose rules hold for every parameter.
+#[derive(Validate)]
+#[validate(bound = "")]
+struct Unbounded<T> {
+    #[validate(length(max = 1))]
+    items: Vec<T>,
+}
+
+#[test]
+fn empty_bound() {
+    assert!(Unbounded { items: vec![Opaque] }.validate().is_ok());
+    assert!(Unbounded { items: vec![Opaque, Opaque] }.validate().is_err());
+}

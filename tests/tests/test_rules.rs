@@ -255,6 +255,25 @@ fn not_containing_and_no_control_chars_name_the_first_character() {
 }
 
 #[derive(Validate)]
+struct Apostrophe {
+    #[validate(not_containing("'\""))]
+    name: String,
+}
+
+/// `'''` would hide which character it is.
+#[test]
+fn an_apostrophe_is_quoted_with_double_quotes() {
+    assert_eq!(
+        report(&Apostrophe { name: "O'Brien".into() }),
+        [r#"InvalidCharacter name: The value must not contain "'"."#]
+    );
+    assert_eq!(
+        report(&Apostrophe { name: "say \"hi\"".into() }),
+        [r#"InvalidCharacter name: The value must not contain '"'."#]
+    );
+}
+
+#[derive(Validate)]
 struct Exclusive {
     #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
     share: f64,

@@ -74,6 +74,57 @@ fn rename_uses_the_deserialize_side_and_raw_identifiers_lose_their_prefix() {
     assert_eq!(targets(&value), ["displayName", "in", "type", "twoWords", "withOtherAttrs"]);
 }
 
+/// The same fields, on a type a client sends: targets are the names serde writes.
+#[derive(serde::Serialize, Validate)]
+#[serde(rename_all(serialize = "UPPERCASE", deserialize = "camelCase"))]
+#[validate(serialize_names)]
+struct Sent {
+    #[serde(rename = "displayName")]
+    #[validate(non_empty)]
+    name: String,
+    #[serde(rename(serialize = "out", deserialize = "in"))]
+    #[validate(non_empty)]
+    sides: String,
+    #[validate(non_empty)]
+    two_words: String,
+    #[serde(rename(deserialize = "readOnly"))]
+    #[validate(non_empty)]
+    one_side: String,
+}
+
+#[test]
+fn serialize_names_use_the_serialize_side() {
+    let value = Sent { name: String::new(), sides: String::new(), two_words: String::new(), one_side: String::new() };
+    assert_eq!(targets(&value), ["displayName", "out", "TWO_WORDS", "ONE_SIDE"]);
+    assert_eq!(
+        serde_json::to_string(&value).unwrap(),
+        r#"{"displayName":"","out":"","TWO_WORDS":"","ONE_SIDE":""}"#,
+        "the names serde writes, in the same order"
+    );
+}
+
+/// Variants too, and `rename_all_fields` on the serialize side.
+#[derive(serde::Serialize, Validate)]
+#[serde(rename_all(serialize = "camelCase"), rename_all_fields(serialize = "PascalCase"))]
+#[validate(serialize_names)]
+enum SentVariants {
+    #[serde(rename(serialize = "wide", deserialize = "narrow"))]
+    Wide(#[validate(non_empty)] String),
+    TenantFeatures {
+        #[validate(non_empty)]
+        feature_name: String,
+    },
+}
+
+#[test]
+fn serialize_names_of_variants() {
+    assert_eq!(targets(&SentVariants::Wide(String::new())), ["wide"]);
+    let features = SentVariants::TenantFeatures { feature_name: String::new() };
+    assert_eq!(targets(&features), ["tenantFeatures.FeatureName"]);
+    assert_eq!(serde_json::to_string(&features).unwrap(), r#"{"tenantFeatures":{"FeatureName":""}}"#);
+    assert_eq!(serde_json::to_string(&SentVariants::Wide(String::new())).unwrap(), r#"{"wide":""}"#);
+}
+
 #[derive(Deserialize, Validate)]
 struct Flattened {
     #[serde(flatten)]
@@ -228,4 +279,36 @@ struct OddNames {
 fn wire_names_that_are_not_plain_are_written_as_keys() {
     let value = OddNames { dotted: String::new(), spaced: String::new(), unicode: String::new() };
     assert_eq!(targets(&value), ["['a.b']", "['display name']", "名前"]);
+}
+
+/// A type both read and written, with `serialize_names`: `from_json` reads the names serde reads
+/// and reports at the names serde writes, as `validate()` does.
+#[derive(Deserialize, serde::Serialize, Validate)]
+#[validate(serialize_names)]
+struct BothWays {
+    #[serde(rename(serialize = "tenantFeatures", deserialize = "features"))]
+    #[validate(length(max = 1))]
+    features: Vec<String>,
+    #[serde(rename(serialize = "count", deserialize = "n"))]
+    #[validate(range(max = 3))]
+    n: u8,
+}
+
+#[test]
+fn serialize_names_on_every_door() {
+    let value = BothWays { features: vec!["a".into(), "b".into()], n: 4 };
+    assert_eq!(targets(&value), ["tenantFeatures", "count"]);
+    let body = br#"{"features": ["a", "b"], "n": 4}"#;
+    let Err(validate_core::json::BodyError::Invalid(found)) = validate_core::json::from_json::<BothWays>(body) else {
+        panic!("expected violations");
+    };
+    let found: Vec<_> = found.iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(found, ["tenantFeatures", "count"]);
+    let Err(validate_core::json::BodyError::Invalid(found)) =
+        validate_core::json::from_json::<BothWays>(br#"{"features": 1, "n": "x"}"#)
+    else {
+        panic!("expected violations");
+    };
+    let found: Vec<_> = found.iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(found, ["tenantFeatures", "count"]);
 }

@@ -184,6 +184,16 @@ pub(crate) fn push_decimal(out: &mut String, number: usize) {
 /// `'A', 'B', 'C'`: the allowed values of a closed set, as the messages list them.
 pub(crate) struct QuotedList<'a>(pub(crate) &'a [&'a str]);
 
+/// One character (already echoed) in quotes: `'%'`, or `"'"` for the apostrophe, which `'''`
+/// would hide.
+pub(crate) struct QuotedCharacter<'a>(pub(crate) &'a str);
+
+impl fmt::Display for QuotedCharacter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == "'" { f.write_str("\"'\"") } else { write!(f, "'{}'", self.0) }
+    }
+}
+
 impl fmt::Display for QuotedList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, value) in self.0.iter().enumerate() {
@@ -259,6 +269,8 @@ mod tests {
     #[test]
     fn lists_are_quoted() {
         assert_eq!(QuotedList(&["A", "B"]).to_string(), "'A', 'B'");
+        assert_eq!(QuotedCharacter("%").to_string(), "'%'");
+        assert_eq!(QuotedCharacter("'").to_string(), "\"'\"");
     }
 
     /// Found by the review of issue 14: zero-width and format characters reached messages raw.

@@ -6,7 +6,7 @@ use syn::{DeriveInput, Ident, Member, Type};
 use crate::attr::{ContainerAttrs, FieldAttrs, Rule};
 use crate::case::Casing;
 use crate::ctxt::Ctxt;
-use crate::serde_attr::{SerdeContainer, SerdeField};
+use crate::serde_attr::{SerdeContainer, SerdeField, Side, Sided};
 
 pub struct Container<'a> {
     pub ident: &'a Ident,
@@ -81,15 +81,19 @@ impl<'a> Container<'a> {
     pub fn from_ast(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
         let serde = SerdeContainer::from_attrs(&input.attrs);
         let attrs = ContainerAttrs::from_attrs(cx, &input.attrs);
+        let side = attrs.side();
         let data = match &input.data {
             syn::Data::Struct(data) => {
-                let (_, fields) = fields_of(cx, &data.fields, serde.rename_all, serde.transparent);
+                let (_, fields) = fields_of(cx, &data.fields, &serde.rename_all, side, serde.transparent);
                 Data::Struct(fields)
             }
             syn::Data::Enum(data) => {
                 let tagging = tagging_of(&serde);
-                let variants =
-                    data.variants.iter().map(|variant| Variant::from_ast(cx, variant, &serde, &tagging)).collect();
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant::from_ast(cx, variant, &serde, side, &tagging))
+                    .collect();
                 Data::Enum(variants)
             }
             syn::Data::Union(data) => {
@@ -122,23 +126,33 @@ fn tagging_of(serde: &SerdeContainer) -> Tagging {
 }
 
 impl<'a> Variant<'a> {
-    fn from_ast(cx: &mut Ctxt, variant: &'a syn::Variant, parent: &SerdeContainer, tagging: &Tagging) -> Self {
+    fn from_ast(
+        cx: &mut Ctxt,
+        variant: &'a syn::Variant,
+        parent: &SerdeContainer,
+        side: Side,
+        tagging: &Tagging,
+    ) -> Self {
         let serde = SerdeContainer::from_attrs(&variant.attrs);
         // A rule on the variant itself is not supported: report it rather than ignore it.
         for attr in variant.attrs.iter().filter(|attr| attr.path().is_ident("validate")) {
             cx.error_spanned_by(attr, "`#[validate]` goes on the fields of a variant, not on the variant");
         }
-        let wire_name: String = serde.rename.clone().unwrap_or_else(|| {
-            let name = variant.ident.to_string();
-            parent.rename_all.map_or_else(|| name.clone(), |casing| casing.variant(&name))
-        });
+        let name_on = |side| {
+            serde.rename.get(side).unwrap_or_else(|| {
+                let name = variant.ident.to_string();
+                parent.rename_all.get(side).map_or_else(|| name.clone(), |casing| casing.variant(&name))
+            })
+        };
+        let wire_name = name_on(Side::Deserialize);
         let segment = match tagging {
-            Tagging::External => Some(wire_name.clone()),
+            Tagging::External => Some(name_on(side)),
             Tagging::Adjacent { content } => Some(content.clone()),
             Tagging::Internal | Tagging::Untagged => None,
         };
-        let field_casing = serde.rename_all.or(parent.rename_all_fields);
-        let (style, fields) = fields_of(cx, &variant.fields, field_casing, false);
+        let on = |side| serde.rename_all.get(side).or(parent.rename_all_fields.get(side));
+        let field_casing = Sided { deserialize: on(Side::Deserialize), serialize: on(Side::Serialize) };
+        let (style, fields) = fields_of(cx, &variant.fields, &field_casing, side, false);
         let variant_serde = crate::serde_attr::SerdeField::from_attrs(&variant.attrs);
         let names = std::iter::once(wire_name).chain(variant_serde.aliases).collect();
         Variant {
@@ -157,7 +171,8 @@ impl<'a> Variant<'a> {
 fn fields_of<'a>(
     cx: &mut Ctxt,
     fields: &'a syn::Fields,
-    casing: Option<Casing>,
+    casing: &Sided<Casing>,
+    side: Side,
     transparent: bool,
 ) -> (Style, Vec<Field<'a>>) {
     let style = match fields {
@@ -174,11 +189,14 @@ fn fields_of<'a>(
         .map(|(index, (field, member))| {
             let attrs = FieldAttrs::from_attrs(cx, &field.attrs);
             let serde = SerdeField::from_attrs(&field.attrs);
-            let key = key_of(&member, &serde, casing);
+            let key = key_of(&member, &serde, casing, Side::Deserialize);
             if let Some(ours) = &attrs.rename {
-                rename_beside_serde(cx, ours, &serde, casing.is_some().then_some(key.as_deref()).flatten());
+                let cased = casing.deserialize.is_some().then_some(key.as_deref()).flatten();
+                rename_beside_serde(cx, ours, &serde, cased);
             }
-            let segment = segment_of(&member, index, &attrs, &serde, key.as_ref(), seamless);
+            let target_name =
+                if side == Side::Deserialize { key.clone() } else { key_of(&member, &serde, casing, side) };
+            let segment = segment_of(&member, index, &attrs, &serde, target_name, seamless);
             Field { member, ty: &field.ty, rules: attrs.rules, segment, key, serde }
         })
         .collect();
@@ -189,7 +207,7 @@ fn fields_of<'a>(
 /// (`rename` on the field, `rename_all` on the type) it would name a member that is not on the
 /// wire. `cased` is the name `rename_all` gives the field.
 fn rename_beside_serde(cx: &mut Ctxt, ours: &syn::LitStr, serde: &SerdeField, cased: Option<&str>) {
-    let by = match (&serde.rename, cased) {
+    let by = match (&serde.rename.deserialize, cased) {
         (Some(theirs), _) => format!("this field is read from \"{theirs}\" by `#[serde(rename)]`"),
         (None, Some(theirs)) => format!("this field is read from \"{theirs}\" by the type's `#[serde(rename_all)]`"),
         (None, None) => return,
@@ -204,7 +222,7 @@ fn segment_of(
     index: usize,
     attrs: &FieldAttrs,
     serde: &SerdeField,
-    key: Option<&String>,
+    name: Option<String>,
     seamless: bool,
 ) -> Option<Segment> {
     if let Some(rename) = &attrs.rename {
@@ -213,20 +231,21 @@ fn segment_of(
     if serde.flatten || seamless {
         return None;
     }
-    match (member, key) {
-        (Member::Named(_), Some(key)) => Some(Segment::Member(key.clone())),
+    match (member, name) {
+        (Member::Named(_), Some(name)) => Some(Segment::Member(name)),
         _ => Some(Segment::Index(index)),
     }
 }
 
-/// The key serde reads a named field from: its `rename`, or its name in the container's casing.
-fn key_of(member: &Member, serde: &SerdeField, casing: Option<Casing>) -> Option<String> {
+/// The name of a named field on one side of serde (the key it reads, on the deserialize side):
+/// its `rename`, or its name in the container's casing.
+fn key_of(member: &Member, serde: &SerdeField, casing: &Sided<Casing>, side: Side) -> Option<String> {
     let Member::Named(ident) = member else {
         return None;
     };
-    let name = serde.rename.clone().unwrap_or_else(|| {
+    let name = serde.rename.get(side).unwrap_or_else(|| {
         let rust = unraw(ident);
-        casing.map_or_else(|| rust.clone(), |casing| casing.field(&rust))
+        casing.get(side).map_or_else(|| rust.clone(), |casing| casing.field(&rust))
     });
     Some(name)
 }

@@ -8,6 +8,7 @@ use syn::{Attribute, Expr, Ident, LitStr};
 use crate::args::{self, Arg, arg_name};
 use crate::ctxt::Ctxt;
 use crate::reader::{Reader, needs_function};
+use crate::serde_attr::Side;
 use crate::suggest::{closest, did_you_mean};
 
 use crate::table::NAMES as RULES;
@@ -88,6 +89,17 @@ pub struct ContainerAttrs {
     pub checks: Vec<Check>,
     /// `#[validate(context = Type)]`: what the rules need from outside the value.
     pub context: Option<syn::Type>,
+    /// `#[validate(serialize_names)]`: targets name fields as serde writes them.
+    pub serialize_names: bool,
+    /// `#[validate(bound = "…")]`: the where clause to use instead of the one the rules imply.
+    pub bound: Option<Vec<syn::WherePredicate>>,
+}
+
+impl ContainerAttrs {
+    /// The side of serde whose names the targets use.
+    pub fn side(&self) -> Side {
+        if self.serialize_names { Side::Serialize } else { Side::Deserialize }
+    }
 }
 
 /// What `context` on a struct or enum takes, said when it is given something else.
@@ -161,12 +173,50 @@ impl ContainerAttrs {
                         }
                     }
                 }
+                // serialize_names
+                Arg::Path(path) if path.is_ident("serialize_names") => {
+                    if found.serialize_names {
+                        cx.error_spanned_by(path, "duplicate `serialize_names`; keep only one");
+                    }
+                    found.serialize_names = true;
+                }
+                // bound = "T: Validate, …"
+                Arg::Named { name, value } if name == "bound" => {
+                    if found.bound.is_some() {
+                        cx.error_spanned_by(name, "duplicate `bound`; put every predicate in one string");
+                    } else {
+                        found.bound = parse_bound(cx, &value);
+                    }
+                }
                 arg => cx.syn_error(syn::Error::new(arg.span(), not_a_container_attribute(&arg))),
             }
         }
         found
     }
 }
+
+/// What `bound` on a struct or enum takes, said when it is given something else.
+const BOUND_TAKES_PREDICATES: &str =
+    "`bound` takes the where clause's predicates in a string: `bound = \"T: Validate\"`, or `bound = \"\"` for none";
+
+/// The predicates of `bound = "…"`, each as a where clause holds it.
+fn parse_bound(cx: &mut Ctxt, value: &Expr) -> Option<Vec<syn::WherePredicate>> {
+    let Ok(text) = args::lit_str(value, "bound") else {
+        cx.error_spanned_by(value, BOUND_TAKES_PREDICATES);
+        return None;
+    };
+    let parser = syn::punctuated::Punctuated::<syn::WherePredicate, syn::Token![,]>::parse_terminated;
+    match syn::parse::Parser::parse_str(parser, &text.value()) {
+        Ok(predicates) => Some(predicates.into_iter().collect()),
+        Err(error) => {
+            cx.error_spanned_by(&text, format!("`bound` is not a where clause's predicates: {error}"));
+            None
+        }
+    }
+}
+
+/// What `#[validate(…)]` accepts on a struct or enum.
+const CONTAINER_ATTRIBUTES: [&str; 4] = ["check", "context", "bound", "serialize_names"];
 
 /// Why `arg` cannot be on a struct or enum.
 fn not_a_container_attribute(arg: &Arg) -> String {
@@ -175,13 +225,18 @@ fn not_a_container_attribute(arg: &Arg) -> String {
         Arg::Lit(_) => "expected `check(path::to::function)`, found a literal".to_owned(),
         _ if typed == "check" => needs_function("check"),
         _ if typed == "context" => CONTEXT_TAKES_A_TYPE.to_owned(),
+        _ if typed == "bound" => BOUND_TAKES_PREDICATES.to_owned(),
+        _ if typed == "serialize_names" => "`serialize_names` takes no value; write `serialize_names` alone".to_owned(),
         _ if RULES.contains(&typed.as_str()) => {
             format!("`{typed}` is a field rule; on a struct or enum, use `check(path::to::function)`")
         }
         _ => {
-            let hint = did_you_mean(&typed, &["check", "context"]);
-            let expected =
-                if hint.is_empty() { "; expected `check(path::to::function)` or `context = Type`" } else { "" };
+            let hint = did_you_mean(&typed, &CONTAINER_ATTRIBUTES);
+            let expected = if hint.is_empty() {
+                "; expected `check(path::to::function)`, `context = Type`, `bound = \"…\"` or `serialize_names`"
+            } else {
+                ""
+            };
             format!("unknown container attribute `{typed}`{hint}{expected}")
         }
     }

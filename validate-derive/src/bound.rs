@@ -1,5 +1,10 @@
 //! Generic bounds: for each field whose type mentions a type parameter, the traits its rules need,
-//! and nothing else.
+//! and nothing else; or, with `#[validate(bound = "…")]`, what the user wrote instead.
+//!
+//! A field whose type mentions the type itself (`children: Vec<Tree<T>>`) gets no `Validate`
+//! bound: it would ask, to implement `Validate` for `Tree<T>`, that `Tree<T>` implements it,
+//! a cycle rustc cannot close, and the impl would silently not apply. Left out, rustc proves it
+//! in the body from the impl being written and the other fields' bounds.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
@@ -11,16 +16,23 @@ use crate::attr::{Rule, RuleKind};
 /// The container's generics with the bounds its rules need added to the where clause.
 pub fn with_bounds(container: &Container<'_>) -> Generics {
     let mut generics = container.generics.clone();
+    if let Some(written) = &container.attrs.bound {
+        generics.make_where_clause().predicates.extend(written.iter().cloned());
+        return generics;
+    }
     let params: Vec<&Ident> = container.generics.type_params().map(|param| &param.ident).collect();
     if params.is_empty() {
         return generics;
     }
+    let self_keyword = Ident::new("Self", container.ident.span());
+    let itself = [container.ident, &self_keyword];
     let mut predicates = Vec::new();
     for field in container.all_fields() {
         let ty = field.ty;
         if mentions_any(quote!(#ty), &params) {
+            let recursive = mentions_any(quote!(#ty), &itself);
             for rule in &field.rules {
-                rule_bounds(rule, &quote!(#ty), &mut predicates);
+                rule_bounds(rule, &quote!(#ty), recursive, &mut predicates);
             }
         }
     }
@@ -29,10 +41,12 @@ pub fn with_bounds(container: &Container<'_>) -> Generics {
 }
 
 /// The predicates `rule` needs on the type `ty`: the trait of its row in the rule table, or for
-/// `each` and `unique`, what their items need.
-fn rule_bounds(rule: &Rule, ty: &TokenStream, out: &mut Vec<WherePredicate>) {
+/// `each` and `unique`, what their items need. `recursive`: `ty` mentions the type being derived,
+/// so `nested` states no bound.
+fn rule_bounds(rule: &Rule, ty: &TokenStream, recursive: bool, out: &mut Vec<WherePredicate>) {
     let r = crate::rules::runtime();
     match &rule.kind {
+        RuleKind::Nested { .. } if recursive => {}
         RuleKind::Unique { by, .. } => {
             let item_bound = if by.is_some() { quote!(#r::WireNames) } else { quote!(#r::unique::UniqueKey) };
             out.push(parse_quote!(<#ty as #r::unique::Items>::Item: #item_bound));
@@ -44,7 +58,7 @@ fn rule_bounds(rule: &Rule, ty: &TokenStream, out: &mut Vec<WherePredicate>) {
         RuleKind::Each(inner) => {
             let item = quote!(<#ty as #r::each::Each>::Item);
             for rule in inner {
-                rule_bounds(rule, &item, out);
+                rule_bounds(rule, &item, recursive, out);
             }
             out.push(parse_quote!(#ty: #r::each::Each));
         }

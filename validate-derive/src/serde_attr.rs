@@ -12,9 +12,9 @@ use crate::case::Casing;
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 pub struct SerdeContainer {
-    pub rename: Option<String>,
-    pub rename_all: Option<Casing>,
-    pub rename_all_fields: Option<Casing>,
+    pub rename: Sided<String>,
+    pub rename_all: Sided<Casing>,
+    pub rename_all_fields: Sided<Casing>,
     pub tag: Option<String>,
     pub content: Option<String>,
     pub untagged: bool,
@@ -31,7 +31,7 @@ pub struct SerdeContainer {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 pub struct SerdeField {
-    pub rename: Option<String>,
+    pub rename: Sided<String>,
     pub flatten: bool,
     pub aliases: Vec<String>,
     pub default: Option<Default>,
@@ -52,6 +52,46 @@ impl SerdeField {
     }
 }
 
+/// The side of serde a name is taken from: what it reads (the default, for targets of bodies
+/// received) or what it writes (`#[validate(serialize_names)]`, for types a client sends).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Deserialize,
+    Serialize,
+}
+
+/// A name or a casing on each side of serde: `rename = "x"` sets both, `rename(serialize = "x")`
+/// one.
+pub struct Sided<T> {
+    pub deserialize: Option<T>,
+    pub serialize: Option<T>,
+}
+
+impl<T> std::default::Default for Sided<T> {
+    fn default() -> Self {
+        Sided { deserialize: None, serialize: None }
+    }
+}
+
+impl<T: Clone> Sided<T> {
+    pub fn get(&self, side: Side) -> Option<T> {
+        match side {
+            Side::Deserialize => self.deserialize.clone(),
+            Side::Serialize => self.serialize.clone(),
+        }
+    }
+
+    /// The sides this item sets, each replacing what an earlier item set.
+    fn update(&mut self, found: Sided<T>) {
+        if found.deserialize.is_some() {
+            self.deserialize = found.deserialize;
+        }
+        if found.serialize.is_some() {
+            self.serialize = found.serialize;
+        }
+    }
+}
+
 /// Where a missing value comes from.
 pub enum Default {
     /// `Default::default()`
@@ -65,11 +105,11 @@ impl SerdeContainer {
         let mut found = SerdeContainer::default();
         for_each_serde_meta(attrs, |meta| {
             if meta.path.is_ident("rename") {
-                found.rename = deserialize_side(&meta)?.or(found.rename.take());
+                found.rename.update(sides(&meta)?);
             } else if meta.path.is_ident("rename_all") {
-                found.rename_all = casing(&meta)?.or(found.rename_all);
+                found.rename_all.update(casings(&meta)?);
             } else if meta.path.is_ident("rename_all_fields") {
-                found.rename_all_fields = casing(&meta)?.or(found.rename_all_fields);
+                found.rename_all_fields.update(casings(&meta)?);
             } else if meta.path.is_ident("tag") {
                 found.tag = Some(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("content") {
@@ -99,7 +139,7 @@ impl SerdeField {
         let mut found = SerdeField::default();
         for_each_serde_meta(attrs, |meta| {
             if meta.path.is_ident("rename") {
-                found.rename = deserialize_side(&meta)?.or(found.rename.take());
+                found.rename.update(sides(&meta)?);
             } else if meta.path.is_ident("flatten") {
                 found.flatten = true;
             } else if meta.path.is_ident("alias") {
@@ -134,24 +174,29 @@ fn for_each_serde_meta(attrs: &[Attribute], mut logic: impl FnMut(ParseNestedMet
     }
 }
 
-/// `rename = "x"` or `rename(deserialize = "x", serialize = "y")`: the name serde reads.
-fn deserialize_side(meta: &ParseNestedMeta<'_>) -> syn::Result<Option<String>> {
+/// `rename = "x"` (both sides) or `rename(deserialize = "x", serialize = "y")`.
+fn sides(meta: &ParseNestedMeta<'_>) -> syn::Result<Sided<String>> {
     if meta.input.peek(syn::Token![=]) {
-        return Ok(Some(meta.value()?.parse::<LitStr>()?.value()));
+        let name = meta.value()?.parse::<LitStr>()?.value();
+        return Ok(Sided { deserialize: Some(name.clone()), serialize: Some(name) });
     }
-    let mut found = None;
+    let mut found = Sided::default();
     meta.parse_nested_meta(|side| {
         let value = side.value()?.parse::<LitStr>()?.value();
         if side.path.is_ident("deserialize") {
-            found = Some(value);
+            found.deserialize = Some(value);
+        } else if side.path.is_ident("serialize") {
+            found.serialize = Some(value);
         }
         Ok(())
     })?;
     Ok(found)
 }
 
-fn casing(meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Casing>> {
-    Ok(deserialize_side(meta)?.and_then(|name| Casing::from_serde_name(&name)))
+fn casings(meta: &ParseNestedMeta<'_>) -> syn::Result<Sided<Casing>> {
+    let names = sides(meta)?;
+    let casing = |name: Option<String>| name.and_then(|name| Casing::from_serde_name(&name));
+    Ok(Sided { deserialize: casing(names.deserialize), serialize: casing(names.serialize) })
 }
 
 /// `default` or `default = "path"`.

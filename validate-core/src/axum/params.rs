@@ -275,6 +275,11 @@ impl Value<'_> {
         ParamError::named(self.key, Problem::Wrong(expected))
     }
 
+    /// `-0`, `-00`, …
+    fn is_negative_zero(&self) -> bool {
+        self.text.strip_prefix('-').is_some_and(|zeros| !zeros.is_empty() && zeros.bytes().all(|b| b == b'0'))
+    }
+
     /// Text that is no integer of the type: out of its range when it is an integer at all.
     fn not_integer(&self, min: &'static str, max: &'static str) -> ParamError {
         let digits = self.text.strip_prefix(['-', '+']).unwrap_or(self.text);
@@ -292,6 +297,8 @@ macro_rules! integers {
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ParamError> {
             match self.text.parse::<$ty>() {
                 Ok(n) => visitor.$visit(n),
+                // `-0` is zero, which Rust's parser accepts for signed types only.
+                Err(_) if self.is_negative_zero() => visitor.$visit(0),
                 Err(_) => Err(self.not_integer($min, $max)),
             }
         }

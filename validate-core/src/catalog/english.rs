@@ -4,7 +4,7 @@ use std::fmt::{self, Write};
 
 use crate::message::{Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::{Decimal, QuotedList};
+use crate::text::{Decimal, QuotedCharacter, QuotedList};
 
 /// `1 character`, `2 items`, …
 struct Counted(usize, Unit);
@@ -92,7 +92,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::MissingPart { value, part } => write!(out, "The value '{value}' must contain '{part}'."),
         Message::MissingPrefix { value, prefix } => write!(out, "The value '{value}' must start with '{prefix}'."),
         Message::MissingSuffix { value, suffix } => write!(out, "The value '{value}' must end with '{suffix}'."),
-        Message::ForbiddenCharacter { character } => write!(out, "The value must not contain '{character}'."),
+        Message::ForbiddenCharacter { character } => {
+            write!(out, "The value must not contain {}.", QuotedCharacter(character))
+        }
         Message::ControlCharacter { character } => {
             write!(out, "The value must not contain control characters; it has '{character}'.")
         }

@@ -7,7 +7,7 @@ use std::fmt::{self, Write};
 
 use crate::message::{Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::QuotedList;
+use crate::text::{QuotedCharacter, QuotedList};
 
 /// `1 Zeichen`, `2 Elemente`, `1 Eintrag`, …
 struct Counted(usize, Unit);
@@ -112,7 +112,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::MissingPart { value, part } => write!(out, "Der Wert '{value}' muss '{part}' enthalten."),
         Message::MissingPrefix { value, prefix } => write!(out, "Der Wert '{value}' muss mit '{prefix}' beginnen."),
         Message::MissingSuffix { value, suffix } => write!(out, "Der Wert '{value}' muss auf '{suffix}' enden."),
-        Message::ForbiddenCharacter { character } => write!(out, "Der Wert darf '{character}' nicht enthalten."),
+        Message::ForbiddenCharacter { character } => {
+            write!(out, "Der Wert darf {} nicht enthalten.", QuotedCharacter(character))
+        }
         Message::ControlCharacter { character } => {
             write!(out, "Der Wert darf keine Steuerzeichen enthalten; er enthält '{character}'.")
         }

@@ -9,7 +9,7 @@ use std::fmt::{self, Write};
 
 use crate::message::{Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::QuotedList;
+use crate::text::{QuotedCharacter, QuotedList};
 
 /// ` 2 文字`, `項目 2 個`, `エントリ 2 件`: the thing counted and how many, with its counter word,
 /// to follow Japanese text (a number gets a space before it, a word none). Japanese has no
@@ -23,6 +23,21 @@ impl fmt::Display for Counted {
             Unit::Characters => write!(f, " {n} 文字"),
             Unit::Items => write!(f, "項目 {n} 個"),
             Unit::Entries => write!(f, "エントリ {n} 件"),
+        }
+    }
+}
+
+/// `8 文字`, `2 個の項目`, `2 件のエントリ`: an exact count, the thing named after its counter
+/// (`length(equal = …)`: "値はちょうど 2 個の項目でなければなりません").
+struct Exactly(usize, Unit);
+
+impl fmt::Display for Exactly {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Exactly(n, unit) = *self;
+        match unit {
+            Unit::Characters => write!(f, "{n} 文字"),
+            Unit::Items => write!(f, "{n} 個の項目"),
+            Unit::Entries => write!(f, "{n} 件のエントリ"),
         }
     }
 }
@@ -93,6 +108,9 @@ fn syntax(reason: &Syntax) -> &str {
 }
 
 /// Writes `message` in Japanese.
+// One arm per message, so that a new message does not compile until it has its text here: split
+// in two, the messages would be listed twice.
+#[allow(clippy::too_many_lines)]
 pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
         Message::TooShort { min, actual, unit } => {
@@ -105,7 +123,12 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
             Bare(*actual, *unit)
         ),
         Message::WrongLength { expected, actual, unit } => {
-            write!(out, "値には{}ちょうどが必要ですが、{}あります。", Counted(*expected, *unit), Bare(*actual, *unit))
+            write!(
+                out,
+                "値はちょうど {}でなければなりませんが、{}あります。",
+                Exactly(*expected, *unit),
+                Bare(*actual, *unit)
+            )
         }
         Message::NotANumber => out.write_str("値が数値ではありません。"),
         Message::BelowMinimum { value, min } => write!(out, "値 {value} が最小値 {min} を下回っています。"),
@@ -122,7 +145,9 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         }
         Message::MissingPrefix { value, prefix } => write!(out, "値 '{value}' は '{prefix}' で始まる必要があります。"),
         Message::MissingSuffix { value, suffix } => write!(out, "値 '{value}' は '{suffix}' で終わる必要があります。"),
-        Message::ForbiddenCharacter { character } => write!(out, "値に '{character}' を含めることはできません。"),
+        Message::ForbiddenCharacter { character } => {
+            write!(out, "値に {} を含めることはできません。", QuotedCharacter(character))
+        }
         Message::ControlCharacter { character } => {
             write!(out, "値に制御文字を含めることはできません。'{character}' が含まれています。")
         }

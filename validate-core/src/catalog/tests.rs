@@ -577,11 +577,15 @@ fn japanese_texts() {
         ),
         (
             Message::WrongLength { expected: 8, actual: 7, unit: Unit::Characters },
-            "値には 8 文字ちょうどが必要ですが、7 文字あります。",
+            "値はちょうど 8 文字でなければなりませんが、7 文字あります。",
+        ),
+        (
+            Message::WrongLength { expected: 2, actual: 1, unit: Unit::Items },
+            "値はちょうど 2 個の項目でなければなりませんが、1 個あります。",
         ),
         (
             Message::WrongLength { expected: 2, actual: 3, unit: Unit::Entries },
-            "値にはエントリ 2 件ちょうどが必要ですが、3 件あります。",
+            "値はちょうど 2 件のエントリでなければなりませんが、3 件あります。",
         ),
         (
             Message::NotOneOf { value: "x".into(), allowed: Cow::Borrowed(&["A", "B"]) },
