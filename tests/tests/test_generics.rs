@@ -106,41 +106,46 @@ fn recursive_generic_types() {
     assert_eq!(targets, ["children[1].value.name", "children", "more.children[0].value.name", "forest[0].value.name"]);
 }
 
-/// `bound` replaces the where clause the rules imply: here the rules would ask for
-/// `W: Validate`, but `W` is only ever a `Wrapper` of something that validates.
+/// A recursive type seen through an alias: the derive cannot see that `Children<T>` is
+/// `Vec<Aliased<T>>`, so the bound it would infer, `Children<T>: Validate`, asks for the impl being
+/// written and the impl would not apply. `bound` says what is really needed.
+type Children<T> = Vec<Aliased<T>>;
+
 #[derive(Validate)]
 #[validate(bound = "T: Validate")]
-struct Wrapped<T, W> {
+struct Aliased<T> {
     #[validate(nested)]
-    inner: Wrapper<T, W>,
-}
-
-struct Wrapper<T, W>(T, std::marker::PhantomData<W>);
-
-impl<T: Validate, W> Validate for Wrapper<T, W> {
-    fn validate_at(&self, at: &validate_core::Path<'_>, out: &mut validate_core::Violations) {
-        self.0.validate_at(at, out);
-    }
+    value: T,
+    #[validate(nested)]
+    children: Children<T>,
 }
 
 #[test]
 fn bound_replaces_the_inferred_bounds() {
-    let value: Wrapped<Leaf, Opaque> =
-        Wrapped { inner: Wrapper(Leaf { name: String::new() }, std::marker::PhantomData) };
-    let targets: Vec<_> = value.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
-    assert_eq!(targets, ["inner.name"]);
+    let leaf = |name: &str| Aliased { value: Leaf { name: name.into() }, children: Vec::new() };
+    let tree = Aliased { children: vec![leaf("a"), leaf("")], ..leaf("root") };
+    let targets: Vec<_> = tree.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["children[1].value.name"]);
 }
 
-/// `bound = ""`: no bounds at all, for a type whose rules hold for every parameter.
+/// `bound = ""`: no bounds at all, for a type whose rules hold for every parameter (here the
+/// inferred `Next<T>: Validate` would be the same cycle as above).
+type Next<T> = Option<Box<List<T>>>;
+
 #[derive(Validate)]
 #[validate(bound = "")]
-struct Unbounded<T> {
+struct List<T> {
     #[validate(length(max = 1))]
     items: Vec<T>,
+    #[validate(nested)]
+    next: Next<T>,
 }
 
 #[test]
 fn empty_bound() {
-    assert!(Unbounded { items: vec![Opaque] }.validate().is_ok());
-    assert!(Unbounded { items: vec![Opaque, Opaque] }.validate().is_err());
+    let list = |items| List { items, next: None };
+    assert!(List { next: Some(Box::new(list(vec![Opaque]))), ..list(vec![Opaque]) }.validate().is_ok());
+    let long = List { next: Some(Box::new(list(vec![Opaque, Opaque]))), ..list(vec![]) };
+    let targets: Vec<_> = long.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["next.items"]);
 }
