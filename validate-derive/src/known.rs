@@ -112,6 +112,30 @@ fn known_path(names: &[&str], absolute: bool, arity: usize) -> bool {
     }
 }
 
+/// Whether `ty` borrows: a reference, or a type with a lifetime argument other than `Cow`'s. In a
+/// type without lifetime parameters these are `'static` borrows, which serde can read only from
+/// `'static` input: never `DeserializeOwned`, and asking (the walk's probe) is a hard error
+/// ("implementation of `Deserialize` is not general enough"), not a "no".
+pub fn borrows(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(_) => true,
+        Type::Paren(inner) => borrows(&inner.elem),
+        Type::Group(inner) => borrows(&inner.elem),
+        Type::Array(array) => borrows(&array.elem),
+        Type::Slice(slice) => borrows(&slice.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().any(borrows),
+        Type::Path(path) => path.path.segments.iter().any(|segment| match &segment.arguments {
+            PathArguments::AngleBracketed(angle) => angle.args.iter().any(|argument| match argument {
+                GenericArgument::Lifetime(_) => segment.ident != "Cow",
+                GenericArgument::Type(ty) => borrows(ty),
+                _ => false,
+            }),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_known;
@@ -162,6 +186,18 @@ mod tests {
             "std::option::Option",
         ] {
             assert!(!known(ty), "{ty}");
+        }
+    }
+
+    #[test]
+    fn borrowing_types() {
+        for ty in
+            ["&'static str", "Option<&'static [u8]>", "Name<'static>", "Vec<(u8, &'static str)>", "[&'static str; 2]"]
+        {
+            assert!(super::borrows(&syn::parse_str(ty).unwrap()), "{ty}");
+        }
+        for ty in ["String", "Cow<'static, str>", "Option<Box<str>>", "Vec<u8>"] {
+            assert!(!super::borrows(&syn::parse_str(ty).unwrap()), "{ty}");
         }
     }
 }

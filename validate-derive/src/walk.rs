@@ -115,7 +115,8 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
 }
 
 /// Whether the walk models how serde reads the type. Anything it does not model is read whole
-/// by the runtime instead (the first problem at its target, then the rules): generic,
+/// by the runtime instead (the first problem at its target, then the rules): generic, borrowing
+/// (a field of type `&'static str`),
 /// `transparent` and `from` types, tuple structs, a struct with more than one `flatten` field or
 /// a flattened `Option` (serde hands the members from one to the next) or `flatten` beside
 /// `deny_unknown_fields`, an enum with `untagged` variants among tagged ones, and tuple variants
@@ -123,6 +124,10 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
 fn walkable(container: &Container<'_>) -> bool {
     let serde = &container.serde;
     if !container.generics.params.is_empty() || serde.transparent || serde.converted {
+        return false;
+    }
+    // A field that borrows makes the type one `from_json` cannot read at all.
+    if container.all_fields().any(|field| !field.serde.skip && crate::known::borrows(field.ty)) {
         return false;
     }
     match &container.data {
