@@ -29,8 +29,28 @@ pub fn check<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
     let Some(text) = value.as_text() else {
         return Ok(());
     };
+    // Control characters are bytes below 0x20, 0x7F, and U+0080 to U+009F, which UTF-8 writes
+    // after a 0xC2 byte: a text with none of these bytes has none, and is not decoded.
+    if !text.bytes().any(|byte| byte < 0x20 || byte == 0x7F || byte == 0xC2) {
+        return Ok(());
+    }
     match text.chars().find(|c| c.is_control()) {
         Some(c) => Err(RuleError::new(CODE, Message::ControlCharacter { character: echo(c.encode_utf8(&mut [0; 4])) })),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    #[test]
+    fn every_control_character_and_no_other() {
+        for c in (0..=0x1F).chain(0x7F..=0x9F).filter_map(char::from_u32) {
+            assert!(check(&format!("a{c}b")).is_err(), "{c:?}");
+        }
+        for text in ["", "pässwörd", "\u{a0}", "\u{100}", "東京", "\u{2028}", "€"] {
+            assert!(check(text).is_ok(), "{text:?}");
+        }
     }
 }

@@ -29,10 +29,47 @@ pub fn check<T: AsText + ?Sized>(value: &T, forbidden: &'static str) -> Result<(
     let Some(text) = value.as_text() else {
         return Ok(());
     };
-    match text.chars().find(|&c| forbidden.contains(c)) {
+    match first_forbidden(text, forbidden) {
         Some(c) => {
             Err(RuleError::new(CODE, Message::ForbiddenCharacter { character: echo(c.encode_utf8(&mut [0; 4])) }))
         }
         None => Ok(()),
+    }
+}
+
+/// The first of `text`'s characters that is one of `forbidden`'s.
+///
+/// When every forbidden character is ASCII (ARM's name rules are), the text's bytes are looked up
+/// in a 128-bit set: UTF-8 never puts an ASCII byte inside another character, so a byte match is a
+/// character match. Searching `forbidden` for each character instead cost 358 ns on a 19-character
+/// name against 20 ns for `str::contains` with a `[char; 8]` (rules bench, 2026-12-01).
+fn first_forbidden(text: &str, forbidden: &str) -> Option<char> {
+    if !forbidden.is_ascii() {
+        return text.chars().find(|&c| forbidden.contains(c));
+    }
+    let set = forbidden.bytes().fold(0u128, |set, byte| set | 1 << byte);
+    let found = text.bytes().find(|&byte| byte < 128 && set & 1 << byte != 0)?;
+    Some(char::from(found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_forbidden;
+
+    #[test]
+    fn ascii_sets_are_matched_by_byte() {
+        assert_eq!(first_forbidden("hub-1", "<>%&:\\?/"), None);
+        assert_eq!(first_forbidden("zürich/東京?", "<>%&:\\?/"), Some('/'));
+        assert_eq!(first_forbidden("a\u{7f}b", "\u{7f}"), Some('\u{7f}'));
+        assert_eq!(first_forbidden("a\0b", "\0"), Some('\0'));
+        assert_eq!(first_forbidden("", "/"), None);
+        assert_eq!(first_forbidden("abc", ""), None);
+    }
+
+    #[test]
+    fn other_sets_are_matched_by_character() {
+        assert_eq!(first_forbidden("zürich", "éü"), Some('ü'));
+        assert_eq!(first_forbidden("a/é", "é/"), Some('/'));
+        assert_eq!(first_forbidden("zurich", "éü"), None);
     }
 }
