@@ -111,7 +111,7 @@ rule!(pattern, "pattern(\"^[a-zA-Z][a-zA-Z0-9_]+$\")", String, [pattern("^[a-zA-
     valid: "profile_1".into(), invalid: "1profile".into(),
     floor: |s| NAME.is_match(s));
 rule!(contains, "contains(\"@\")", String, [contains("@")], valid: "a@b".into(), invalid: "ab".into(),
-    floor: |s| s.contains("@"));
+    floor: |s| s.contains('@'));
 rule!(prefix, "prefix(\"/subscriptions/\")", String, [prefix("/subscriptions/")],
     valid: "/subscriptions/x".into(), invalid: "/x".into(), floor: |s| s.starts_with("/subscriptions/"));
 rule!(suffix, "suffix(\"-id\")", String, [suffix("-id")], valid: "tenant-id".into(), invalid: "tenant".into(),
