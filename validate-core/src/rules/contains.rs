@@ -41,3 +41,16 @@ fn has(text: &str, part: &str) -> bool {
         _ => text.contains(part),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::has;
+
+    #[test]
+    fn one_byte_and_longer_parts() {
+        assert!(has("a@b", "@") && !has("ab", "@") && !has("", "@"));
+        assert!(has("zü@", "ü") && !has("zu", "ü"));
+        assert!(has("x://y", "://") && !has("x:/y", "://"));
+        assert!(has("", "") && has("a", ""));
+    }
+}
