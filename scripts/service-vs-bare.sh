@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The reference service against a bare axum + serde_json handler (benches/examples/bare_service.rs)
+# on valid PUTs of corpus/full-valid.json, alternated under wrk in one run (issue 17: at least
+# 0.9 ×). Prints each round's requests/s and ratio, then the median ratio.
+#   scripts/service-vs-bare.sh                     # 6 rounds of 5 s each, 1 thread, 32 connections
+#   ROUNDS=10 DURATION=5s CONNECTIONS=32 scripts/service-vs-bare.sh
+#   SERVICE_LOG=warn scripts/service-vs-bare.sh    # the service without its per-request log line
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-6}
+DURATION=${DURATION:-5s}
+CONNECTIONS=${CONNECTIONS:-32}
+SERVICE_PORT=${SERVICE_PORT:-18191}
+BARE_PORT=${BARE_PORT:-18192}
+# The service's log level: its default (`info`, one line per request) unless told otherwise.
+SERVICE_LOG=${SERVICE_LOG:-info}
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+cargo build --release -q -p customer-insights -p validate-benches --example bare_service --bin customer-insights
+target=${CARGO_TARGET_DIR:-target}/release
+RUST_LOG=$SERVICE_LOG "$target/customer-insights" serve --addr "127.0.0.1:$SERVICE_PORT" 2>/dev/null &
+service=$!
+"$target/examples/bare_service" "127.0.0.1:$BARE_PORT" &
+bare=$!
+trap 'kill "$service" "$bare" 2>/dev/null || true' EXIT
+sleep 1
+
+rate() { # port → requests/s of one wrk run
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/put-valid.lua "http://127.0.0.1:$1" | awk '/Requests\/sec/ { print $2 }'
+}
+# A warm-up of each, not counted.
+DURATION=2s rate "$SERVICE_PORT" >/dev/null
+DURATION=2s rate "$BARE_PORT" >/dev/null
+
+ratios=()
+echo "| round | service req/s | bare axum req/s | ratio |"
+echo "|---:|---:|---:|---:|"
+for round in $(seq "$ROUNDS"); do
+  # Alternate which goes first, so that neither always runs right after the other.
+  if [ $((round % 2)) -eq 1 ]; then
+    s=$(rate "$SERVICE_PORT"); b=$(rate "$BARE_PORT")
+  else
+    b=$(rate "$BARE_PORT"); s=$(rate "$SERVICE_PORT")
+  fi
+  ratio=$(awk -v s="$s" -v b="$b" 'BEGIN { printf "%.3f", s / b }')
+  ratios+=("$ratio")
+  echo "| $round | $s | $b | $ratio |"
+done
+printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "median ratio service ÷ bare: %.3f (target ≥ 0.9)\n", m }'
