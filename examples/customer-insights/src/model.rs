@@ -7,6 +7,7 @@
 //! [`Stored`] relationship as its context, so that the body of a `GET` can be `PUT` back.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use validate_core::Validate;
@@ -28,11 +29,11 @@ pub type LocalizedText = BTreeMap<String, String>;
 /// let detail = &error.error.details[0];
 /// assert_eq!((detail.code.as_str(), detail.target.as_deref()), ("ReadOnlyProperty", Some("name")));
 /// // The stored relationship has that name: sending it back is accepted.
-/// let stored = Stored(Some(serde_json::from_slice(sent).unwrap()));
+/// let stored = Stored(Some(std::sync::Arc::new(serde_json::from_slice(sent).unwrap())));
 /// assert!(from_json_with::<RelationshipResourceFormat, _>(sent, &stored).is_ok());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Stored(pub Option<RelationshipResourceFormat>);
+pub struct Stored(pub Option<Arc<RelationshipResourceFormat>>);
 
 impl Stored {
     /// Nothing stored: the context of a new relationship, and of `customer-insights check`.

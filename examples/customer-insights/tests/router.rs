@@ -546,11 +546,11 @@ impl http_body::Body for Stalled {
 #[derive(Default)]
 struct Lagging {
     inner: MemoryStore,
-    seen: std::sync::Mutex<Option<customer_insights::model::RelationshipResourceFormat>>,
+    seen: std::sync::Mutex<Option<Arc<customer_insights::model::RelationshipResourceFormat>>>,
 }
 
 impl RelationshipStore for Lagging {
-    fn get(&self, _: &RelationshipKey) -> Option<customer_insights::model::RelationshipResourceFormat> {
+    fn get(&self, _: &RelationshipKey) -> Option<Arc<customer_insights::model::RelationshipResourceFormat>> {
         self.seen.lock().unwrap().clone()
     }
 
@@ -558,9 +558,9 @@ impl RelationshipStore for Lagging {
         &self,
         key: RelationshipKey,
         update: impl FnOnce(
-            Option<&customer_insights::model::RelationshipResourceFormat>,
+            Option<&Arc<customer_insights::model::RelationshipResourceFormat>>,
         ) -> Result<customer_insights::model::RelationshipResourceFormat, E>,
-    ) -> Result<customer_insights::model::RelationshipResourceFormat, E> {
+    ) -> Result<Arc<customer_insights::model::RelationshipResourceFormat>, E> {
         self.inner.upsert(key, update)
     }
 }
@@ -576,7 +576,7 @@ async fn read_only_values_are_judged_against_what_the_put_replaces() {
     let mut older: customer_insights::model::RelationshipResourceFormat =
         serde_json::from_value(created.body.clone()).unwrap();
     older.properties.relationship_guid_id = Some("00000000-0000-0000-0000-000000000000".into());
-    *store.seen.lock().unwrap() = Some(older.clone());
+    *store.seen.lock().unwrap() = Some(Arc::new(older.clone()));
     // Sent back with the older GUID: it reads against the older one, but the PUT replaces the newer.
     let body = serde_json::to_string(&older).unwrap();
     let refused = service.put(&uri, &body).await;
@@ -584,7 +584,7 @@ async fn read_only_values_are_judged_against_what_the_put_replaces() {
     // When the read sees what the store holds, the same body is accepted.
     let current: customer_insights::model::RelationshipResourceFormat =
         serde_json::from_value(created.body.clone()).unwrap();
-    *store.seen.lock().unwrap() = Some(current);
+    *store.seen.lock().unwrap() = Some(Arc::new(current));
     let accepted = service.put(&uri, &created.body.to_string()).await;
     assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
 }
