@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reference service against a bare axum + serde_json handler (benches/examples/bare_service.rs)
 # on valid PUTs of corpus/full-valid.json, alternated under wrk in one run (issue 17: at least
-# 0.9 ×). Prints each round's requests/s and ratio, then the median ratio.
+# 0.9 ×). Prints each round's requests/s and ratio, each server's CPU time per request, then the
+# median ratio.
 #   scripts/service-vs-bare.sh                     # 6 rounds of 5 s each, 1 thread, 32 connections
 #   ROUNDS=10 DURATION=5s CONNECTIONS=32 scripts/service-vs-bare.sh
 #   SERVICE_LOG=warn scripts/service-vs-bare.sh    # the service without its per-request log line
@@ -29,25 +30,37 @@ bare=$!
 trap 'kill "$service" "$bare" 2>/dev/null || true' EXIT
 sleep 1
 
-rate() { # port → requests/s of one wrk run
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/put-valid.lua "http://127.0.0.1:$1" | awk '/Requests\/sec/ { print $2 }'
+cpu() { # pid → CPU time used so far (user + system), in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+rate() { # port pid → "requests/s CPU-µs-per-request" of one wrk run
+  local before after out
+  before=$(cpu "$2")
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/put-valid.lua "http://127.0.0.1:$1")
+  after=$(cpu "$2")
+  awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '
+    /Requests\/sec/ { rps = $2 }
+    /requests in/ { n = $1 }
+    END { printf "%s %.1f\n", rps, (a - b) / hz * 1e6 / n }' <<<"$out"
 }
 # A warm-up of each, not counted.
-DURATION=2s rate "$SERVICE_PORT" >/dev/null
-DURATION=2s rate "$BARE_PORT" >/dev/null
+DURATION=2s rate "$SERVICE_PORT" "$service" >/dev/null
+DURATION=2s rate "$BARE_PORT" "$bare" >/dev/null
 
 ratios=()
-echo "| round | service req/s | bare axum req/s | ratio |"
-echo "|---:|---:|---:|---:|"
+# CPU µs per request is the server's own CPU time over the requests wrk counted: it holds when
+# other work shares the machine, where requests/s does not.
+echo "| round | service req/s | bare axum req/s | ratio | service CPU µs/request | bare CPU µs/request |"
+echo "|---:|---:|---:|---:|---:|---:|"
 for round in $(seq "$ROUNDS"); do
   # Alternate which goes first, so that neither always runs right after the other.
   if [ $((round % 2)) -eq 1 ]; then
-    s=$(rate "$SERVICE_PORT"); b=$(rate "$BARE_PORT")
+    read -r s s_cpu <<<"$(rate "$SERVICE_PORT" "$service")"; read -r b b_cpu <<<"$(rate "$BARE_PORT" "$bare")"
   else
-    b=$(rate "$BARE_PORT"); s=$(rate "$SERVICE_PORT")
+    read -r b b_cpu <<<"$(rate "$BARE_PORT" "$bare")"; read -r s s_cpu <<<"$(rate "$SERVICE_PORT" "$service")"
   fi
   ratio=$(awk -v s="$s" -v b="$b" 'BEGIN { printf "%.3f", s / b }')
   ratios+=("$ratio")
-  echo "| $round | $s | $b | $ratio |"
+  echo "| $round | $s | $b | $ratio | $s_cpu | $b_cpu |"
 done
 printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "median ratio service ÷ bare: %.3f (target ≥ 0.9)\n", m }'

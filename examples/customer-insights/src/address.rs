@@ -1,5 +1,7 @@
 //! The URL of a relationship: its route, its names and `api-version`, checked in ARM's order.
 
+use std::borrow::Cow;
+
 use percent_encoding::percent_decode_str;
 use validate_core::Validate;
 
@@ -130,27 +132,32 @@ impl RelationshipAddress {
     /// assert!(RelationshipAddress::from_uri("/subscriptions/x", None).is_none());
     /// ```
     pub fn from_uri(path: &str, query: Option<&str>) -> Option<Self> {
-        let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
-        if segments.len() != ROUTE.len() {
-            return None;
-        }
-        let mut names = Vec::with_capacity(4);
-        for (segment, fixed) in segments.iter().zip(ROUTE) {
+        // Read in one pass, without collecting the segments first: the route is read on every
+        // request (8 900 instructions a request before, most of them allocations; callgrind,
+        // 2026-12-01).
+        let mut segments = path.strip_prefix('/')?.split('/');
+        let mut names = [""; 4];
+        let mut slots = names.iter_mut();
+        for fixed in ROUTE {
+            let segment = segments.next()?;
             match fixed {
                 Some(fixed) if !segment.eq_ignore_ascii_case(fixed) => return None,
                 Some(_) => {}
-                None => names.push(percent_decode_str(segment).decode_utf8_lossy().into_owned()),
+                None => *slots.next()? = segment,
             }
         }
-        let mut names = names.into_iter();
-        let versions = query.map(api_versions).unwrap_or_default();
+        if segments.next().is_some() {
+            return None;
+        }
+        let [subscription_id, resource_group_name, hub_name, relationship_name] = names.map(decode);
+        let (api_version, api_version_count) = query.map_or((None, 0), api_version);
         Some(RelationshipAddress {
-            api_version: versions.first().cloned(),
-            api_version_count: versions.len(),
-            subscription_id: names.next()?,
-            resource_group_name: names.next()?,
-            hub_name: names.next()?,
-            relationship_name: names.next()?,
+            api_version,
+            api_version_count,
+            subscription_id,
+            resource_group_name,
+            hub_name,
+            relationship_name,
         })
     }
 
@@ -186,17 +193,29 @@ pub struct RelationshipKey {
     pub relationship_name: String,
 }
 
-/// Every value of `api-version` in a query string (the parameter's name in any case), in order.
-fn api_versions(query: &str) -> Vec<String> {
-    query
-        .split('&')
-        .filter_map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let name = percent_decode_str(name).decode_utf8_lossy();
-            name.eq_ignore_ascii_case("api-version")
-                .then(|| percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned())
-        })
-        .collect()
+/// A path segment, percent-decoded (invalid UTF-8 replaced).
+fn decode(segment: &str) -> String {
+    percent_decode_str(segment).decode_utf8_lossy().into_owned()
+}
+
+/// The first value of `api-version` in a query string (the parameter's name in any case), and
+/// how many times it is given.
+fn api_version(query: &str) -> (Option<String>, usize) {
+    let mut first = None;
+    let mut count = 0;
+    for pair in query.split('&') {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if !percent_decode_str(name).decode_utf8_lossy().eq_ignore_ascii_case("api-version") {
+            continue;
+        }
+        count += 1;
+        if first.is_none() {
+            // `+` is a space in a query string.
+            let value = if value.contains('+') { value.replace('+', " ").into() } else { Cow::Borrowed(value) };
+            first = Some(decode(&value));
+        }
+    }
+    (first, count)
 }
 
 #[cfg(test)]
@@ -205,10 +224,11 @@ mod tests {
 
     #[test]
     fn api_version_is_read_from_the_query() {
-        assert_eq!(api_versions("a=1&API-Version=2017-04-26"), ["2017-04-26"]);
-        assert_eq!(api_versions("api-version="), [""]);
-        assert_eq!(api_versions("x=api-version"), Vec::<String>::new());
-        assert_eq!(api_versions("api-version=1&api-version=2"), ["1", "2"]);
+        assert_eq!(api_version("a=1&API-Version=2017-04-26"), (Some("2017-04-26".into()), 1));
+        assert_eq!(api_version("api-version="), (Some(String::new()), 1));
+        assert_eq!(api_version("x=api-version"), (None, 0));
+        assert_eq!(api_version("api-version=1&api-version=2"), (Some("1".into()), 2));
+        assert_eq!(api_version("api%2Dversion=2017+04%2B26"), (Some("2017 04+26".into()), 1));
     }
 
     #[test]
@@ -255,6 +275,9 @@ mod tests {
             "/subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/relationships/r/",
             "/subscriptions/s/resourceGroups/g/providers/Microsoft.Other/hubs/h/relationships/r",
             "/subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/profiles/r",
+            "/subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/relationships/r/x",
+            "/subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/relationships",
+            "subscriptions/s/resourceGroups/g/providers/Microsoft.CustomerInsights/hubs/h/relationships/r",
         ] {
             assert!(RelationshipAddress::from_uri(path, None).is_none(), "{path}");
         }

