@@ -193,9 +193,13 @@ pub struct RelationshipKey {
     pub relationship_name: String,
 }
 
-/// A path segment, percent-decoded (invalid UTF-8 replaced).
+/// A path segment, percent-decoded (invalid UTF-8 replaced); copied as it is without a `%`.
 fn decode(segment: &str) -> String {
-    percent_decode_str(segment).decode_utf8_lossy().into_owned()
+    if segment.contains('%') {
+        percent_decode_str(segment).decode_utf8_lossy().into_owned()
+    } else {
+        segment.to_owned()
+    }
 }
 
 /// The first value of `api-version` in a query string (the parameter's name in any case), and

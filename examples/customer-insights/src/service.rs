@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use validate_core::axum::{ArmError, ReadError, accept_language, drain_body, read_json_body};
 use validate_core::message::Param;
@@ -106,7 +105,6 @@ pub fn router_with_languages<S: RelationshipStore>(store: Arc<S>, limits: Limits
         .fallback(dispatch::<S>)
         .with_state(Shared { store, limits, languages })
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
-        .layer(middleware::from_fn(request_context))
 }
 
 /// What every request's handler is given.
@@ -129,16 +127,18 @@ impl<S> Clone for Shared<S> {
 /// (`tests/languages.rs` counts the negotiations). `Accept-Language` is read before the body's
 /// reader consumes the request: a shared copy of its one value, which allocates nothing.
 async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request: Request) -> Response {
+    let context = RequestContext::of(&request);
     let routed = route(&shared.limits, &request);
     let accept_language = accept_language(request.headers());
-    match serve(&shared, routed, request).await {
+    let response = match serve(&shared, routed, request).await {
         Ok(response) => response,
         Err(refusal) => {
             // A header that is not text, or malformed, gets English, as no header does.
             let language = shared.languages.negotiate(accept_language.as_ref().and_then(|value| value.to_str().ok()));
             refusal.answer(&language).into_response()
         }
-    }
+    };
+    context.finish(response)
 }
 
 /// The answer to a routed request, or why it is refused (not yet worded).
@@ -379,39 +379,51 @@ fn json(status: StatusCode, resource: &RelationshipResourceFormat) -> Response {
     response
 }
 
-/// Adds `x-ms-request-id` (and the echoed client id) to every response, and logs one line per
-/// request: at `info` for a refused one (4xx, 5xx), at `debug` for the others, as tower-http's
-/// `TraceLayer` does. A line written for every valid PUT cost 9 000 instructions and a write to
-/// stderr, about a tenth of the request (callgrind, 2026-12-01).
-async fn request_context(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    // Kept only when a line may be written; a `Uri` is shared, not copied.
-    let seen = tracing::enabled!(tracing::Level::INFO).then(|| (request.method().clone(), request.uri().clone()));
-    let client_id = echoed_client_id(request.headers());
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    // uuid's `fast-rng`: a thread-local generator, not a `getrandom` system call per request.
-    let mut id = [0; uuid::fmt::Hyphenated::LENGTH];
-    if let Ok(id) = HeaderValue::from_str(uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id)) {
-        headers.insert(REQUEST_ID, id);
-    }
-    if let Some(client_id) = client_id {
-        headers.insert(CLIENT_REQUEST_ID, client_id);
-    }
-    if response.status() == StatusCode::METHOD_NOT_ALLOWED {
-        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, PUT"));
-    }
-    if let Some((method, uri)) = seen {
-        let path = uri.path();
-        let status = response.status().as_u16();
-        let duration_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        if status >= 400 {
-            tracing::info!(%method, %path, status, duration_us, "request");
-        } else {
-            tracing::debug!(%method, %path, status, duration_us, "request");
+/// What every answer needs from its request: `x-ms-request-id` (and the echoed client id) on
+/// every response, and one log line per request, at `info` for a refused one (4xx, 5xx) and at
+/// `debug` for the others, as tower-http's `TraceLayer` does. A line written for every valid PUT
+/// cost 9 000 instructions and a write to stderr, about a tenth of the request (callgrind,
+/// 2026-12-01). Kept by `dispatch` rather than a middleware, which boxed every request's future.
+struct RequestContext {
+    started: Instant,
+    /// The method and URL, kept only when a line may be written (a `Uri` is shared, not copied).
+    seen: Option<(Method, axum::http::Uri)>,
+    client_id: Option<HeaderValue>,
+}
+
+impl RequestContext {
+    fn of(request: &Request) -> Self {
+        RequestContext {
+            started: Instant::now(),
+            seen: tracing::enabled!(tracing::Level::INFO).then(|| (request.method().clone(), request.uri().clone())),
+            client_id: echoed_client_id(request.headers()),
         }
     }
-    response
+
+    fn finish(self, mut response: Response) -> Response {
+        let headers = response.headers_mut();
+        // uuid's `fast-rng`: a thread-local generator, not a `getrandom` system call per request.
+        let mut id = [0; uuid::fmt::Hyphenated::LENGTH];
+        if let Ok(id) = HeaderValue::from_str(uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id)) {
+            headers.insert(REQUEST_ID, id);
+        }
+        if let Some(client_id) = self.client_id {
+            headers.insert(CLIENT_REQUEST_ID, client_id);
+        }
+        if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+            response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, PUT"));
+        }
+        if let Some((method, uri)) = self.seen {
+            let (path, status) = (uri.path(), response.status().as_u16());
+            let duration_us = u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+            if status >= 400 {
+                tracing::info!(%method, %path, status, duration_us, "request");
+            } else {
+                tracing::debug!(%method, %path, status, duration_us, "request");
+            }
+        }
+        response
+    }
 }
 
 fn echoed_client_id(headers: &HeaderMap) -> Option<HeaderValue> {
