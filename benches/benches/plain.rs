@@ -85,14 +85,14 @@ fn floor(body: &ours::Body) -> bool {
 
 /// The two values of item `i`, valid or not.
 fn values(i: usize, valid: bool) -> (Option<String>, Option<String>) {
-    let name = if !valid && i % 3 == 0 { String::new() } else { format!("field{i}") };
-    let kind = if !valid && i % 5 == 0 { None } else { Some("String".to_owned()) };
+    let name = if !valid && i.is_multiple_of(3) { String::new() } else { format!("field{i}") };
+    let kind = if !valid && i.is_multiple_of(5) { None } else { Some("String".to_owned()) };
     (Some(name), kind)
 }
 
 /// How many problems the invalid input of `n` items has: one per empty name, one per missing type.
 fn problems(n: usize) -> usize {
-    (0..n).filter(|i| i % 3 == 0).count() + (0..n).filter(|i| i % 5 == 0).count()
+    (0..n).filter(|i| i.is_multiple_of(3)).count() + (0..n).filter(|i| i.is_multiple_of(5)).count()
 }
 
 struct Inputs {
