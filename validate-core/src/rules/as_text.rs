@@ -17,48 +17,56 @@ pub trait AsText {
 }
 
 impl AsText for str {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         Some(self)
     }
 }
 
 impl AsText for String {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         Some(self)
     }
 }
 
 impl AsText for Cow<'_, str> {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         Some(self)
     }
 }
 
 impl<T: AsText + ?Sized> AsText for &T {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         (**self).as_text()
     }
 }
 
 impl<T: AsText + ?Sized> AsText for Box<T> {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         (**self).as_text()
     }
 }
 
 impl<T: AsText + ?Sized> AsText for Rc<T> {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         (**self).as_text()
     }
 }
 
 impl<T: AsText + ?Sized> AsText for Arc<T> {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         (**self).as_text()
     }
 }
 
 impl<T: AsText> AsText for Option<T> {
+    #[inline]
     fn as_text(&self) -> Option<&str> {
         self.as_ref().and_then(AsText::as_text)
     }

@@ -50,6 +50,7 @@ pub trait HasLength {
 
     /// `Some(true)` when the value is surely within the bounds without measuring it exactly;
     /// `None` when [`HasLength::length`] must tell.
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         let _ = (min, max);
         None
@@ -57,10 +58,12 @@ pub trait HasLength {
 }
 
 impl HasLength for str {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         Some((self.chars().count(), Unit::Characters))
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         // A string has at most as many characters as bytes, and at least a quarter as many:
         // the byte length often settles it without counting.
@@ -74,6 +77,7 @@ impl HasLength for str {
 macro_rules! impl_length_via_len {
     ($unit:expr => $($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
         impl<$($($generics)*)?> HasLength for $ty {
+            #[inline]
             fn length(&self) -> Option<(usize, Unit)> {
                 Some((self.len(), $unit))
             }
@@ -87,76 +91,91 @@ impl_length_via_len!(Unit::Items =>
 impl_length_via_len!(Unit::Entries => BTreeMap<K, V> [K, V], HashMap<K, V, S> [K, V, S]);
 
 impl<T, const N: usize> HasLength for [T; N] {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         Some((N, Unit::Items))
     }
 }
 
 impl HasLength for String {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         self.as_str().length()
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         self.as_str().within(min, max)
     }
 }
 
 impl HasLength for Cow<'_, str> {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         (**self).within(min, max)
     }
 }
 
 impl<T: HasLength + ?Sized> HasLength for &T {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         (**self).within(min, max)
     }
 }
 
 impl<T: HasLength + ?Sized> HasLength for Box<T> {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         (**self).within(min, max)
     }
 }
 
 impl<T: HasLength + ?Sized> HasLength for Rc<T> {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         (**self).within(min, max)
     }
 }
 
 impl<T: HasLength + ?Sized> HasLength for Arc<T> {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         (**self).length()
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         (**self).within(min, max)
     }
 }
 
 impl<T: HasLength> HasLength for Option<T> {
+    #[inline]
     fn length(&self) -> Option<(usize, Unit)> {
         self.as_ref().and_then(HasLength::length)
     }
 
+    #[inline]
     fn within(&self, min: Option<usize>, max: Option<usize>) -> Option<bool> {
         // An absent value passes.
         self.as_ref().map_or(Some(true), |value| value.within(min, max))

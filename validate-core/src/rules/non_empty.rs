@@ -76,6 +76,7 @@ fn only_white_space(text: &str) -> bool {
 macro_rules! impl_non_empty_via {
     ($unit:expr => $($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
         impl<$($($generics)*)?> NonEmpty for $ty {
+            #[inline]
             fn empty_in(&self) -> Option<Unit> {
                 self.is_empty().then_some($unit)
             }
@@ -89,6 +90,7 @@ impl_non_empty_via!(Unit::Items =>
 impl_non_empty_via!(Unit::Entries => BTreeMap<K, V> [K, V], HashMap<K, V, S> [K, V, S]);
 
 impl<T, const N: usize> NonEmpty for [T; N] {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         (N == 0).then_some(Unit::Items)
     }
@@ -109,30 +111,35 @@ impl NonEmpty for Cow<'_, str> {
 }
 
 impl<T: NonEmpty + ?Sized> NonEmpty for &T {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         (**self).empty_in()
     }
 }
 
 impl<T: NonEmpty + ?Sized> NonEmpty for Box<T> {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         (**self).empty_in()
     }
 }
 
 impl<T: NonEmpty + ?Sized> NonEmpty for Rc<T> {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         (**self).empty_in()
     }
 }
 
 impl<T: NonEmpty + ?Sized> NonEmpty for Arc<T> {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         (**self).empty_in()
     }
 }
 
 impl<T: NonEmpty> NonEmpty for Option<T> {
+    #[inline]
     fn empty_in(&self) -> Option<Unit> {
         self.as_ref().and_then(NonEmpty::empty_in)
     }

@@ -57,6 +57,7 @@ macro_rules! impl_number {
     ($($ty:ty),*) => {$(
         impl Numeric for $ty {
             type Value = $ty;
+            #[inline]
             fn number(&self) -> Option<$ty> {
                 Some(*self)
             }
@@ -71,6 +72,7 @@ impl_number!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32
 
 impl<T: Numeric + ?Sized> Numeric for &T {
     type Value = T::Value;
+    #[inline]
     fn number(&self) -> Option<T::Value> {
         (**self).number()
     }
@@ -81,6 +83,7 @@ impl<T: Numeric + ?Sized> Numeric for &T {
 
 impl<T: Numeric + ?Sized> Numeric for Box<T> {
     type Value = T::Value;
+    #[inline]
     fn number(&self) -> Option<T::Value> {
         (**self).number()
     }
@@ -91,6 +94,7 @@ impl<T: Numeric + ?Sized> Numeric for Box<T> {
 
 impl<T: Numeric> Numeric for Option<T> {
     type Value = T::Value;
+    #[inline]
     fn number(&self) -> Option<T::Value> {
         self.as_ref().and_then(Numeric::number)
     }
@@ -115,6 +119,7 @@ pub trait Bound<V> {
 }
 
 impl<V> Bound<V> for V {
+    #[inline]
     fn bound(self) -> V {
         self
     }
@@ -122,6 +127,7 @@ impl<V> Bound<V> for V {
 
 impl Bound<f64> for i64 {
     #[allow(clippy::cast_precision_loss)] // a bound past 2^53 is written as a float anyway
+    #[inline]
     fn bound(self) -> f64 {
         self as f64
     }
@@ -129,6 +135,7 @@ impl Bound<f64> for i64 {
 
 impl Bound<f32> for i64 {
     #[allow(clippy::cast_precision_loss)] // a bound past 2^24 is written as a float anyway
+    #[inline]
     fn bound(self) -> f32 {
         self as f32
     }

@@ -35,6 +35,7 @@ pub trait Required {
 }
 
 impl<T> Required for Option<T> {
+    #[inline]
     fn is_present(&self) -> bool {
         self.is_some()
     }
