@@ -113,6 +113,58 @@ fn every_rule_allocates_nothing_when_valid() {
     assert_eq!(allocations_of(|| value.validate()), 0);
 }
 
+#[derive(Validate)]
+struct EveryFormat {
+    #[validate(format(date))]
+    date: String,
+    #[validate(format(duration))]
+    duration: String,
+    #[validate(format(date_time_rfc1123))]
+    date_time_rfc1123: String,
+    #[validate(format(uri))]
+    uri: String,
+    #[validate(each(format(arm_id)))]
+    arm_id: Vec<String>,
+    #[validate(format(email))]
+    email: String,
+    #[validate(format(ip))]
+    ip: String,
+    #[validate(format(ipv4))]
+    ipv4: String,
+    #[validate(format(ipv6))]
+    ipv6: String,
+    #[validate(format(base64))]
+    base64: String,
+    #[validate(format(base64url))]
+    base64url: String,
+}
+
+#[test]
+fn every_format_allocates_nothing_when_valid() {
+    let sub = "/subscriptions/6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b";
+    let value = EveryFormat {
+        date: "2027-06-30".into(),
+        duration: "P1Y2M3DT4H5M6.5S".into(),
+        date_time_rfc1123: "Sun, 06 Nov 1994 08:49:37 GMT".into(),
+        uri: "https://user@example.com:8443/a/b?c=d#e".into(),
+        // The resource group's name is matched by a regular expression: compiled by the first
+        // call, which `allocations_of` makes before it counts.
+        arm_id: vec![
+            sub.into(),
+            format!("{sub}/resourceGroups/Grüße-(1)"),
+            format!("{sub}/resourceGroups/rg/providers/Microsoft.Web/sites/app/slots/staging"),
+            "/providers/Microsoft.Management/managementGroups/root/providers/Microsoft.Authorization/locks/l".into(),
+        ],
+        email: "first.last+tag@example.co.uk".into(),
+        ip: "2001:db8::1".into(),
+        ipv4: "192.0.2.1".into(),
+        ipv6: "::ffff:192.0.2.1".into(),
+        base64: "SGVsbA==".into(),
+        base64url: "SGk_".into(),
+    };
+    assert_eq!(allocations_of(|| value.validate()), 0);
+}
+
 #[test]
 fn the_counter_sees_the_failure_path() {
     // Proves the measurement is live: an invalid value must allocate its targets and messages.

@@ -51,7 +51,7 @@
 //! | [`contains("x")`](rules::contains), [`prefix("x")`](rules::prefix), [`suffix("x")`](rules::suffix) | text contains, starts with, ends with `x` | `PatternMismatch` |
 //! | [`not_containing("<>%")`](rules::not_containing), [`no_control_chars`](rules::no_control_chars) | text without those characters; without control characters | `InvalidCharacter` |
 //! | [`one_of("A", …)`](rules::one_of) | a string from a closed set | `InvalidEnumValue` |
-//! | [`format(uuid)`, `format(date_time)`](rules::format) | a GUID; an RFC 3339 date-time | `InvalidFormat` |
+//! | [`format(uuid)`, `format(date_time)`, `format(arm_id)`, …](rules::format) | a named format: a GUID, an RFC 3339 date-time or date, an ISO 8601 duration, an RFC 1123 date-time, a URI, an Azure resource ID, an email or IP address, base64 or base64url | `InvalidFormat` |
 //! | [`localized`](rules::localized) | a map from language tag to non-blank text, not empty | `InvalidLocale`, `EmptyValue` |
 //! | [`nested`](rules::nested) | the value's own rules, through `Option`, `Box`, collections and maps | the nested type's |
 //! | [`each(rule, …)`](rules::each) | rules on every item or map value | the rules' |

@@ -156,6 +156,13 @@ pub enum Message {
         /// The text, echoed.
         value: String,
     },
+    /// `format(arm_id)`: the text is not an Azure resource ID, and which part of it is wrong.
+    InvalidArmId {
+        /// The text, echoed.
+        value: String,
+        /// What is wrong with it.
+        problem: ArmIdProblem,
+    },
     /// `localized`: a key that is not a language tag.
     NotLanguageTag {
         /// The key, echoed.
@@ -454,16 +461,149 @@ impl From<f64> for Number {
 pub enum Format {
     /// A GUID (`format(uuid)`): 8-4-4-4-12 hexadecimal digits.
     Guid,
-    /// An RFC 3339 date-time.
+    /// An RFC 3339 date-time (`format(date_time)`).
     DateTime,
+    /// An RFC 3339 full-date (`format(date)`): `2027-06-30`.
+    Date,
+    /// An ISO 8601 duration (`format(duration)`): `P1DT12H`.
+    Duration,
+    /// An RFC 1123 date-time (`format(date_time_rfc1123)`): `Sun, 06 Nov 1994 08:49:37 GMT`.
+    DateTimeRfc1123,
+    /// An absolute URI per RFC 3986 (`format(uri)`).
+    Uri,
+    /// An Azure resource ID (`format(arm_id)`); the rule itself reports
+    /// [`Message::InvalidArmId`], which says what is wrong.
+    ArmId,
+    /// An email address (`format(email)`).
+    Email,
+    /// An IPv4 or IPv6 address (`format(ip)`).
+    Ip,
+    /// An IPv4 address (`format(ipv4)`).
+    Ipv4,
+    /// An IPv6 address (`format(ipv6)`).
+    Ipv6,
+    /// Base64 with padding, RFC 4648's standard alphabet (`format(base64)`).
+    Base64,
+    /// Base64url without padding, RFC 4648's URL-safe alphabet (`format(base64url)`).
+    Base64Url,
 }
 
 impl Format {
-    /// The name a message's parameters give it: `uuid`, `date-time`.
+    /// The name a message's parameters give it, which is the `format` of an AutoRest (Swagger
+    /// 2.0) schema: `uuid`, `date-time`, `date`, `duration`, `date-time-rfc1123`, `uri`,
+    /// `arm-id`, `email`, `ip` (which Swagger lacks), `ipv4`, `ipv6`, `byte` (base64) and
+    /// `base64url`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Guid => "uuid",
             Format::DateTime => "date-time",
+            Format::Date => "date",
+            Format::Duration => "duration",
+            Format::DateTimeRfc1123 => "date-time-rfc1123",
+            Format::Uri => "uri",
+            Format::ArmId => "arm-id",
+            Format::Email => "email",
+            Format::Ip => "ip",
+            Format::Ipv4 => "ipv4",
+            Format::Ipv6 => "ipv6",
+            Format::Base64 => "byte",
+            Format::Base64Url => "base64url",
+        }
+    }
+}
+
+/// What is wrong with a text that is not an Azure resource ID (`format(arm_id)`): the first
+/// problem found, reading from the left, with the segment at fault echoed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ArmIdProblem {
+    /// It does not start with `/`.
+    NotRooted,
+    /// It holds white space, a control character or an invisible one.
+    InvalidCharacter {
+        /// The first such character, escaped (`\u{a}`).
+        character: String,
+    },
+    /// An empty segment: `//`, or a `/` at the end.
+    EmptySegment,
+    /// A segment stands where a keyword belongs.
+    UnexpectedSegment {
+        /// The segment, echoed.
+        segment: String,
+        /// The keywords that belong there (`subscriptions`, `resourceGroups`, `providers`),
+        /// any case accepted.
+        expected: &'static [&'static str],
+    },
+    /// It ends where a part belongs.
+    Missing {
+        /// The part missing.
+        part: ArmIdPart,
+    },
+    /// The subscription is not a GUID.
+    SubscriptionNotGuid {
+        /// The subscription, echoed.
+        segment: String,
+    },
+    /// The resource group's name is not 1 to 90 letters, digits, `_`, `(`, `)`, `-` or `.`,
+    /// or ends with `.`.
+    InvalidResourceGroup {
+        /// The name, echoed.
+        segment: String,
+    },
+    /// The provider namespace is not words of ASCII letters and digits joined by `.`.
+    InvalidNamespace {
+        /// The namespace, echoed.
+        segment: String,
+    },
+    /// A resource type without its name.
+    MissingName {
+        /// The resource type, echoed.
+        segment: String,
+    },
+}
+
+impl ArmIdProblem {
+    /// The name a message's parameters give it: `not-rooted`, `invalid-character`,
+    /// `empty-segment`, `unexpected-segment`, `missing`, `subscription-not-guid`,
+    /// `invalid-resource-group`, `invalid-namespace`, `missing-name`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ArmIdProblem::NotRooted => "not-rooted",
+            ArmIdProblem::InvalidCharacter { .. } => "invalid-character",
+            ArmIdProblem::EmptySegment => "empty-segment",
+            ArmIdProblem::UnexpectedSegment { .. } => "unexpected-segment",
+            ArmIdProblem::Missing { .. } => "missing",
+            ArmIdProblem::SubscriptionNotGuid { .. } => "subscription-not-guid",
+            ArmIdProblem::InvalidResourceGroup { .. } => "invalid-resource-group",
+            ArmIdProblem::InvalidNamespace { .. } => "invalid-namespace",
+            ArmIdProblem::MissingName { .. } => "missing-name",
+        }
+    }
+}
+
+/// A part of an Azure resource ID that can be missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ArmIdPart {
+    /// The subscription, after `subscriptions`.
+    Subscription,
+    /// The resource group's name, after `resourceGroups`.
+    ResourceGroup,
+    /// The provider namespace, after `providers`.
+    Namespace,
+    /// A resource type, after the namespace.
+    ResourceType,
+}
+
+impl ArmIdPart {
+    /// The name a message's parameters give it: `subscription`, `resource-group`, `namespace`,
+    /// `resource-type`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArmIdPart::Subscription => "subscription",
+            ArmIdPart::ResourceGroup => "resource-group",
+            ArmIdPart::Namespace => "namespace",
+            ArmIdPart::ResourceType => "resource-type",
         }
     }
 }
@@ -666,6 +806,7 @@ impl Message {
             Message::ControlCharacter { .. } => "no-control-chars",
             Message::NotOneOf { .. } => "one-of",
             Message::InvalidFormat { .. } => "format-invalid",
+            Message::InvalidArmId { .. } => "format-invalid-arm-id",
             Message::NotLanguageTag { .. } => "localized-not-a-tag",
             Message::MissingProperty { .. } => "required",
             Message::NullItem => "required-null",
@@ -718,7 +859,7 @@ impl Message {
             Message::ForbiddenCharacter { .. } => "not_containing",
             Message::ControlCharacter { .. } => "no_control_chars",
             Message::NotOneOf { .. } => "one_of",
-            Message::InvalidFormat { .. } => "format",
+            Message::InvalidFormat { .. } | Message::InvalidArmId { .. } => "format",
             Message::NotLanguageTag { .. } => "localized",
             Message::MissingProperty { .. } | Message::NullItem => "required",
             Message::ReadOnlyProperty { .. } => "read_only",
@@ -807,6 +948,12 @@ impl Message {
                 each("format", Arg::Text(format.name()));
                 each("value", Arg::Text(value));
             }
+            Message::InvalidArmId { value, problem } => {
+                each("format", Arg::Text(Format::ArmId.name()));
+                each("value", Arg::Text(value));
+                each("problem", Arg::Text(problem.name()));
+                arm_id_params(problem, each);
+            }
             Message::NotLanguageTag { key } => each("key", Arg::Text(key)),
             Message::MissingProperty { name }
             | Message::ReadOnlyProperty { name }
@@ -878,6 +1025,23 @@ impl Message {
             | Message::BodyTooLarge
             | Message::BodyUnreadable => {}
         }
+    }
+}
+
+/// The parameters of an [`ArmIdProblem`] besides its name.
+fn arm_id_params(problem: &ArmIdProblem, each: &mut dyn FnMut(&'static str, Arg<'_>)) {
+    match problem {
+        ArmIdProblem::InvalidCharacter { character } => each("character", Arg::Text(character)),
+        ArmIdProblem::UnexpectedSegment { segment, expected } => {
+            each("segment", Arg::Text(segment));
+            each("expected", Arg::List(expected));
+        }
+        ArmIdProblem::Missing { part } => each("part", Arg::Text(part.name())),
+        ArmIdProblem::SubscriptionNotGuid { segment }
+        | ArmIdProblem::InvalidResourceGroup { segment }
+        | ArmIdProblem::InvalidNamespace { segment }
+        | ArmIdProblem::MissingName { segment } => each("segment", Arg::Text(segment)),
+        ArmIdProblem::NotRooted | ArmIdProblem::EmptySegment => {}
     }
 }
 

@@ -206,6 +206,25 @@ impl fmt::Display for QuotedList<'_> {
     }
 }
 
+/// `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`, with the word a language joins the last two by:
+/// names the library gives itself (keywords), not values a client sent, so not echoed.
+pub(crate) struct QuotedOr<'a>(pub(crate) &'a [&'a str], pub(crate) &'a str);
+
+impl fmt::Display for QuotedOr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let QuotedOr(values, or) = *self;
+        for (i, value) in values.iter().enumerate() {
+            match i {
+                0 => {}
+                i if i + 1 == values.len() => write!(f, " {or} ")?,
+                _ => f.write_str(", ")?,
+            }
+            write!(f, "'{value}'")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +290,9 @@ mod tests {
         assert_eq!(QuotedList(&["A", "B"]).to_string(), "'A', 'B'");
         assert_eq!(QuotedCharacter("%").to_string(), "'%'");
         assert_eq!(QuotedCharacter("'").to_string(), "\"'\"");
+        assert_eq!(QuotedOr(&["A"], "or").to_string(), "'A'");
+        assert_eq!(QuotedOr(&["A", "B"], "or").to_string(), "'A' or 'B'");
+        assert_eq!(QuotedOr(&["A", "B", "C"], "oder").to_string(), "'A', 'B' oder 'C'");
     }
 
     /// Found by the review of issue 14: zero-width and format characters reached messages raw.

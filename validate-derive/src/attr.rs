@@ -62,10 +62,61 @@ pub enum RuleKind {
     Custom(syn::Path),
 }
 
+/// A named format; its keyword is also the name of its function in the runtime's
+/// `rules::format`.
 #[derive(Clone, Copy)]
 pub enum Format {
     Uuid,
     DateTime,
+    Date,
+    Duration,
+    DateTimeRfc1123,
+    Uri,
+    ArmId,
+    Email,
+    Ip,
+    Ipv4,
+    Ipv6,
+    Base64,
+    Base64Url,
+}
+
+impl Format {
+    /// Every format, in the order messages list them.
+    const ALL: [Format; 13] = [
+        Format::Uuid,
+        Format::DateTime,
+        Format::Date,
+        Format::Duration,
+        Format::DateTimeRfc1123,
+        Format::Uri,
+        Format::ArmId,
+        Format::Email,
+        Format::Ip,
+        Format::Ipv4,
+        Format::Ipv6,
+        Format::Base64,
+        Format::Base64Url,
+    ];
+
+    /// `format(keyword)`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Format::Uuid => "uuid",
+            Format::DateTime => "date_time",
+            Format::Date => "date",
+            Format::Duration => "duration",
+            Format::DateTimeRfc1123 => "date_time_rfc1123",
+            Format::Uri => "uri",
+            Format::ArmId => "arm_id",
+            Format::Email => "email",
+            Format::Ip => "ip",
+            Format::Ipv4 => "ipv4",
+            Format::Ipv6 => "ipv6",
+            Format::Base64 => "base64",
+            Format::Base64Url => "base64url",
+        }
+    }
 }
 
 /// What `#[validate(…)]` says about one field.
@@ -383,26 +434,26 @@ fn unknown_rule(cx: &mut Ctxt, span: Span, typed: &str) -> Option<Rule> {
     None
 }
 
-/// `format(uuid)`, `format(date_time)`.
+/// `format(uuid)`, `format(date_time)`, …: one of [`Format::ALL`].
 fn format(reader: &mut Reader<'_>, name: &Ident) -> Option<Format> {
-    const FORMATS: &[&str] = &["uuid", "date_time"];
-    let Some(path) = reader.path("`uuid` or `date_time`") else {
-        reader.needs(name, "`format` needs a format: `format(uuid)` or `format(date_time)`");
+    let Some(path) = reader.path("a format such as `uuid`") else {
+        reader.needs(name, "`format` needs a format, such as `format(uuid)` or `format(date_time)`");
         return None;
     };
     let typed = arg_name(&Arg::Path(path.clone()));
-    match typed.as_str() {
-        "uuid" => Some(Format::Uuid),
-        "date_time" => Some(Format::DateTime),
-        _ => {
-            let message = match closest(&typed, FORMATS) {
-                Some(known) => format!("unknown format `{typed}`; did you mean `{known}`?"),
-                None => format!("unknown format `{typed}`; expected `uuid` or `date_time`"),
-            };
-            reader.cx().error_spanned_by(path, message);
-            None
-        }
+    if let Some(known) = Format::ALL.into_iter().find(|format| format.keyword() == typed) {
+        return Some(known);
     }
+    let keywords = Format::ALL.map(Format::keyword);
+    let message = match closest(&typed, &keywords) {
+        Some(known) => format!("unknown format `{typed}`; did you mean `{known}`?"),
+        None => format!(
+            "unknown format `{typed}`; expected one of {}",
+            keywords.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    reader.cx().error_spanned_by(path, message);
+    None
 }
 
 /// `unique`, `unique(ignore_case)`, `unique(by = field)`, `unique(by = field, ignore_case)`.

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Ident, LitStr};
 
 use crate::ast::{Segment, unraw};
-use crate::attr::{Check, Format, Rule, RuleKind};
+use crate::attr::{Check, Rule, RuleKind};
 
 /// The runtime's hidden module, the only path generated code names.
 pub fn runtime() -> TokenStream {
@@ -164,8 +164,7 @@ fn arguments(
         }
         RuleKind::Part(part) => ("check", vec![quote_spanned!(span=> #part)]),
         RuleKind::OneOf(values) => ("check", vec![quote_spanned!(span=> &[#(#values),*])]),
-        RuleKind::Format(Format::Uuid) => ("uuid", Vec::new()),
-        RuleKind::Format(Format::DateTime) => ("date_time", Vec::new()),
+        RuleKind::Format(format) => (format.keyword(), Vec::new()),
         RuleKind::Each(inner) => {
             let (item, item_at, item_out) =
                 (Ident::new("__item", span), Ident::new("__item_at", span), Ident::new("__item_out", span));

@@ -87,6 +87,12 @@ struct Everything<'a> {
     optional_text: Option<String>,
     #[validate(format(date_time))]
     date_time: Option<Cow<'a, str>>,
+    #[validate(format(arm_id, code = "InvalidScope"))]
+    scope: Arc<str>,
+    #[validate(format(email, message = "An email address, please."))]
+    email: Option<Box<str>>,
+    #[validate(each(format(ip)))]
+    addresses: Vec<Rc<str>>,
 
     #[validate(localized)]
     names: HashMap<String, String>,

@@ -2,9 +2,9 @@
 
 use std::fmt::{self, Write};
 
-use crate::message::{Format, JsonType, Message, Syntax};
+use crate::message::{ArmIdPart, ArmIdProblem, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::{Decimal, QuotedCharacter, QuotedList};
+use crate::text::{Decimal, QuotedCharacter, QuotedList, QuotedOr};
 
 /// `1 character`, `2 items`, …
 struct Counted(usize, Unit);
@@ -67,6 +67,59 @@ fn syntax(reason: &Syntax) -> &str {
     }
 }
 
+/// "an RFC 3339 date-time such as '2027-06-30T23:59:59Z'": a format, with an example of it.
+fn format_words(format: Format) -> &'static str {
+    match format {
+        Format::Guid => "a GUID (8-4-4-4-12 hexadecimal digits)",
+        Format::DateTime => "an RFC 3339 date-time such as '2027-06-30T23:59:59Z'",
+        Format::Date => "an RFC 3339 date such as '2027-06-30'",
+        Format::Duration => "an ISO 8601 duration such as 'P1DT12H' or 'PT30M'",
+        Format::DateTimeRfc1123 => "an RFC 1123 date-time such as 'Sun, 06 Nov 1994 08:49:37 GMT'",
+        Format::Uri => "an absolute URI such as 'https://example.com/path'",
+        Format::ArmId => "an Azure resource ID such as '/subscriptions/{guid}/resourceGroups/{name}'",
+        Format::Email => "an email address such as 'user@example.com'",
+        Format::Ip => "an IP address such as '192.0.2.1' or '2001:db8::1'",
+        Format::Ipv4 => "an IPv4 address such as '192.0.2.1'",
+        Format::Ipv6 => "an IPv6 address such as '2001:db8::1'",
+        Format::Base64 => "base64 text (RFC 4648, padded) such as 'SGk='",
+        Format::Base64Url => "base64url text (RFC 4648, URL-safe, unpadded) such as 'SGk_'",
+    }
+}
+
+/// What is wrong with a resource ID, after "is not an Azure resource ID: ".
+fn arm_id_problem<W: Write + ?Sized>(problem: &ArmIdProblem, out: &mut W) -> fmt::Result {
+    match problem {
+        ArmIdProblem::NotRooted => out.write_str("it must start with '/'"),
+        ArmIdProblem::InvalidCharacter { character } => {
+            write!(out, "it must not contain white space or control characters; it has '{character}'")
+        }
+        ArmIdProblem::EmptySegment => out.write_str("it has an empty segment ('//' or a '/' at the end)"),
+        ArmIdProblem::UnexpectedSegment { segment, expected } => {
+            write!(out, "the segment '{segment}' is not {}", QuotedOr(expected, "or"))
+        }
+        ArmIdProblem::Missing { part } => {
+            let part = match part {
+                ArmIdPart::Subscription => "subscription",
+                ArmIdPart::ResourceGroup => "resource group name",
+                ArmIdPart::Namespace => "provider namespace",
+                ArmIdPart::ResourceType => "resource type",
+            };
+            write!(out, "the {part} is missing")
+        }
+        ArmIdProblem::SubscriptionNotGuid { segment } => write!(out, "the subscription '{segment}' is not a GUID"),
+        ArmIdProblem::InvalidResourceGroup { segment } => write!(
+            out,
+            "the resource group name '{segment}' must have 1 to 90 letters, digits, '_', '(', ')', '-' or '.', \
+             and must not end with '.'"
+        ),
+        ArmIdProblem::InvalidNamespace { segment } => write!(
+            out,
+            "the provider namespace '{segment}' is not words of letters and digits joined by '.', such as 'Microsoft.Web'"
+        ),
+        ArmIdProblem::MissingName { segment } => write!(out, "the resource type '{segment}' has no name"),
+    }
+}
+
 /// Writes `message` in English.
 pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
@@ -104,8 +157,13 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::InvalidFormat { format: Format::Guid, value } => {
             write!(out, "The value '{value}' is not a GUID (8-4-4-4-12 hexadecimal digits).")
         }
-        Message::InvalidFormat { format: Format::DateTime, value } => {
-            write!(out, "The value '{value}' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.")
+        Message::InvalidFormat { format, value } => {
+            write!(out, "The value '{value}' is not {}.", format_words(*format))
+        }
+        Message::InvalidArmId { value, problem } => {
+            write!(out, "The value '{value}' is not an Azure resource ID: ")?;
+            arm_id_problem(problem, out)?;
+            out.write_str(".")
         }
         Message::NotLanguageTag { key } => write!(out, "The key '{key}' is not a language tag such as 'en-us'."),
         Message::MissingProperty { name } => write!(out, "The property '{name}' is required."),

@@ -156,7 +156,8 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// | `not-containing` | `not_containing` | `$character`: the first refused character found, echoed |
 /// | `no-control-chars` | `no_control_chars` | `$character`: the first control character, escaped (`\u{7}`) |
 /// | `one-of` | `one_of` | `$value`, `$allowed`: `'A', 'B'` |
-/// | `format-invalid` | `format` | `$format`: `uuid`, `date-time`; `$value` |
+/// | `format-invalid` | `format` | `$format`: `uuid`, `date-time`, `date`, `duration`, `date-time-rfc1123`, `uri`, `arm-id`, `email`, `ip`, `ipv4`, `ipv6`, `byte` (base64), `base64url`; `$value` |
+/// | `format-invalid-arm-id` | `format` | `$format`: `arm-id`; `$value`; `$problem`: `not-rooted`, `invalid-character`, `empty-segment`, `unexpected-segment`, `missing`, `subscription-not-guid`, `invalid-resource-group`, `invalid-namespace`, `missing-name`; with `invalid-character`, `$character`: the first white space or control character, escaped; with `unexpected-segment`, `$segment`, echoed, and `$expected`: the keywords that belong there, `'resourceGroups', 'providers'`; with `missing`, `$part`: `subscription`, `resource-group`, `namespace`, `resource-type`; with `subscription-not-guid`, `invalid-resource-group`, `invalid-namespace` and `missing-name` (the type without a name), `$segment` |
 /// | `localized-not-a-tag` | `localized` | `$key` |
 /// | `required` | `required` | `$name` |
 /// | `required-null` | `required` | |
@@ -471,8 +472,8 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::catalog::tests::{FORMATS, JSON_TYPES, UNITS, syntaxes};
-    use crate::message::{Format, Number, Own, Param, Syntax};
+    use crate::catalog::tests::{ARM_ID_PARTS, FORMATS, JSON_TYPES, UNITS, arm_id_problems, syntaxes};
+    use crate::message::{ArmIdPart, ArmIdProblem, Format, Number, Own, Param, Syntax};
     use crate::rules::Unit;
 
     fn render(catalog: &FluentCatalog, id: &str, message: &Message) -> Option<String> {
@@ -720,6 +721,8 @@ mod tests {
         let syntax = syntaxes();
         let names = JSON_TYPES.iter().map(|t| t.name()).chain(syntax.iter().map(Syntax::name));
         let names = names.chain(UNITS.map(Unit::name));
+        let problems = arm_id_problems();
+        let names = names.chain(problems.iter().map(ArmIdProblem::name)).chain(ARM_ID_PARTS.map(ArmIdPart::name));
         for name in names.chain(FORMATS.map(Format::name)) {
             assert!(docs.contains(&format!("`{name}`")), "`{name}` is not in FluentCatalog's docs");
         }

@@ -5,9 +5,9 @@
 
 use std::fmt::{self, Write};
 
-use crate::message::{Format, JsonType, Message, Syntax};
+use crate::message::{ArmIdPart, ArmIdProblem, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::{QuotedCharacter, QuotedList};
+use crate::text::{QuotedCharacter, QuotedList, QuotedOr};
 
 /// `1 Zeichen`, `2 Elemente`, `1 Eintrag`, …
 struct Counted(usize, Unit);
@@ -85,6 +85,58 @@ fn syntax(reason: &Syntax) -> &str {
     }
 }
 
+/// "keine GUID (…)", "kein Datum nach RFC 3339 wie '2027-06-30'": a format negated with
+/// `kein`, with an example of it.
+fn not_format(format: Format) -> &'static str {
+    match format {
+        Format::Guid => "keine GUID (8-4-4-4-12 Hexadezimalziffern)",
+        Format::DateTime => "keine Datums-/Uhrzeitangabe nach RFC 3339 wie '2027-06-30T23:59:59Z'",
+        Format::Date => "kein Datum nach RFC 3339 wie '2027-06-30'",
+        Format::Duration => "keine Dauer nach ISO 8601 wie 'P1DT12H' oder 'PT30M'",
+        Format::DateTimeRfc1123 => "keine Datums-/Uhrzeitangabe nach RFC 1123 wie 'Sun, 06 Nov 1994 08:49:37 GMT'",
+        Format::Uri => "kein absoluter URI wie 'https://example.com/path'",
+        Format::ArmId => "keine Azure-Ressourcen-ID wie '/subscriptions/{guid}/resourceGroups/{name}'",
+        Format::Email => "keine E-Mail-Adresse wie 'user@example.com'",
+        Format::Ip => "keine IP-Adresse wie '192.0.2.1' oder '2001:db8::1'",
+        Format::Ipv4 => "keine IPv4-Adresse wie '192.0.2.1'",
+        Format::Ipv6 => "keine IPv6-Adresse wie '2001:db8::1'",
+        Format::Base64 => "kein Base64-Text (RFC 4648, mit Auffüllung) wie 'SGk='",
+        Format::Base64Url => "kein Base64url-Text (RFC 4648, URL-sicher, ohne Auffüllung) wie 'SGk_'",
+    }
+}
+
+/// What is wrong with a resource ID, as a sentence of its own after the colon.
+fn arm_id_problem<W: Write + ?Sized>(problem: &ArmIdProblem, out: &mut W) -> fmt::Result {
+    match problem {
+        ArmIdProblem::NotRooted => out.write_str("Die ID muss mit '/' beginnen"),
+        ArmIdProblem::InvalidCharacter { character } => {
+            write!(out, "Die ID darf keine Leer- oder Steuerzeichen enthalten; sie enthält '{character}'")
+        }
+        ArmIdProblem::EmptySegment => out.write_str("Die ID hat ein leeres Segment ('//' oder '/' am Ende)"),
+        ArmIdProblem::UnexpectedSegment { segment, expected } => {
+            write!(out, "Statt des Segments '{segment}' wird {} erwartet", QuotedOr(expected, "oder"))
+        }
+        ArmIdProblem::Missing { part } => out.write_str(match part {
+            ArmIdPart::Subscription => "Das Abonnement fehlt",
+            ArmIdPart::ResourceGroup => "Der Name der Ressourcengruppe fehlt",
+            ArmIdPart::Namespace => "Der Namespace des Ressourcenanbieters fehlt",
+            ArmIdPart::ResourceType => "Der Ressourcentyp fehlt",
+        }),
+        ArmIdProblem::SubscriptionNotGuid { segment } => write!(out, "Das Abonnement '{segment}' ist keine GUID"),
+        ArmIdProblem::InvalidResourceGroup { segment } => write!(
+            out,
+            "Der Name der Ressourcengruppe '{segment}' muss aus 1 bis 90 Buchstaben, Ziffern, '_', '(', ')', '-' \
+             oder '.' bestehen und darf nicht auf '.' enden"
+        ),
+        ArmIdProblem::InvalidNamespace { segment } => write!(
+            out,
+            "Der Namespace '{segment}' besteht nicht aus durch '.' verbundenen Wörtern aus Buchstaben und Ziffern \
+             wie 'Microsoft.Web'"
+        ),
+        ArmIdProblem::MissingName { segment } => write!(out, "Der Ressourcentyp '{segment}' hat keinen Namen"),
+    }
+}
+
 /// Writes `message` in German.
 pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
@@ -121,11 +173,11 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::NotOneOf { value, allowed } => {
             write!(out, "Der Wert '{value}' ist keiner der zulässigen Werte {}.", QuotedList(allowed))
         }
-        Message::InvalidFormat { format: Format::Guid, value } => {
-            write!(out, "Der Wert '{value}' ist keine GUID (8-4-4-4-12 Hexadezimalziffern).")
-        }
-        Message::InvalidFormat { format: Format::DateTime, value } => {
-            write!(out, "Der Wert '{value}' ist keine Datums-/Uhrzeitangabe nach RFC 3339 wie '2027-06-30T23:59:59Z'.")
+        Message::InvalidFormat { format, value } => write!(out, "Der Wert '{value}' ist {}.", not_format(*format)),
+        Message::InvalidArmId { value, problem } => {
+            write!(out, "Der Wert '{value}' ist keine Azure-Ressourcen-ID: ")?;
+            arm_id_problem(problem, out)?;
+            out.write_str(".")
         }
         Message::NotLanguageTag { key } => write!(out, "Der Schlüssel '{key}' ist kein Sprachtag wie 'en-us'."),
         Message::MissingProperty { name } => write!(out, "Die Eigenschaft '{name}' ist erforderlich."),

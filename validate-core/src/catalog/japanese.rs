@@ -7,9 +7,9 @@
 
 use std::fmt::{self, Write};
 
-use crate::message::{Format, JsonType, Message, Syntax};
+use crate::message::{ArmIdPart, ArmIdProblem, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
-use crate::text::{QuotedCharacter, QuotedList};
+use crate::text::{QuotedCharacter, QuotedList, QuotedOr};
 
 /// ` 2 文字`, `項目 2 個`, `エントリ 2 件`: the thing counted and how many, with its counter word,
 /// to follow Japanese text (a number gets a space before it, a word none). Japanese has no
@@ -77,6 +77,64 @@ fn json_type(kind: JsonType) -> &'static str {
 /// letters or digits ("null 値").
 fn gap(text: &str) -> &'static str {
     if text.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" }
+}
+
+/// The space that goes between `text` and a Japanese word after it when `text` ends with Latin
+/// letters, digits or a closing parenthesis ("GUID (…) ではありません").
+fn gap_after(text: &str) -> &'static str {
+    if text.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')') { " " } else { "" }
+}
+
+/// "'2027-06-30' のような RFC 3339 形式の日付": a format, with an example of it first.
+fn format_words(format: Format) -> &'static str {
+    match format {
+        Format::Guid => "GUID (8-4-4-4-12 桁の 16 進数)",
+        Format::DateTime => "'2027-06-30T23:59:59Z' のような RFC 3339 形式の日時",
+        Format::Date => "'2027-06-30' のような RFC 3339 形式の日付",
+        Format::Duration => "'P1DT12H' や 'PT30M' のような ISO 8601 形式の期間",
+        Format::DateTimeRfc1123 => "'Sun, 06 Nov 1994 08:49:37 GMT' のような RFC 1123 形式の日時",
+        Format::Uri => "'https://example.com/path' のような絶対 URI",
+        Format::ArmId => "'/subscriptions/{guid}/resourceGroups/{name}' のような Azure リソース ID",
+        Format::Email => "'user@example.com' のようなメール アドレス",
+        Format::Ip => "'192.0.2.1' や '2001:db8::1' のような IP アドレス",
+        Format::Ipv4 => "'192.0.2.1' のような IPv4 アドレス",
+        Format::Ipv6 => "'2001:db8::1' のような IPv6 アドレス",
+        Format::Base64 => "'SGk=' のような Base64 (RFC 4648、パディングあり) のテキスト",
+        Format::Base64Url => "'SGk_' のような Base64url (RFC 4648、URL セーフ、パディングなし) のテキスト",
+    }
+}
+
+/// What is wrong with a resource ID, as a sentence of its own (without its `。`).
+fn arm_id_problem<W: Write + ?Sized>(problem: &ArmIdProblem, out: &mut W) -> fmt::Result {
+    match problem {
+        ArmIdProblem::NotRooted => out.write_str("'/' で始まる必要があります"),
+        ArmIdProblem::InvalidCharacter { character } => {
+            write!(out, "空白文字や制御文字を含めることはできません。'{character}' が含まれています")
+        }
+        ArmIdProblem::EmptySegment => out.write_str("空のセグメント ('//' または末尾の '/') があります"),
+        ArmIdProblem::UnexpectedSegment { segment, expected } => {
+            write!(out, "セグメント '{segment}' の位置には {} が必要です", QuotedOr(expected, "または"))
+        }
+        ArmIdProblem::Missing { part } => out.write_str(match part {
+            ArmIdPart::Subscription => "サブスクリプションがありません",
+            ArmIdPart::ResourceGroup => "リソース グループ名がありません",
+            ArmIdPart::Namespace => "リソース プロバイダーの名前空間がありません",
+            ArmIdPart::ResourceType => "リソースの種類がありません",
+        }),
+        ArmIdProblem::SubscriptionNotGuid { segment } => {
+            write!(out, "サブスクリプション '{segment}' は GUID ではありません")
+        }
+        ArmIdProblem::InvalidResourceGroup { segment } => write!(
+            out,
+            "リソース グループ名 '{segment}' は、文字、数字、'_'、'('、')'、'-'、'.' から成る 1 から 90 文字で、\
+             '.' 以外で終わる必要があります"
+        ),
+        ArmIdProblem::InvalidNamespace { segment } => write!(
+            out,
+            "名前空間 '{segment}' が、'Microsoft.Web' のように文字と数字から成る語を '.' でつないだ形式ではありません"
+        ),
+        ArmIdProblem::MissingName { segment } => write!(out, "リソースの種類 '{segment}' に名前がありません"),
+    }
 }
 
 /// What `serde_json` found wrong, in Japanese; its own English words for a reason not modelled.
@@ -154,11 +212,14 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::NotOneOf { value, allowed } => {
             write!(out, "値 '{value}' は {} のいずれでもありません。", QuotedList(allowed))
         }
-        Message::InvalidFormat { format: Format::Guid, value } => {
-            write!(out, "値 '{value}' は GUID (8-4-4-4-12 桁の 16 進数) ではありません。")
+        Message::InvalidFormat { format, value } => {
+            let words = format_words(*format);
+            write!(out, "値 '{value}' は {words}{}ではありません。", gap_after(words))
         }
-        Message::InvalidFormat { format: Format::DateTime, value } => {
-            write!(out, "値 '{value}' は '2027-06-30T23:59:59Z' のような RFC 3339 形式の日時ではありません。")
+        Message::InvalidArmId { value, problem } => {
+            write!(out, "値 '{value}' は Azure リソース ID ではありません。")?;
+            arm_id_problem(problem, out)?;
+            out.write_str("。")
         }
         Message::NotLanguageTag { key } => write!(out, "キー '{key}' は 'en-us' のような言語タグではありません。"),
         Message::MissingProperty { name } => write!(out, "プロパティ '{name}' は必須です。"),

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::{english, german, japanese};
-use crate::message::{Arg, Format, JsonType, Message, Syntax};
+use crate::message::{Arg, ArmIdPart, ArmIdProblem, Format, JsonType, Message, Syntax};
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 46;
+const VARIANTS: usize = 47;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -61,6 +61,7 @@ fn variant(message: &Message) -> usize {
         Message::MissingSuffix { .. } => 43,
         Message::ForbiddenCharacter { .. } => 44,
         Message::ControlCharacter { .. } => 45,
+        Message::InvalidArmId { .. } => 46,
     }
 }
 
@@ -76,12 +77,82 @@ fn unit_index(unit: Unit) -> usize {
 }
 
 /// Every format; [`format_index`] proves the list complete.
-pub(super) const FORMATS: [Format; 2] = [Format::Guid, Format::DateTime];
+pub(super) const FORMATS: [Format; 13] = [
+    Format::Guid,
+    Format::DateTime,
+    Format::Date,
+    Format::Duration,
+    Format::DateTimeRfc1123,
+    Format::Uri,
+    Format::ArmId,
+    Format::Email,
+    Format::Ip,
+    Format::Ipv4,
+    Format::Ipv6,
+    Format::Base64,
+    Format::Base64Url,
+];
 
 fn format_index(format: Format) -> usize {
     match format {
         Format::Guid => 0,
         Format::DateTime => 1,
+        Format::Date => 2,
+        Format::Duration => 3,
+        Format::DateTimeRfc1123 => 4,
+        Format::Uri => 5,
+        Format::ArmId => 6,
+        Format::Email => 7,
+        Format::Ip => 8,
+        Format::Ipv4 => 9,
+        Format::Ipv6 => 10,
+        Format::Base64 => 11,
+        Format::Base64Url => 12,
+    }
+}
+
+/// Every problem of a resource ID, each part that can be missing among them;
+/// [`arm_id_problem_index`] and [`arm_id_part_index`] prove the list complete.
+pub(super) fn arm_id_problems() -> Vec<ArmIdProblem> {
+    let mut problems = vec![
+        ArmIdProblem::NotRooted,
+        ArmIdProblem::InvalidCharacter { character: r"\u{a}".into() },
+        ArmIdProblem::EmptySegment,
+        ArmIdProblem::UnexpectedSegment { segment: "resourceGroup".into(), expected: &["resourceGroups", "providers"] },
+        ArmIdProblem::UnexpectedSegment { segment: "provider".into(), expected: &["providers"] },
+        ArmIdProblem::SubscriptionNotGuid { segment: "6e0b3a2c".into() },
+        ArmIdProblem::InvalidResourceGroup { segment: "rg.".into() },
+        ArmIdProblem::InvalidNamespace { segment: "Microsoft".into() },
+        ArmIdProblem::MissingName { segment: "sites".into() },
+    ];
+    problems.extend(ARM_ID_PARTS.map(|part| ArmIdProblem::Missing { part }));
+    problems
+}
+
+fn arm_id_problem_index(problem: &ArmIdProblem) -> usize {
+    match problem {
+        ArmIdProblem::NotRooted => 0,
+        ArmIdProblem::InvalidCharacter { .. } => 1,
+        ArmIdProblem::EmptySegment => 2,
+        ArmIdProblem::UnexpectedSegment { .. } => 3,
+        ArmIdProblem::Missing { .. } => 4,
+        ArmIdProblem::SubscriptionNotGuid { .. } => 5,
+        ArmIdProblem::InvalidResourceGroup { .. } => 6,
+        ArmIdProblem::InvalidNamespace { .. } => 7,
+        ArmIdProblem::MissingName { .. } => 8,
+    }
+}
+
+/// Every part of a resource ID that can be missing.
+pub(super) const ARM_ID_PARTS: [ArmIdPart; 4] =
+    [ArmIdPart::Subscription, ArmIdPart::ResourceGroup, ArmIdPart::Namespace, ArmIdPart::ResourceType];
+
+fn arm_id_part_index(part: ArmIdPart) -> usize {
+    match part {
+        ArmIdPart::Subscription => 0,
+        ArmIdPart::ResourceGroup => 1,
+        ArmIdPart::Namespace => 2,
+        ArmIdPart::ResourceType => 3,
     }
 }
 
@@ -235,6 +306,9 @@ pub(super) fn samples() -> Vec<Message> {
     for format in FORMATS {
         samples.push(Message::InvalidFormat { format, value: "not-a-guid".into() });
     }
+    for problem in arm_id_problems() {
+        samples.push(Message::InvalidArmId { value: "/tenants/t1".into(), problem });
+    }
     for kind in JSON_TYPES {
         samples.push(Message::WrongType { expected: JsonType::Text, found: kind });
         samples.push(Message::WrongType { expected: kind, found: JsonType::Boolean });
@@ -278,6 +352,8 @@ fn every_variant_has_a_sample() {
     assert_complete("Message", samples.iter().map(variant), VARIANTS);
     assert_complete("Unit", UNITS.map(unit_index), UNITS.len());
     assert_complete("Format", FORMATS.map(format_index), FORMATS.len());
+    assert_complete("ArmIdProblem", arm_id_problems().iter().map(arm_id_problem_index), 9);
+    assert_complete("ArmIdPart", ARM_ID_PARTS.map(arm_id_part_index), ARM_ID_PARTS.len());
     assert_complete("JsonType", JSON_TYPES.map(json_type_index), JSON_TYPES.len());
     assert_complete("Syntax", syntaxes().iter().map(syntax_index), syntaxes().len());
     for which in [0, 1, 5, 38] {
@@ -344,7 +420,7 @@ fn shown_and_named(message: &Message) -> (Vec<String>, Vec<&'static str>) {
         ("listed", _)
         | ("leftOut" | "chars", Arg::Count(0))
         | (_, Arg::Flag(_))
-        | ("unit" | "format" | "expected" | "found" | "kind" | "reason", Arg::Text(_)) => {}
+        | ("unit" | "format" | "expected" | "found" | "kind" | "reason" | "problem" | "part", Arg::Text(_)) => {}
         (_, Arg::Count(n)) => shown.push(n.to_string()),
         (_, Arg::Number(n)) => shown.push(n.to_string()),
         (_, Arg::List(values)) => shown.extend(values.iter().map(|v| format!("'{v}'"))),
@@ -359,6 +435,12 @@ fn shown_and_named(message: &Message) -> (Vec<String>, Vec<&'static str>) {
             named.push(unit.name());
         }
         Message::InvalidFormat { format, .. } => named.push(format.name()),
+        Message::InvalidArmId { problem, .. } => {
+            named.extend([Format::ArmId.name(), problem.name()]);
+            if let ArmIdProblem::Missing { part } = problem {
+                named.push(part.name());
+            }
+        }
         Message::WrongType { expected, found } => named.extend([expected.name(), found.name()]),
         Message::NullForType { expected: kind }
         | Message::RefusedType { found: kind }
@@ -616,6 +698,56 @@ fn japanese_texts() {
         ),
     ];
     for (message, expected) in cases {
+        assert_eq!(japanese(&message), expected);
+    }
+}
+
+#[test]
+fn format_texts() {
+    let german_cases = [
+        (
+            Message::InvalidFormat { format: Format::Email, value: "a@".into() },
+            "Der Wert 'a@' ist keine E-Mail-Adresse wie 'user@example.com'.",
+        ),
+        (
+            Message::InvalidArmId {
+                value: "/subscriptions/x".into(),
+                problem: ArmIdProblem::SubscriptionNotGuid { segment: "x".into() },
+            },
+            "Der Wert '/subscriptions/x' ist keine Azure-Ressourcen-ID: Das Abonnement 'x' ist keine GUID.",
+        ),
+        (
+            Message::InvalidArmId {
+                value: "/x".into(),
+                problem: ArmIdProblem::UnexpectedSegment {
+                    segment: "x".into(),
+                    expected: &["subscriptions", "providers"],
+                },
+            },
+            "Der Wert '/x' ist keine Azure-Ressourcen-ID: Statt des Segments 'x' wird 'subscriptions' oder 'providers' erwartet.",
+        ),
+    ];
+    for (message, expected) in german_cases {
+        assert_eq!(german(&message), expected);
+    }
+    let japanese_cases = [
+        (
+            Message::InvalidFormat { format: Format::Uri, value: "a/b".into() },
+            "値 'a/b' は 'https://example.com/path' のような絶対 URI ではありません。",
+        ),
+        (
+            Message::InvalidFormat { format: Format::Guid, value: "x".into() },
+            "値 'x' は GUID (8-4-4-4-12 桁の 16 進数) ではありません。",
+        ),
+        (
+            Message::InvalidArmId {
+                value: "/providers".into(),
+                problem: ArmIdProblem::Missing { part: ArmIdPart::Namespace },
+            },
+            "値 '/providers' は Azure リソース ID ではありません。リソース プロバイダーの名前空間がありません。",
+        ),
+    ];
+    for (message, expected) in japanese_cases {
         assert_eq!(japanese(&message), expected);
     }
 }
