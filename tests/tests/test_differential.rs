@@ -99,6 +99,9 @@ struct Root {
     #[serde(default, deserialize_with = "validate_core::json::unique_keys")]
     #[validate(each(non_empty))]
     unique: BTreeMap<String, String>,
+    #[serde(default)]
+    #[validate(keys(non_empty, length(max = 3), not_containing(".")), each(non_empty))]
+    tag_names: HashMap<String, String>,
     #[validate(nested, length(max = 2))]
     leaves: Vec<ZooLeaf>,
     #[validate(nested)]
@@ -499,6 +502,7 @@ fn members() -> Vec<BoxedStrategy<Member>> {
         member("RENAMED", pick(vec![s("a"), s("b")])),
         member("custom", pick(vec![s(" ab "), s("abcde"), s("x")])),
         optional("unique", pick(vec![obj(&[]), obj(&[("k", s("v")), ("l", s("w"))])])),
+        optional("tagNames", pick(vec![obj(&[]), obj(&[("k", s("v")), ("abc", s("w")), ("x-y", s("z"))])])),
         member("leaves", prop::collection::vec(leaf(), 0..=2).prop_map(J::Arr)),
     ];
     members.extend(serde_feature_members());
