@@ -600,6 +600,8 @@ struct KeyRules<'a> {
     times: Box<HashMap<String, u8>>,
     #[validate(keys(custom(no_spaces)))]
     spaced: Option<Box<HashMap<String, u8>>>,
+    #[validate(keys(format(arm_id)))]
+    scopes: BTreeMap<String, u8>,
 }
 
 #[test]
@@ -614,6 +616,7 @@ fn every_rule_on_text_checks_keys() {
         ids: &ids,
         times: Box::new(HashMap::from([("2027-06-30T23:59:59Z".into(), 1)])),
         spaced: Some(Box::new(HashMap::from([("a".into(), 1)]))),
+        scopes: BTreeMap::new(),
     };
     assert!(ok.validate().is_ok());
     let ids = BTreeMap::from([("not-a-guid".to_owned(), 1)]);
@@ -626,6 +629,7 @@ fn every_rule_on_text_checks_keys() {
         ids: &ids,
         times: Box::new(HashMap::from([("yesterday".into(), 1)])),
         spaced: Some(Box::new(HashMap::from([("a b".into(), 1)]))),
+        scopes: BTreeMap::from([("subscriptions/x".into(), 1)]),
     };
     assert_eq!(
         report(&bad),
@@ -641,6 +645,7 @@ fn every_rule_on_text_checks_keys() {
             "InvalidFormat times['yesterday']: The key 'yesterday' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.",
             // A custom rule's own text is kept: it knows it checks a key.
             "InvalidValue spaced['a b']: No spaces, please.",
+            "InvalidFormat scopes['subscriptions/x']: The key 'subscriptions/x' is not an Azure resource ID: it must start with '/'.",
         ]
     );
 }
