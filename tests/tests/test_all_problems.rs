@@ -243,6 +243,79 @@ fn an_unknown_tag_reads_as_the_other_variant_as_serde_reads_it() {
     );
 }
 
+/// ARM's rules for tags, on a body read by `from_json`.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Resource {
+    #[validate(
+        length(max = 15),
+        keys(length(min = 1, max = 512), not_containing("<>%&\\?/"), no_control_chars),
+        each(length(max = 256))
+    )]
+    tags: Option<BTreeMap<String, String>>,
+    #[validate(keys(one_of("a", "b")), each(range(max = 9)))]
+    counts: std::collections::HashMap<String, u8>,
+    #[validate(nested)]
+    inner: Option<Box<Resource>>,
+    canary: u8,
+}
+
+/// `(code, target, message)` of every violation `validate()` finds.
+fn violation_details<T: Validate>(value: &T) -> Vec<validate_tests::Detail> {
+    value
+        .validate()
+        .err()
+        .iter()
+        .flat_map(|v| v.iter())
+        .map(|v| (v.code().into(), v.target().into(), v.message()))
+        .collect()
+}
+
+/// `(code, target, message)` of every detail `from_json` answers.
+fn body_details<T: serde::de::DeserializeOwned + Validate>(body: &str) -> Vec<validate_tests::Detail> {
+    validate_tests::details(&from_json::<T>(body.as_bytes()).err().unwrap())
+}
+
+#[test]
+fn keys_are_reported_by_from_json_as_validate_reports_them() {
+    let body = r#"{"tags":{"env":"prod","a%b":"x","":"y","cr\r":"v"},"counts":{"c":10,"b":1,"d":2},
+        "inner":{"tags":{"it's\\/":"z"},"counts":{"a":1},"canary":1},"canary":1}"#;
+    let expected: Vec<validate_tests::Detail> = [
+        ("ValueTooShort", "tags['']", "The key must have at least 1 character; it has 0."),
+        ("InvalidCharacter", "tags['a%b']", "The key must not contain '%'."),
+        ("InvalidCharacter", r"tags['cr\u{d}']", r"The key must not contain control characters; it has '\u{d}'."),
+        ("InvalidEnumValue", "counts['c']", "The key 'c' is not one of 'a', 'b'."),
+        ("InvalidEnumValue", "counts['d']", "The key 'd' is not one of 'a', 'b'."),
+        ("ValueOutOfRange", "counts['c']", "The value 10 is greater than the maximum 9."),
+        ("InvalidCharacter", r"inner.tags['it\'s\\/']", r"The key must not contain '\'."),
+    ]
+    .map(|(code, target, message)| (code.to_owned(), target.to_owned(), message.to_owned()))
+    .into();
+    // Read by serde, then `validate()`.
+    let value: Resource = serde_json::from_str(body).unwrap();
+    assert_eq!(violation_details(&value), expected);
+    assert_eq!(body_details::<Resource>(body), expected);
+    // Read by the walk, which runs because `canary` is broken: the same, and the canary.
+    let broken = body.replace(r#""canary":1}"#, r#""canary":"x"}"#);
+    let mut with_canary = expected.clone();
+    with_canary.insert(
+        7,
+        ("InvalidPropertyType".into(), "inner.canary".into(), "Expected an integer but found a string.".into()),
+    );
+    with_canary.push(("InvalidPropertyType".into(), "canary".into(), "Expected an integer but found a string.".into()));
+    assert_eq!(body_details::<Resource>(&broken), with_canary);
+    // A map that does not read is read whole, as for `each`: its first problem, no rules.
+    assert_eq!(
+        body_details::<Resource>(r#"{"tags":{"a%b":1,"c%d":2},"counts":{},"canary":1}"#),
+        [(
+            "InvalidPropertyType".to_owned(),
+            "tags['a%b']".to_owned(),
+            "Expected a string but found a number.".to_owned()
+        )]
+    );
+}
+
 #[test]
 fn at_most_one_hundred_details_with_the_count() {
     let fields: Vec<String> = (0..150).map(|i| format!(r#"{{"fieldName":"f{i}","fieldType":{i}}}"#)).collect();

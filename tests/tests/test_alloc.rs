@@ -77,6 +77,13 @@ struct EveryRule {
     url: String,
     #[validate(not_containing("<>%&:\\?/"), no_control_chars)]
     label: String,
+    #[validate(
+        keys(non_empty, length(max = 512), not_containing("<>%&\\?/"), no_control_chars, pattern("^[a-z0-9-]+$")),
+        each(length(max = 256))
+    )]
+    tag_map: HashMap<String, String>,
+    #[validate(keys(format(uuid), prefix("0"), custom(fine)))]
+    by_id: Option<BTreeMap<String, u8>>,
 }
 
 #[derive(Debug, serde::Deserialize, Validate)]
@@ -109,6 +116,8 @@ fn every_rule_allocates_nothing_when_valid() {
         units: Some(9),
         url: "https://example.com/a.json".into(),
         label: "hub-1 (ü)".into(),
+        tag_map: (0..20).map(|i| (format!("tag-{i}"), "x".repeat(256))).collect(),
+        by_id: Some((0..20).map(|i| (format!("0000{i:04}-0000-0000-0000-000000000000"), 1)).collect()),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
 }

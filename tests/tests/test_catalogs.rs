@@ -206,6 +206,47 @@ fn additional_info_carries_the_rule_and_its_parameters() {
     assert!(response.error.additional_info.is_empty());
 }
 
+/// A key's violation (`keys(…)`) says "the key" in every built-in language, is known to catalogs
+/// by its `key-…` id (a catalog without it falls back to the built-in text, never to the value's
+/// wording), and describes itself in `additionalInfo` with its rule and parameters.
+#[test]
+fn a_keys_message_in_every_language() {
+    #[derive(Validate)]
+    struct Tagged {
+        #[validate(keys(not_containing("<>%"), length(max = 3)))]
+        tags: std::collections::BTreeMap<String, String>,
+    }
+    let violations = Tagged { tags: [("a%bc".to_owned(), "x".to_owned())].into() }.validate().unwrap_err();
+    let messages = |language: &Language<'_>| -> Vec<String> {
+        violations.clone().into_response(language).error.details.into_iter().map(|d| d.message).collect()
+    };
+    assert_eq!(
+        messages(&Language::english()),
+        ["The key must not contain '%'.", "The key must have at most 3 characters; it has 4."]
+    );
+    assert_eq!(
+        messages(&Language::builtin("de").unwrap()),
+        ["Der Schlüssel darf '%' nicht enthalten.", "Der Schlüssel darf höchstens 3 Zeichen haben; er hat 4."]
+    );
+    assert_eq!(
+        messages(&Language::builtin("ja").unwrap()),
+        ["キーに '%' を含めることはできません。", "キーに含めることができるのは 3 文字までですが、4 文字あります。"]
+    );
+    // A catalog words the key's message by its own id; the value's id is not the key's.
+    let languages =
+        Languages::new().with_catalog(Echoing { tag: "fr", ids: &["key-not-containing", "length-too-long"] });
+    assert_eq!(
+        messages(&languages.negotiate(Some("fr"))),
+        ["fr:key-not-containing character=%", "The key must have at most 3 characters; it has 4."]
+    );
+    let response = violations.into_response(&Language::english().with_additional_info(true));
+    let info = serde_json::to_value(&response.error.details[1].additional_info).unwrap();
+    assert_eq!(
+        info,
+        json!([{ "type": "ValidationRule", "info": {"rule": "length", "messageId": "key-length-too-long", "max": 3, "actual": 4, "unit": "characters"} }])
+    );
+}
+
 /// Shape problems and bodies that are not JSON are worded and described alike; numbers beyond
 /// what JSON holds exactly are given as text.
 #[test]

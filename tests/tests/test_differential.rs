@@ -99,6 +99,9 @@ struct Root {
     #[serde(default, deserialize_with = "validate_core::json::unique_keys")]
     #[validate(each(non_empty))]
     unique: BTreeMap<String, String>,
+    #[serde(default)]
+    #[validate(keys(non_empty, length(max = 3), not_containing(".")), each(non_empty))]
+    tag_names: HashMap<String, String>,
     #[validate(nested, length(max = 2))]
     leaves: Vec<ZooLeaf>,
     #[validate(nested)]
@@ -499,6 +502,7 @@ fn members() -> Vec<BoxedStrategy<Member>> {
         member("RENAMED", pick(vec![s("a"), s("b")])),
         member("custom", pick(vec![s(" ab "), s("abcde"), s("x")])),
         optional("unique", pick(vec![obj(&[]), obj(&[("k", s("v")), ("l", s("w"))])])),
+        member("tagNames", pick(vec![obj(&[]), obj(&[("k", s("v")), ("abc", s("w")), ("x-y", s("z"))])])),
         member("leaves", prop::collection::vec(leaf(), 0..=2).prop_map(J::Arr)),
     ];
     members.extend(serde_feature_members());
@@ -885,6 +889,15 @@ fn shaped() -> Vec<(&'static str, J)> {
         ("leafMap", obj(&[("a", leaf(s("x"))), ("a", obj(&[("label", s("y")), ("zz", n(1))]))])),
         ("leafMap", obj(&[("a", obj(&[("label", s("")), ("zz", n(1))])), ("a", leaf(s("y")))])),
         ("leafMap", obj(&[("a", leaf(s("x"))), ("b", leaf(s("y"))), ("c", leaf(s("z"))), ("a", leaf(s("")))])),
+        // `keys(…)` and `each(…)` on a `HashMap`: several keys and values broken at once, in
+        // sorted key order whatever order the map iterates in; a repeated key; a value of the
+        // wrong type, which makes the map read whole.
+        (
+            "tagNames",
+            obj(&[("long", s("")), ("a.b", s("")), ("", s("x")), ("ok", s(" ")), ("x", s("y")), ("zz.", s("w"))]),
+        ),
+        ("tagNames", obj(&[("k", s("v")), ("k", s("")), ("long", s("w"))])),
+        ("tagNames", obj(&[("a.b", s("v")), ("c", n(1))])),
     ]
 }
 

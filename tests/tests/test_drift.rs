@@ -80,6 +80,19 @@ struct SignedKeysEach {
     n: u8,
 }
 
+/// `keys(…)` (issue 16) on integer keys: a custom rule gets the key as the map holds it.
+#[derive(Debug, Deserialize, Validate)]
+struct SignedKeysKeys {
+    #[validate(keys(custom(at_most_five)), each(non_empty))]
+    m: HashMap<i64, String>,
+    n: u8,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // a custom rule's signature
+fn at_most_five(key: &i64) -> Result<(), validate_core::RuleError> {
+    if *key <= 5 { Ok(()) } else { Err(validate_core::RuleError::new("KeyTooLarge", format!("{key} is over 5."))) }
+}
+
 #[derive(Debug, Deserialize, Validate)]
 struct ByteKeys {
     m: BTreeMap<u8, String>,
@@ -112,6 +125,23 @@ fn bug2_each_on_u32_keys_reports_in_numeric_key_order() {
             d("InvalidPropertyType", "n", NOT_INTEGER),
         ]
     );
+}
+
+#[test]
+fn bug2_keys_on_i64_keys_report_in_numeric_key_order_on_both_paths() {
+    let body = r#"{"m":{"10":"","-2":"a","6":"b","1":"c"},"n":1}"#;
+    let expected = [
+        d("KeyTooLarge", "m['6']", "6 is over 5."),
+        d("KeyTooLarge", "m['10']", "10 is over 5."),
+        d("EmptyValue", "m['10']", EMPTY),
+    ];
+    assert_eq!(violations(&serde_json::from_str::<SignedKeysKeys>(body).unwrap()), expected);
+    assert_eq!(from_json_details::<SignedKeysKeys>(body), expected);
+    // The walk, which runs because `n` is broken, says the same of the map.
+    let broken = body.replace(r#""n":1"#, r#""n":"x""#);
+    let mut with_n = expected.to_vec();
+    with_n.push(d("InvalidPropertyType", "n", NOT_INTEGER));
+    assert_eq!(from_json_details::<SignedKeysKeys>(&broken), with_n);
 }
 
 #[test]

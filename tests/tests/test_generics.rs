@@ -52,6 +52,26 @@ fn bounds_through_each_and_maps_and_defaults() {
     assert_eq!(targets, ["words[1]"]);
 }
 
+/// Expected bounds: `<Option<BTreeMap<K, V>> as HasKeys>::Key: HasLength` and `…: AsText` for
+/// `keys(length, pattern)`, and `Option<BTreeMap<K, V>>: HasKeys` (which asks `K: Ord + Display`);
+/// nothing on `V`, which no rule reaches, so `Opaque` is accepted for it.
+#[derive(Validate)]
+struct Tags<K: Ord, V> {
+    #[validate(keys(length(max = 3), pattern("^[a-z]+$")))]
+    tags: Option<BTreeMap<K, V>>,
+}
+
+#[test]
+#[allow(clippy::zero_sized_map_values)] // `Opaque` values: no bound on `V`
+fn bounds_through_keys() {
+    let owned: Tags<String, Opaque> =
+        Tags { tags: Some(BTreeMap::from([("abcd".into(), Opaque), ("ok".into(), Opaque), ("A".into(), Opaque)])) };
+    let targets: Vec<_> = owned.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["tags['A']", "tags['abcd']"]);
+    let borrowed: Tags<&str, Opaque> = Tags { tags: Some(BTreeMap::from([("ok", Opaque)])) };
+    assert!(borrowed.validate().is_ok());
+}
+
 #[derive(Validate)]
 struct Borrowed<'a, T: ?Sized> {
     #[validate(non_empty)]

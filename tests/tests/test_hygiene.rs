@@ -35,6 +35,8 @@ mod shadowed {
         pub items: ::std::vec::Vec<Item>,
         #[validate(range(min = 1))]
         pub count: u8,
+        #[validate(keys(length(max = 3), pattern("^a"), custom(fine)), each(non_empty))]
+        pub tags: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     }
 
     #[derive(::validate_core::Validate)]
@@ -56,7 +58,8 @@ mod shadowed {
 #[test]
 fn derives_with_shadowed_names() {
     use validate_core::Validate;
-    let value = shadowed::Shadowed { name: Some("a".into()), items: vec![], count: 0 };
+    let tags = std::collections::BTreeMap::from([("a".into(), "x".into())]);
+    let value = shadowed::Shadowed { name: Some("a".into()), items: vec![], count: 0, tags };
     assert_eq!(value.validate().unwrap_err().len(), 1);
     assert!(shadowed::Choice::A("x".into()).validate().is_ok());
 }

@@ -539,6 +539,200 @@ fn each_applies_rules_to_every_item_of_a_set() {
     assert!(EachOnSets { sorted: BTreeSet::new(), hashed: None }.validate().is_ok());
 }
 
+/// ARM's rules for a resource's tags, stated in plain words: at most 15; names of 1 to 512
+/// characters without `<>%&\?/` or control characters; values of at most 256 characters.
+#[derive(Validate)]
+struct Tagged {
+    #[validate(
+        length(max = 15),
+        keys(length(min = 1, max = 512), not_containing("<>%&\\?/"), no_control_chars),
+        each(length(max = 256))
+    )]
+    tags: Option<BTreeMap<String, String>>,
+}
+
+fn tags(entries: &[(&str, &str)]) -> Tagged {
+    Tagged { tags: Some(entries.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()) }
+}
+
+#[test]
+fn keys_apply_rules_to_every_key_at_its_entry() {
+    assert!(Tagged { tags: None }.validate().is_ok());
+    assert!(tags(&[]).validate().is_ok());
+    let fifteen: Vec<(String, String)> = (0..15).map(|i| (format!("{i:0>512}"), "v".repeat(256))).collect();
+    let fifteen: Vec<(&str, &str)> = fifteen.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert!(tags(&fifteen).validate().is_ok());
+    let bad = tags(&[("env", "prod"), ("a%b", "x"), ("", "y"), ("bell\u{7}", "w"), (r"it's\/", "v")]);
+    assert_eq!(
+        report(&bad),
+        [
+            "ValueTooShort tags['']: The key must have at least 1 character; it has 0.",
+            "InvalidCharacter tags['a%b']: The key must not contain '%'.",
+            r"InvalidCharacter tags['bell\u{7}']: The key must not contain control characters; it has '\u{7}'.",
+            r"InvalidCharacter tags['it\'s\\/']: The key must not contain '\'.",
+        ]
+    );
+    // A key too long for the target: the target is cut as any other, the message counts it all.
+    let long = "k".repeat(513);
+    let violations = tags(&[(&long, "v")]).validate().unwrap_err();
+    let violation = violations.iter().next().unwrap();
+    assert_eq!(violation.message(), "The key must have at most 512 characters; it has 513.");
+    assert_eq!(violation.target(), format!("tags['{}…", &long[..505]));
+}
+
+/// Every rule that checks text, on keys, through the wrappers `keys` takes.
+#[derive(Validate)]
+#[allow(clippy::box_collection)] // the wrappers `keys` takes
+struct KeyRules<'a> {
+    #[validate(keys(non_empty))]
+    blank: HashMap<String, u8>,
+    #[validate(keys(length(equal = 2)))]
+    pairs: BTreeMap<&'a str, u8>,
+    #[validate(keys(pattern("^[a-z]+$")))]
+    lower: BTreeMap<String, u8>,
+    #[validate(keys(contains("-"), prefix("x-"), suffix("-id")))]
+    parts: BTreeMap<String, u8>,
+    #[validate(keys(one_of("en", "de")))]
+    languages: Option<BTreeMap<String, u8>>,
+    #[validate(keys(format(uuid)))]
+    ids: &'a BTreeMap<String, u8>,
+    #[validate(keys(format(date_time)))]
+    times: Box<HashMap<String, u8>>,
+    #[validate(keys(custom(no_spaces)))]
+    spaced: Option<Box<HashMap<String, u8>>>,
+    #[validate(keys(format(arm_id)))]
+    scopes: BTreeMap<String, u8>,
+}
+
+#[test]
+fn every_rule_on_text_checks_keys() {
+    let ids = BTreeMap::from([("6c051e68-23d6-42de-bab4-e93de5cb893b".to_owned(), 1)]);
+    let ok = KeyRules {
+        blank: HashMap::from([("x".into(), 1)]),
+        pairs: BTreeMap::from([("ab", 1)]),
+        lower: BTreeMap::from([("abc".into(), 1)]),
+        parts: BTreeMap::from([("x-a-id".into(), 1)]),
+        languages: None,
+        ids: &ids,
+        times: Box::new(HashMap::from([("2027-06-30T23:59:59Z".into(), 1)])),
+        spaced: Some(Box::new(HashMap::from([("a".into(), 1)]))),
+        scopes: BTreeMap::new(),
+    };
+    assert!(ok.validate().is_ok());
+    let ids = BTreeMap::from([("not-a-guid".to_owned(), 1)]);
+    let bad = KeyRules {
+        blank: HashMap::from([(" ".into(), 1), ("x".into(), 2)]),
+        pairs: BTreeMap::from([("abc", 1)]),
+        lower: BTreeMap::from([("aB".into(), 1)]),
+        parts: BTreeMap::from([("ab".into(), 1)]),
+        languages: Some(BTreeMap::from([("fr".into(), 1)])),
+        ids: &ids,
+        times: Box::new(HashMap::from([("yesterday".into(), 1)])),
+        spaced: Some(Box::new(HashMap::from([("a b".into(), 1)]))),
+        scopes: BTreeMap::from([("subscriptions/x".into(), 1)]),
+    };
+    assert_eq!(
+        report(&bad),
+        [
+            "EmptyValue blank[' ']: The key must not be empty or white space.",
+            "ValueTooLong pairs['abc']: The key must have exactly 2 characters; it has 3.",
+            "PatternMismatch lower['aB']: The key 'aB' does not match the pattern '^[a-z]+$'.",
+            "PatternMismatch parts['ab']: The key 'ab' must contain '-'.",
+            "PatternMismatch parts['ab']: The key 'ab' must start with 'x-'.",
+            "PatternMismatch parts['ab']: The key 'ab' must end with '-id'.",
+            "InvalidEnumValue languages['fr']: The key 'fr' is not one of 'en', 'de'.",
+            "InvalidFormat ids['not-a-guid']: The key 'not-a-guid' is not a GUID (8-4-4-4-12 hexadecimal digits).",
+            "InvalidFormat times['yesterday']: The key 'yesterday' is not an RFC 3339 date-time such as '2027-06-30T23:59:59Z'.",
+            // A custom rule's own text is kept: it knows it checks a key.
+            "InvalidValue spaced['a b']: No spaces, please.",
+            "InvalidFormat scopes['subscriptions/x']: The key 'subscriptions/x' is not an Azure resource ID: it must start with '/'.",
+        ]
+    );
+}
+
+#[derive(Validate)]
+struct KeyOverrides {
+    #[validate(keys(length(max = 3, code = "TagTooLong")))]
+    inner: BTreeMap<String, u8>,
+    #[validate(keys(length(max = 3), not_containing("%"), code = "BadTagName", message = "Tag names are short."))]
+    outer: BTreeMap<String, u8>,
+}
+
+#[test]
+fn keys_take_codes_and_messages_as_each_does() {
+    let map = BTreeMap::from([("long%".to_owned(), 1)]);
+    let value = KeyOverrides { inner: map.clone(), outer: map };
+    assert_eq!(
+        report(&value),
+        [
+            "TagTooLong inner['long%']: The key must have at most 3 characters; it has 5.",
+            "BadTagName outer['long%']: Tag names are short.",
+            "BadTagName outer['long%']: Tag names are short.",
+        ]
+    );
+    // The message stays typed, said of the key, for catalogs and `additionalInfo`.
+    let violations = value.validate().unwrap_err();
+    let ids: Vec<_> = violations.iter().map(|v| v.typed_message().id()).collect();
+    assert_eq!(ids, [Some("key-length-too-long"), Some("key-length-too-long"), Some("key-not-containing")]);
+}
+
+/// Keys and values of one map: a field's rules run in the order written, each over every entry
+/// in sorted key order, a `HashMap` too; so `keys(…)` then `each(…)` gives every key, then every
+/// value, and the other way round the other way round.
+#[derive(Validate)]
+struct KeysAndValues {
+    #[validate(keys(length(max = 2)), each(non_empty))]
+    keys_first: HashMap<String, String>,
+    #[validate(each(non_empty), keys(length(max = 2)))]
+    values_first: HashMap<String, String>,
+}
+
+#[test]
+fn keys_and_values_report_in_the_order_their_rules_are_written() {
+    let entries = [("ccc", ""), ("a", ""), ("bbb", "x"), ("dd", " "), ("eeee", "")];
+    let keys_first = [
+        "ValueTooLong keys_first['bbb']: The key must have at most 2 characters; it has 3.",
+        "ValueTooLong keys_first['ccc']: The key must have at most 2 characters; it has 3.",
+        "ValueTooLong keys_first['eeee']: The key must have at most 2 characters; it has 4.",
+        "EmptyValue keys_first['a']: The value must not be empty or white space.",
+        "EmptyValue keys_first['ccc']: The value must not be empty or white space.",
+        "EmptyValue keys_first['dd']: The value must not be empty or white space.",
+        "EmptyValue keys_first['eeee']: The value must not be empty or white space.",
+    ];
+    let values_first =
+        keys_first[3..].iter().chain(&keys_first[..3]).map(|line| line.replace("keys_first", "values_first"));
+    let expected: Vec<String> = keys_first.iter().map(|line| (*line).to_owned()).chain(values_first).collect();
+    // The same whatever order a `HashMap` iterates in: each map made here hashes with keys of its own.
+    for _ in 0..8 {
+        let map = || entries.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        assert_eq!(report(&KeysAndValues { keys_first: map(), values_first: map() }), expected);
+    }
+}
+
+#[derive(Validate)]
+struct KeysBesideOthers {
+    #[validate(nested, keys(prefix("x-")))]
+    children: BTreeMap<String, Inner>,
+    #[validate(each(keys(one_of("a", "b"))))]
+    rows: Vec<HashMap<String, u8>>,
+}
+
+#[test]
+fn keys_beside_nested_and_inside_each() {
+    let value = KeysBesideOthers {
+        children: BTreeMap::from([("y".into(), inner("")), ("x-1".into(), inner("ok"))]),
+        rows: vec![HashMap::from([("a".into(), 1)]), HashMap::from([("c".into(), 1), ("a".into(), 2)])],
+    };
+    assert_eq!(
+        report(&value),
+        [
+            "EmptyValue children['y'].name: The value must not be empty or white space.",
+            "PatternMismatch children['y']: The key 'y' must start with 'x-'.",
+            "InvalidEnumValue rows[1]['c']: The key 'c' is not one of 'a', 'b'.",
+        ]
+    );
+}
+
 #[derive(Validate)]
 struct Unique {
     #[validate(unique)]

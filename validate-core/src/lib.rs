@@ -55,6 +55,7 @@
 //! | [`localized`](rules::localized) | a map from language tag to non-blank text, not empty | `InvalidLocale`, `EmptyValue` |
 //! | [`nested`](rules::nested) | the value's own rules, through `Option`, `Box`, collections and maps | the nested type's |
 //! | [`each(rule, …)`](rules::each) | rules on every item or map value | the rules' |
+//! | [`keys(rule, …)`](rules::keys) | rules on every key of a map, at its entry: "The key …" | the rules' |
 //! | [`unique`, `unique(by = f, ignore_case)`](rules::unique) | no repeated item (or field of an item) | `DuplicateValue` |
 //! | [`read_only`, `read_only(stored = f)`](rules::read_only) | an `Option` is `None`, or equal to the stored value `f(&ctx)` | `ReadOnlyProperty` |
 //! | [`custom(f)`](rules::custom) | `f(&value) -> Result<(), RuleError>` | the error's |

@@ -295,6 +295,10 @@ pub enum Message {
     /// A user's own message: the text of a custom rule, of a service's own answer, … A
     /// [`Catalog`](crate::Catalog) knows it by `id` (by default the violation's code).
     Own(Own),
+    /// `keys(…)`: a rule's message said of a map key, not of its value ("The key must not
+    /// contain '%'."), since both are at the entry's target. It has the rule's parameters and
+    /// `rule`, and an id of its own (`key-length-too-long`); see [`Message::about_key`].
+    AboutKey(Box<Message>),
 }
 
 /// A message written by a user: its English text, the name catalogs know it by, and named
@@ -836,13 +840,56 @@ impl Message {
             Message::BodyTooLarge => "request-body-too-large",
             Message::BodyUnreadable => "request-body-unreadable",
             Message::Own(own) => return own.id,
+            Message::AboutKey(message) => return message.key_id().or_else(|| message.id()),
         })
+    }
+
+    /// The id of this message said of a map key (`key-length-too-long`), for the messages the
+    /// rules that check text write; `None` for the others, which read the same of a key.
+    fn key_id(&self) -> Option<&'static str> {
+        Some(match self {
+            Message::TooShort { .. } => "key-length-too-short",
+            Message::TooLong { .. } => "key-length-too-long",
+            Message::WrongLength { .. } => "key-length-not-exact",
+            Message::Empty { .. } => "key-non-empty",
+            Message::PatternMismatch { .. } => "key-pattern-mismatch",
+            Message::MissingPart { .. } => "key-contains-missing",
+            Message::MissingPrefix { .. } => "key-prefix-missing",
+            Message::MissingSuffix { .. } => "key-suffix-missing",
+            Message::ForbiddenCharacter { .. } => "key-not-containing",
+            Message::ControlCharacter { .. } => "key-no-control-chars",
+            Message::NotOneOf { .. } => "key-one-of",
+            Message::InvalidFormat { .. } => "key-format-invalid",
+            Message::InvalidArmId { .. } => "key-format-invalid-arm-id",
+            _ => return None,
+        })
+    }
+
+    /// This message said of a map key: [`Message::AboutKey`] for the messages of the rules that
+    /// check text (`length`, `non_empty`, `pattern`, `contains`, `prefix`, `suffix`,
+    /// `not_containing`, `no_control_chars`, `one_of`, `format`), whose sentences are about "the
+    /// value"; any other as it is (a user's own text knows what it checks).
+    ///
+    /// ```
+    /// use validate_core::Message;
+    /// use validate_core::rules::Unit;
+    ///
+    /// let long = Message::TooLong { max: 3, actual: 5, unit: Unit::Characters }.about_key();
+    /// assert_eq!(long.to_string(), "The key must have at most 3 characters; it has 5.");
+    /// assert_eq!(long.id(), Some("key-length-too-long"));
+    /// assert_eq!(long.rule(), "length");
+    /// assert_eq!(Message::own("No such tag.").about_key(), Message::own("No such tag."));
+    /// ```
+    #[must_use]
+    pub fn about_key(self) -> Message {
+        if self.key_id().is_some() { Message::AboutKey(Box::new(self)) } else { self }
     }
 
     /// The rule that raised it: `length`, `range`, `non_empty`, `pattern`, `contains`, `prefix`,
     /// `suffix`, `not_containing`, `no_control_chars`, `one_of`, `format`,
     /// `localized`, `required`, `read_only`, `unique`; `shape` for JSON of the wrong shape,
-    /// `request` for what is wrong with the request as a whole, `custom` for a user's own.
+    /// `request` for what is wrong with the request as a whole, `custom` for a user's own; for a
+    /// message about a map key, the rule inside `keys` that raised it.
     pub fn rule(&self) -> &'static str {
         match self {
             Message::TooShort { .. } | Message::TooLong { .. } | Message::WrongLength { .. } => "length",
@@ -870,6 +917,7 @@ impl Message {
             | Message::BodyTooLarge
             | Message::BodyUnreadable => "request",
             Message::Own(_) => "custom",
+            Message::AboutKey(message) => message.rule(),
             Message::WrongType { .. }
             | Message::NullForType { .. }
             | Message::NullNotAccepted
@@ -1011,6 +1059,7 @@ impl Message {
                     each(name, param.as_arg());
                 }
             }
+            Message::AboutKey(message) => message.params(each),
             Message::NotANumber
             | Message::NullItem
             | Message::NullNotAccepted

@@ -353,6 +353,15 @@ impl Violations {
         }
     }
 
+    /// Says of every violation recorded since `start` (a former [`len`](Self::len)) that it is
+    /// about a map key (`keys(…)`): see [`Message::about_key`]. Those left out have no message.
+    pub(crate) fn about_keys_since(&mut self, start: usize) {
+        for violation in self.list.iter_mut().skip(start) {
+            let message = std::mem::replace(&mut violation.message, Message::NullItem);
+            violation.message = message.about_key();
+        }
+    }
+
     /// Drops the violations recorded since `len` (a former [`len`](Self::len)), to record them
     /// again in another order.
     pub(crate) fn truncate(&mut self, len: usize) {

@@ -51,6 +51,8 @@ pub enum RuleKind {
         context: Option<syn::Path>,
     },
     Each(Vec<Rule>),
+    /// `keys(rule, …)`: rules on every key of a map.
+    Keys(Vec<Rule>),
     Unique {
         by: Option<Ident>,
         ignore_case: bool,
@@ -379,7 +381,8 @@ impl Rule {
             "format" => format(&mut reader, &name).map(RuleKind::Format),
             "localized" => Some(RuleKind::Localized),
             "nested" => Some(RuleKind::Nested { context: reader.named_function("context") }),
-            "each" => Some(RuleKind::Each(each(&mut reader, &name))),
+            "each" => Some(RuleKind::Each(inner_rules(&mut reader, &name, EACH_NEEDS))),
+            "keys" => Some(RuleKind::Keys(inner_rules(&mut reader, &name, KEYS_NEEDS))),
             "unique" => Some(unique(&mut reader)),
             "read_only" => Some(RuleKind::ReadOnly { stored: reader.named_function("stored") }),
             "custom" => reader.function(&name).map(RuleKind::Custom),
@@ -475,11 +478,16 @@ fn unique(reader: &mut Reader<'_>) -> RuleKind {
     RuleKind::Unique { by, ignore_case }
 }
 
-/// The rules inside `each(…)`.
-fn each(reader: &mut Reader<'_>, name: &Ident) -> Vec<Rule> {
+/// Said of `each` without rules.
+const EACH_NEEDS: &str = "`each` needs the rules to check on every item, such as `each(non_empty)`";
+/// Said of `keys` without rules.
+const KEYS_NEEDS: &str = "`keys` needs the rules to check on every key, such as `keys(length(max = 512))`";
+
+/// The rules inside `each(…)` or `keys(…)`; `needs` is said when there are none.
+fn inner_rules(reader: &mut Reader<'_>, name: &Ident, needs: &str) -> Vec<Rule> {
     let rules: Vec<Rule> = reader.rule_args().into_iter().filter_map(|arg| Rule::from_arg(reader.cx(), arg)).collect();
     if rules.is_empty() {
-        reader.needs(name, "`each` needs the rules to check on every item, such as `each(non_empty)`");
+        reader.needs(name, needs);
     }
     rules
 }

@@ -41,8 +41,8 @@ pub fn with_bounds(container: &Container<'_>) -> Generics {
 }
 
 /// The predicates `rule` needs on the type `ty`: the trait of its row in the rule table, or for
-/// `each` and `unique`, what their items need. `recursive`: `ty` mentions the type being derived,
-/// so `nested` states no bound.
+/// `each`, `keys` and `unique`, what their items or keys need. `recursive`: `ty` mentions the type
+/// being derived, so `nested` states no bound.
 fn rule_bounds(rule: &Rule, ty: &TokenStream, recursive: bool, out: &mut Vec<WherePredicate>) {
     let r = crate::rules::runtime();
     match &rule.kind {
@@ -61,6 +61,13 @@ fn rule_bounds(rule: &Rule, ty: &TokenStream, recursive: bool, out: &mut Vec<Whe
                 rule_bounds(rule, &item, recursive, out);
             }
             out.push(parse_quote!(#ty: #r::each::Each));
+        }
+        RuleKind::Keys(inner) => {
+            let key = quote!(<#ty as #r::keys::HasKeys>::Key);
+            for rule in inner {
+                rule_bounds(rule, &key, recursive, out);
+            }
+            out.push(parse_quote!(#ty: #r::keys::HasKeys));
         }
         _ => {
             // Every bound of the table is a path (a unit test of `table.rs` says so).

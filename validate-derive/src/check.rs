@@ -14,7 +14,7 @@ pub fn check(cx: &mut Ctxt, container: &Container<'_>) {
         {
             cx.error_spanned_by(&first.name, SKIPPED);
         }
-        check_rules(cx, &field.rules, false);
+        check_rules(cx, &field.rules, Within::Field);
         if container.attrs.context.is_none() {
             without_context(cx, &field.rules, container.ident);
         }
@@ -43,12 +43,20 @@ fn without_context(cx: &mut Ctxt, rules: &[Rule], ident: &syn::Ident) {
     }
 }
 
-fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
+/// Where a list of rules stands: on a field, or inside `each(…)` or `keys(…)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    Field,
+    Each,
+    Keys,
+}
+
+fn check_rules(cx: &mut Ctxt, rules: &[Rule], within: Within) {
     for (i, rule) in rules.iter().enumerate() {
         if rules[..i].iter().any(|earlier| earlier.name == rule.name) {
             cx.error_spanned_by(&rule.name, format!("duplicate rule `{}`; merge its arguments into one", rule.name));
         }
-        check_rule(cx, rule, inside_each);
+        check_rule(cx, rule, within);
     }
     let has = |name: &str| rules.iter().find(|rule| rule.name == name);
     if has("nested").is_some()
@@ -70,7 +78,15 @@ fn check_rules(cx: &mut Ctxt, rules: &[Rule], inside_each: bool) {
     }
 }
 
-fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
+fn check_rule(cx: &mut Ctxt, rule: &Rule, within: Within) {
+    let spec = crate::table::find(&rule.name.to_string());
+    // Only what checks text stands inside `keys`: the rest is said once, and not looked into.
+    if within == Within::Keys
+        && let Some(reason) = spec.and_then(|spec| spec.not_on_keys)
+    {
+        cx.error_spanned_by(&rule.name, format!("`{}` cannot be used inside `keys`: {reason}", rule.name));
+        return;
+    }
     if let RuleKind::Range { min, max, exclusive_min, exclusive_max } = &rule.kind {
         let bounds = [("min", min), ("max", max), ("exclusive_min", exclusive_min), ("exclusive_max", exclusive_max)];
         for (key, bound) in bounds {
@@ -80,7 +96,7 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
         }
     }
     match &rule.kind {
-        _ if inside_each && crate::table::find(&rule.name.to_string()).is_some_and(|spec| spec.presence) => {
+        _ if within == Within::Each && spec.is_some_and(|spec| spec.presence) => {
             let message = format!("`{}` checks whether a field is present; it cannot be used inside `each`", rule.name);
             cx.error_spanned_by(&rule.name, message);
         }
@@ -92,7 +108,8 @@ fn check_rule(cx: &mut Ctxt, rule: &Rule, inside_each: bool) {
                 cx.error_spanned_by(min, format!("`min` is greater than `max`: no value can pass `{}`", rule.name));
             }
         }
-        RuleKind::Each(inner) => check_rules(cx, inner, true),
+        RuleKind::Each(inner) => check_rules(cx, inner, Within::Each),
+        RuleKind::Keys(inner) => check_rules(cx, inner, Within::Keys),
         RuleKind::Pattern(pattern) => {
             // The runtime compiles the same text with the same regex version, so it cannot fail there.
             if let Err(reason) = compiles(&pattern.value()) {

@@ -262,7 +262,7 @@ impl<'c> Reader<'c> {
         path
     }
 
-    /// Takes the arguments that are rules (`non_empty`, `length(max = 3)`): those of `each`.
+    /// Takes the arguments that are rules (`non_empty`, `length(max = 3)`): those of `each` and `keys`.
     pub fn rule_args(&mut self) -> Vec<Arg> {
         self.positional = Some("rules such as `non_empty`");
         let mut found = Vec::new();

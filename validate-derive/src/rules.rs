@@ -165,19 +165,8 @@ fn arguments(
         RuleKind::Part(part) => ("check", vec![quote_spanned!(span=> #part)]),
         RuleKind::OneOf(values) => ("check", vec![quote_spanned!(span=> &[#(#values),*])]),
         RuleKind::Format(format) => (format.keyword(), Vec::new()),
-        RuleKind::Each(inner) => {
-            let (item, item_at, item_out) =
-                (Ident::new("__item", span), Ident::new("__item_at", span), Ident::new("__item_out", span));
-            let place = Place {
-                value: Value::Local(item.clone()),
-                at: item_at.clone(),
-                out: item_out.clone(),
-                walked: None,
-                ctx: ctx.cloned(),
-            };
-            let inner = inner.iter().map(|rule| emit(rule, &place));
-            ("check", vec![quote_spanned!(span=> |#item, #item_at, #item_out| { #(#inner)* })])
-        }
+        RuleKind::Each(inner) => ("check", vec![one_by_one(inner, span, "__item", ctx)]),
+        RuleKind::Keys(inner) => ("check", vec![one_by_one(inner, span, "__key", ctx)]),
         // `ignore_case` calls functions that take text alone, so that it is refused on numbers.
         RuleKind::Unique { by: None, ignore_case: false } => ("check", vec![quote_spanned!(span=> false)]),
         RuleKind::Unique { by: None, ignore_case: true } => ("check_ignore_case", Vec::new()),
@@ -191,6 +180,17 @@ fn arguments(
             }
         }
     }
+}
+
+/// `|__item, __item_at, __item_out| { … }`: the rules inside `each` or `keys`, on one item or key
+/// (a local called `name`) at its place.
+fn one_by_one(inner: &[Rule], span: Span, name: &str, ctx: Option<&Ident>) -> TokenStream {
+    let (one, at, out) =
+        (Ident::new(name, span), format_ident!("{}_at", name, span = span), format_ident!("{}_out", name, span = span));
+    let place =
+        Place { value: Value::Local(one.clone()), at: at.clone(), out: out.clone(), walked: None, ctx: ctx.cloned() };
+    let inner = inner.iter().map(|rule| emit(rule, &place));
+    quote_spanned!(span=> |#one, #at, #out| { #(#inner)* })
 }
 
 /// `custom(f)`: `f` on the value, or on what an `Option` holds (nothing for `None`), and the
@@ -280,13 +280,13 @@ fn user_result(span: Span, call: &TokenStream, at: &Ident, out: &Ident, override
     }
 }
 
-/// One `static` per distinct pattern among `rules` (and the rules inside their `each`).
+/// One `static` per distinct pattern among `rules` (and the rules inside their `each` and `keys`).
 pub fn pattern_statics<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> TokenStream {
     fn collect<'r>(rules: impl IntoIterator<Item = &'r Rule>, into: &mut Vec<&'r LitStr>) {
         for rule in rules {
             match &rule.kind {
                 RuleKind::Pattern(pattern) => into.push(pattern),
-                RuleKind::Each(inner) => collect(inner, into),
+                RuleKind::Each(inner) | RuleKind::Keys(inner) => collect(inner, into),
                 _ => {}
             }
         }

@@ -16,24 +16,34 @@ pub struct Spec {
     pub overrides: bool,
     /// Whether it looks at the field's presence (and so cannot stand inside `each`).
     pub presence: bool,
+    /// Why it cannot stand inside `keys`, which checks text (a map's keys on the wire); `None`
+    /// for the rules that check text, and `custom`.
+    pub not_on_keys: Option<&'static str>,
     /// Whether it records its own violations, given the place and the sink (else it yields one
     /// error, recorded at the place).
     pub records: bool,
     /// The trait, below the runtime's hidden module, that the value's type needs; `None` when
-    /// the rule states its own bounds (`custom`) or `bound.rs` works them out (`each`, `unique`).
+    /// the rule states its own bounds (`custom`) or `bound.rs` works them out (`each`, `keys`,
+    /// `unique`).
     pub bound: Option<&'static str>,
 }
 
 const fn spec(name: &'static str, arguments: bool, bound: Option<&'static str>) -> Spec {
-    Spec { name, arguments, overrides: true, presence: false, records: false, bound }
+    Spec { name, arguments, overrides: true, presence: false, not_on_keys: None, records: false, bound }
 }
+
+/// Why `required` and `read_only` cannot stand inside `keys`.
+const PRESENT: &str = "it checks whether a field is present, and a map's keys always are";
 
 /// Every field rule, in the order the documentation lists them.
 pub const TABLE: &[Spec] = &[
-    Spec { presence: true, ..spec("required", false, Some("required::Required")) },
+    Spec { presence: true, not_on_keys: Some(PRESENT), ..spec("required", false, Some("required::Required")) },
     spec("non_empty", false, Some("non_empty::NonEmpty")),
     spec("length", true, Some("length::HasLength")),
-    spec("range", true, Some("range::Numeric")),
+    Spec {
+        not_on_keys: Some("it checks numbers, and a map's keys are text on the wire; for number keys, use `custom(f)`"),
+        ..spec("range", true, Some("range::Numeric"))
+    },
     spec("pattern", true, Some("AsText")),
     spec("contains", true, Some("AsText")),
     spec("prefix", true, Some("AsText")),
@@ -42,11 +52,33 @@ pub const TABLE: &[Spec] = &[
     spec("no_control_chars", false, Some("AsText")),
     spec("one_of", true, Some("AsText")),
     spec("format", true, Some("AsText")),
-    Spec { records: true, ..spec("localized", false, Some("localized::LocalizedText")) },
-    Spec { overrides: false, records: true, ..spec("nested", false, Some("Validate")) },
-    Spec { records: true, ..spec("each", true, None) },
-    Spec { records: true, ..spec("unique", false, None) },
-    Spec { presence: true, ..spec("read_only", false, Some("read_only::ReadOnly")) },
+    Spec {
+        records: true,
+        not_on_keys: Some("it checks a whole map (its keys are language tags, its values text): put it beside `keys`"),
+        ..spec("localized", false, Some("localized::LocalizedText"))
+    },
+    Spec {
+        overrides: false,
+        records: true,
+        not_on_keys: Some(
+            "a key is text, without rules of its own; to validate the values, put `nested` beside `keys`",
+        ),
+        ..spec("nested", false, Some("Validate"))
+    },
+    Spec {
+        records: true,
+        not_on_keys: Some("a key is one text, not a collection; to check the values, put `each(…)` beside `keys(…)`"),
+        ..spec("each", true, None)
+    },
+    Spec { records: true, not_on_keys: Some("a key has no keys of its own"), ..spec("keys", true, None) },
+    Spec {
+        records: true,
+        not_on_keys: Some(
+            "it compares the items of a collection, and a key is one text; for keys that differ only in case, use `custom(f)` on the map",
+        ),
+        ..spec("unique", false, None)
+    },
+    Spec { presence: true, not_on_keys: Some(PRESENT), ..spec("read_only", false, Some("read_only::ReadOnly")) },
     spec("custom", true, None),
 ];
 

@@ -121,6 +121,9 @@ fn arm_id_problem<W: Write + ?Sized>(problem: &ArmIdProblem, out: &mut W) -> fmt
 }
 
 /// Writes `message` in English.
+// One arm per message, so that a new message does not compile until it has its text here: split
+// in two, the messages would be listed twice.
+#[allow(clippy::too_many_lines)]
 pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::Result {
     match message {
         Message::TooShort { min, actual, unit } => {
@@ -223,6 +226,7 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::BodyTooLarge => out.write_str("The request body is larger than this service accepts."),
         Message::BodyUnreadable => out.write_str("The request body could not be read to its end."),
         Message::Own(own) => out.write_str(&own.text),
+        Message::AboutKey(message) => super::about_key(message, ["The value", "The key"], write, out),
     }
 }
 

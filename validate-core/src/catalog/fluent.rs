@@ -163,6 +163,19 @@ use crate::text::{QuotedList, echo, needs_escape};
 /// | `required-null` | `required` | |
 /// | `read-only` | `read_only` | `$name` |
 /// | `unique-repeated` | `unique` | `$value`, `$first` (count), the index of its first occurrence; `$ignoreCase`: `true`, `false` |
+/// | `key-length-too-short` | `length` | as `length-too-short`, said of a map key (`keys(…)`): `$min` (count), `$actual` (count), `$unit` |
+/// | `key-length-too-long` | `length` | `$max` (count), `$actual` (count), `$unit` |
+/// | `key-length-not-exact` | `length` | `$expected` (count), `$actual` (count), `$unit` |
+/// | `key-non-empty` | `non_empty` | `$unit` |
+/// | `key-pattern-mismatch` | `pattern` | `$value`: the key, `$pattern` |
+/// | `key-contains-missing` | `contains` | `$value`, `$part` |
+/// | `key-prefix-missing` | `prefix` | `$value`, `$prefix` |
+/// | `key-suffix-missing` | `suffix` | `$value`, `$suffix` |
+/// | `key-not-containing` | `not_containing` | `$character` |
+/// | `key-no-control-chars` | `no_control_chars` | `$character` |
+/// | `key-one-of` | `one_of` | `$value`, `$allowed` |
+/// | `key-format-invalid` | `format` | `$format`, `$value` |
+/// | `key-format-invalid-arm-id` | `format` | as `format-invalid-arm-id`: `$format`, `$value`, `$problem`, `$character`, `$segment`, `$expected`, `$part` |
 /// | `shape-wrong-type` | `shape` | `$expected`, `$found`: JSON types |
 /// | `shape-null-for-type` | `shape` | `$expected`: a JSON type |
 /// | `shape-null` | `shape` | |

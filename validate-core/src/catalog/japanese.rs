@@ -277,6 +277,7 @@ pub(crate) fn write<W: Write + ?Sized>(message: &Message, out: &mut W) -> fmt::R
         Message::BodyUnreadable => out.write_str("要求本文を最後まで読み取れませんでした。"),
         // A user's own text has no Japanese unless a catalog of the user's gives it.
         Message::Own(own) => out.write_str(&own.text),
+        Message::AboutKey(message) => super::about_key(message, ["値", "キー"], write, out),
     }
 }
 

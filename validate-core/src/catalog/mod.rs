@@ -140,6 +140,29 @@ impl Builtin {
     }
 }
 
+/// A rule's message about a map key ([`Message::AboutKey`]) in a built-in language whose
+/// sentences about a value begin with `value` ("The value"): the same sentence with `key` ("The
+/// key") in its place. Every message a rule inside `keys` writes begins so in each built-in
+/// language (their test says so), so that each sentence is translated once, and one added for
+/// values (a new format) reads right of a key at once. German's `Wert` and `Schlüssel` are both
+/// masculine: what follows the subject ("er hat …") agrees with either.
+pub(crate) fn about_key<W: fmt::Write + ?Sized>(
+    message: &Message,
+    [value, key]: [&str; 2],
+    write: fn(&Message, &mut String) -> fmt::Result,
+    out: &mut W,
+) -> fmt::Result {
+    let mut text = String::new();
+    write(message, &mut text)?;
+    match text.strip_prefix(value) {
+        Some(rest) => {
+            out.write_str(key)?;
+            out.write_str(rest)
+        }
+        None => out.write_str(&text),
+    }
+}
+
 /// The catalogs one answer is worded with: those of the user for the language, then a built-in
 /// one; and whether details carry `additionalInfo`.
 ///

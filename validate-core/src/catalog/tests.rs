@@ -9,7 +9,7 @@ use crate::message::{Arg, ArmIdPart, ArmIdProblem, Format, JsonType, Message, Sy
 use crate::rules::Unit;
 
 /// How many variants `Message` has; [`variant`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 47;
+const VARIANTS: usize = 48;
 
 /// The number of `message`'s variant. No wildcard: a new variant does not compile until it is
 /// numbered here, and [`every_variant_has_a_sample`] fails until it has a sample.
@@ -62,6 +62,7 @@ fn variant(message: &Message) -> usize {
         Message::ForbiddenCharacter { .. } => 44,
         Message::ControlCharacter { .. } => 45,
         Message::InvalidArmId { .. } => 46,
+        Message::AboutKey(_) => 47,
     }
 }
 
@@ -318,6 +319,10 @@ pub(super) fn samples() -> Vec<Message> {
     for reason in syntaxes() {
         samples.push(Message::NotJson { reason, line: 2, column: 17 });
     }
+    // Every message said of a map key: each wording of each message `about_key` takes.
+    let about_keys: Vec<Message> =
+        samples.iter().map(|m| m.clone().about_key()).filter(|m| matches!(m, Message::AboutKey(_))).collect();
+    samples.extend(about_keys);
     samples
 }
 
@@ -426,7 +431,11 @@ fn shown_and_named(message: &Message) -> (Vec<String>, Vec<&'static str>) {
         (_, Arg::List(values)) => shown.extend(values.iter().map(|v| format!("'{v}'"))),
         (_, Arg::Text(text)) => shown.push(text.to_owned()),
     });
-    // The names are the English words: they must not show.
+    // The names are the English words: they must not show. A message about a key has its rule's.
+    let message = match message {
+        Message::AboutKey(message) => message,
+        message => message,
+    };
     match message {
         Message::TooShort { unit, .. }
         | Message::TooLong { unit, .. }
@@ -518,6 +527,84 @@ fn japanese_translates_every_message() {
         for stray in [" 。", " 、", "、 ", "。 "] {
             assert!(!text.contains(stray), "{text:?} has a space next to {stray:?}");
         }
+    }
+}
+
+/// A built-in language's writer, its word for the value a message is about, and for a key.
+type Subjects = (fn(&Message) -> String, &'static str, &'static str);
+
+/// Every message about a map key is its rule's sentence about a value with the key as its
+/// subject, in every built-in language: each sentence of a rule inside `keys` begins with the
+/// language's word for the value (what `about_key` relies on), a new one too.
+#[test]
+fn a_message_about_a_key_names_the_key() {
+    let languages: [Subjects; 3] =
+        [(english, "The value", "The key"), (german, "Der Wert", "Der Schlüssel"), (japanese, "値", "キー")];
+    let mut seen = 0;
+    for message in samples() {
+        let Message::AboutKey(inner) = &message else { continue };
+        seen += 1;
+        for (write, value, key) in languages {
+            let of_value = write(inner);
+            let rest =
+                of_value.strip_prefix(value).unwrap_or_else(|| panic!("{of_value:?} does not begin with {value:?}"));
+            assert_eq!(write(&message), format!("{key}{rest}"));
+        }
+    }
+    assert!(seen >= 13, "{seen} samples about a key");
+    // Every message of a rule that may stand inside `keys` is said of the key there: a new one
+    // (a new format's) needs its `key-…` id in `Message::about_key`.
+    let text_rules = [
+        "length",
+        "non_empty",
+        "pattern",
+        "contains",
+        "prefix",
+        "suffix",
+        "not_containing",
+        "no_control_chars",
+        "one_of",
+        "format",
+    ];
+    for message in samples().into_iter().filter(|m| text_rules.contains(&m.rule())) {
+        assert!(matches!(message.clone().about_key(), Message::AboutKey(_)), "{message:?} is not said of a key");
+    }
+    let cases = [
+        (
+            english as fn(&Message) -> String,
+            Message::ForbiddenCharacter { character: "%".into() },
+            "The key must not contain '%'.",
+        ),
+        (
+            english,
+            Message::PatternMismatch { value: "a b".into(), pattern: "^[a-z]+$" },
+            "The key 'a b' does not match the pattern '^[a-z]+$'.",
+        ),
+        (
+            german,
+            Message::TooLong { max: 512, actual: 600, unit: Unit::Characters },
+            "Der Schlüssel darf höchstens 512 Zeichen haben; er hat 600.",
+        ),
+        (
+            german,
+            Message::ControlCharacter { character: r"\u{7}".into() },
+            r"Der Schlüssel darf keine Steuerzeichen enthalten; er enthält '\u{7}'.",
+        ),
+        (japanese, Message::ForbiddenCharacter { character: "%".into() }, "キーに '%' を含めることはできません。"),
+        (
+            japanese,
+            Message::NotOneOf { value: "x".into(), allowed: Cow::Borrowed(&["A", "B"]) },
+            "キー 'x' は 'A', 'B' のいずれでもありません。",
+        ),
+    ];
+    for (write, message, expected) in cases {
+        assert_eq!(write(&message.about_key()), expected);
+    }
+    // What the rules inside `keys` do not write reads the same of a key: it is kept as it is.
+    for message in
+        [Message::own("No such tag."), Message::NullItem, Message::BelowMinimum { value: 0.into(), min: 1.into() }]
+    {
+        assert_eq!(message.clone().about_key(), message);
     }
 }
 

@@ -9,6 +9,7 @@ pub mod contains;
 pub mod custom;
 pub mod each;
 pub mod format;
+pub mod keys;
 pub mod length;
 pub mod localized;
 pub mod nested;

@@ -1,0 +1,113 @@
+//! `keys(rule, …)`: rules on every key of a map, each at its entry's target.
+//!
+//! A key's violation sits where its value's would (`tags['a%b']`: the entry), and its message
+//! says it is the key ("The key must not contain '%'."), so that a client can tell the two apart.
+//! Keys are checked in sorted order, as `each` checks values (a `HashMap` too); a field's rules run
+//! in the order written, so `keys(…)` before `each(…)` reports every key, then every value. A
+//! custom rule's own text is kept as it is: it knows it checks a key.
+//!
+//! ARM's rules for a resource's tags:
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use validate_core::Validate;
+//!
+//! #[derive(serde::Deserialize, Validate)]
+//! struct Resource {
+//!     /// At most 15 tags; names of 1 to 512 characters without `<>%&\?/` or control
+//!     /// characters; values of at most 256 characters.
+//!     #[validate(
+//!         length(max = 15),
+//!         keys(length(min = 1, max = 512), not_containing("<>%&\\?/"), no_control_chars),
+//!         each(length(max = 256)),
+//!     )]
+//!     tags: Option<BTreeMap<String, String>>,
+//! }
+//!
+//! let tags = BTreeMap::from([
+//!     ("env".into(), "prod".into()),
+//!     ("cost%center".into(), "x".repeat(300)),
+//!     ("".into(), "empty name".into()),
+//! ]);
+//! let violations = Resource { tags: Some(tags) }.validate().unwrap_err();
+//! let found: Vec<_> = violations.iter().map(|v| format!("{} {}: {}", v.code(), v.target(), v.message())).collect();
+//! assert_eq!(found, [
+//!     "ValueTooShort tags['']: The key must have at least 1 character; it has 0.",
+//!     "InvalidCharacter tags['cost%center']: The key must not contain '%'.",
+//!     "ValueTooLong tags['cost%center']: The value must have at most 256 characters; it has 300.",
+//! ]);
+//! assert!(Resource { tags: None }.validate().is_ok());
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Display;
+use std::hash::BuildHasher;
+
+use crate::rules::each_entry;
+use crate::{Path, Violations};
+
+/// A map whose keys can be checked one by one, each at its entry's target.
+#[diagnostic::on_unimplemented(
+    message = "`keys` cannot be checked on `{Self}`",
+    label = "`keys` needs a map",
+    note = "`keys` works on `BTreeMap` and `HashMap` (their keys), or an `Option` of one; for the items of a collection, use `each(…)`"
+)]
+pub trait HasKeys {
+    /// The key type.
+    type Key;
+    /// Calls `check` on every key with its entry's target, `at['key']`, in sorted key order.
+    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&Self::Key, &Path<'_>, &mut Violations));
+}
+
+impl<K: Ord + Display, V, S: BuildHasher> HasKeys for HashMap<K, V, S> {
+    type Key = K;
+    fn each_key(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&K, &Path<'_>, &mut Violations)) {
+        each_entry(self, at, out, |key, _, at, out| check(key, at, out));
+    }
+}
+
+impl<K: Ord + Display, V> HasKeys for BTreeMap<K, V> {
+    type Key = K;
+    fn each_key(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&K, &Path<'_>, &mut Violations)) {
+        each_entry(self, at, out, |key, _, at, out| check(key, at, out));
+    }
+}
+
+impl<M: HasKeys + ?Sized> HasKeys for &M {
+    type Key = M::Key;
+    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&M::Key, &Path<'_>, &mut Violations)) {
+        (**self).each_key(at, out, check);
+    }
+}
+
+impl<M: HasKeys + ?Sized> HasKeys for Box<M> {
+    type Key = M::Key;
+    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&M::Key, &Path<'_>, &mut Violations)) {
+        (**self).each_key(at, out, check);
+    }
+}
+
+impl<M: HasKeys> HasKeys for Option<M> {
+    type Key = M::Key;
+    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&M::Key, &Path<'_>, &mut Violations)) {
+        if let Some(map) = self {
+            map.each_key(at, out, check);
+        }
+    }
+}
+
+/// Runs `check` on every key of `value` at its entry's target; what it records says it is
+/// about the key ([`Message::AboutKey`](crate::Message::AboutKey)).
+pub fn check<M: HasKeys + ?Sized>(
+    value: &M,
+    check: impl FnMut(&M::Key, &Path<'_>, &mut Violations),
+    at: &Path<'_>,
+    out: &mut Violations,
+) {
+    let start = out.len();
+    value.each_key(at, out, check);
+    // Only what was recorded is looked at: nothing when every key is valid.
+    if out.len() > start {
+        out.about_keys_since(start);
+    }
+}
