@@ -6,6 +6,7 @@
 //! ```text
 //! cargo bench -p validate-benches --bench rules
 //! VALIDATE_BENCH_ROUNDS=30 VALIDATE_BENCH_SLICE_MS=10 cargo bench -p validate-benches --bench rules
+//! VALIDATE_BENCH_ONLY=format cargo bench -p validate-benches --bench rules   # the rules whose label holds "format"
 //! ```
 //!
 //! Before timing, every case is checked: the valid input passes both, the invalid one fails both,
@@ -161,7 +162,8 @@ fn main() {
     } else {
         Plan { rounds: 1, slice: Duration::from_millis(1) }
     };
-    let rules = rules();
+    let only = env::var("VALIDATE_BENCH_ONLY").unwrap_or_default();
+    let rules: Vec<Rule> = rules().into_iter().filter(|rule| rule.label.contains(only.as_str())).collect();
     let bodies: Vec<Vec<(usize, Bodies, Bodies)>> = rules
         .iter()
         .map(|rule| SIZES.iter().map(|&n| (n, (rule.make)(n, true), (rule.make)(n, false))).collect())
