@@ -5,7 +5,8 @@
 # median ratio.
 #   scripts/service-vs-bare.sh                     # 6 rounds of 5 s each, 1 thread, 32 connections
 #   ROUNDS=10 DURATION=5s CONNECTIONS=32 scripts/service-vs-bare.sh
-#   SERVICE_LOG=warn scripts/service-vs-bare.sh    # the service without its per-request log line
+#   SERVICE_LOG=warn scripts/service-vs-bare.sh    # the service without its per-refusal log lines
+#   SERVICE_BIN=/path/to/customer-insights scripts/service-vs-bare.sh   # another build of the service
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,8 @@ fi
 
 cargo build --release -q -p customer-insights -p validate-benches --example bare_service --bin customer-insights
 target=${CARGO_TARGET_DIR:-target}/release
-RUST_LOG=$SERVICE_LOG "$target/customer-insights" serve --addr "127.0.0.1:$SERVICE_PORT" 2>/dev/null &
+SERVICE_BIN=${SERVICE_BIN:-$target/customer-insights}
+RUST_LOG=$SERVICE_LOG "$SERVICE_BIN" serve --addr "127.0.0.1:$SERVICE_PORT" 2>/dev/null &
 service=$!
 "$target/examples/bare_service" "127.0.0.1:$BARE_PORT" &
 bare=$!
