@@ -63,6 +63,12 @@
 //! `null` too. Minimums already in the schema are raised, maximums lowered, never the reverse: a
 //! `u32` keeps its `minimum: 0` under `range(min = -5)`.
 //!
+//! Members are found by the key serde reads them from, as schemars names them in a schema of what
+//! is read (its default contract); in a schema of what is written
+//! (`SchemaSettings::for_serialize`), a member serde writes under another name keeps its shape but
+//! not its rules. An untagged enum's variants are matched to schemars' branches by position; a
+//! flattened field's rules are its type's, which its own transform writes.
+//!
 //! schemars also reads some items of `#[validate(…)]` itself (validator's: `length`, `range`,
 //! `required`, `contains`, `regex`, `email`, `url`, `ip`); the transform runs after it, so the
 //! schema says what the rules check. Where schemars' reading stops a build (`required(code =
