@@ -2,6 +2,8 @@
 use validate_core::json::{ShapeError, Tree, TreeDeserializer};
 use validate_core::json::explain;
 use validate_core::rules::custom::Probe;
+use validate_core::schema::{ItemsOf, Num};
+use validate_core::schema::encoded::decode;
 
 fn main() {
     let root = validate_core::Path::root();

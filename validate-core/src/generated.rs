@@ -50,6 +50,91 @@ pub const fn plain_member<'a>(at: &'a Path<'a>, name: &'a str) -> Path<'a> {
     at.plain_member(name)
 }
 
+/// What the derive's descriptions (`WireNames::__describe`, read by
+/// [`Describe`](crate::schema::Describe)) are built with: `decode`, which reads what the derive
+/// wrote (see `schema/encoded.rs`), the values it takes, and the probes that work them out.
+pub mod describe {
+    pub use crate::message::{Format, Number};
+    pub use crate::schema::Description;
+    pub use crate::schema::encoded::{Dyn, decode};
+
+    use std::marker::PhantomData;
+
+    use crate::rules::each::Each;
+    use crate::rules::unique::{Items, WireNames};
+
+    // The probes below ask a field's type what the description needs, by autoref-based dispatch
+    // on the concrete types at the call site (`(&Probe(…)).method()`): when the rule does not fit
+    // the field, the fallback answers and `validate_at` alone reports the mistake, once.
+
+    /// A bound of `range` as written: `(&Num(bound)).number()`.
+    pub struct Num<B>(pub B);
+
+    /// `number()` for a bound that is a number.
+    pub trait NumberValue {
+        fn number(&self) -> Option<Number>;
+    }
+
+    impl<B: Copy> NumberValue for Num<B>
+    where
+        Number: From<B>,
+    {
+        fn number(&self) -> Option<Number> {
+            Some(Number::from(self.0))
+        }
+    }
+
+    /// `number()` for anything else: none.
+    pub trait NotNumber {
+        fn number(&self) -> Option<Number> {
+            None
+        }
+    }
+
+    impl<B> NotNumber for &Num<B> {}
+
+    /// The items of a field of type `C`, for the wire name `unique(by = …)` compares:
+    /// `(&ItemsOf::<C>(PhantomData)).wire_name("rust_name")`.
+    pub struct ItemsOf<C: ?Sized>(pub PhantomData<C>);
+
+    /// The items of the items of a field of type `C`, for `unique(by = …)` inside `each`.
+    pub struct EachItemsOf<C: ?Sized>(pub PhantomData<C>);
+
+    /// `wire_name()` where the items have wire names.
+    pub trait ByWireName {
+        fn wire_name(&self, rust_name: &'static str) -> &'static str;
+    }
+
+    impl<C: Items + ?Sized> ByWireName for ItemsOf<C>
+    where
+        C::Item: WireNames,
+    {
+        fn wire_name(&self, rust_name: &'static str) -> &'static str {
+            <C::Item as WireNames>::wire_name(rust_name).unwrap_or(rust_name)
+        }
+    }
+
+    impl<C: Each + ?Sized> ByWireName for EachItemsOf<C>
+    where
+        C::Item: Items,
+        <C::Item as Items>::Item: WireNames,
+    {
+        fn wire_name(&self, rust_name: &'static str) -> &'static str {
+            <<C::Item as Items>::Item as WireNames>::wire_name(rust_name).unwrap_or(rust_name)
+        }
+    }
+
+    /// `wire_name()` otherwise: the Rust name.
+    pub trait ByRustName {
+        fn wire_name(&self, rust_name: &'static str) -> &'static str {
+            rust_name
+        }
+    }
+
+    impl<C: ?Sized> ByRustName for &ItemsOf<C> {}
+    impl<C: ?Sized> ByRustName for &EachItemsOf<C> {}
+}
+
 /// The walk behind `from_json`'s every problem at once.
 pub mod walk {
     pub use crate::json::walk::*;

@@ -72,6 +72,13 @@
 //!
 //! Coming from garde or validator: the [`migrating`] page maps each of their rules to ours.
 //!
+//! # Schemas
+//!
+//! The derive also describes each type's rules as data ([`schema::Describe`]). With the feature
+//! `schemars`, they become JSON Schema keywords on schemars' schemas (`#[schemars(transform =
+//! validate_core::schema::apply::<Self>)]`), and [`schema::swagger`] writes Swagger 2.0
+//! definitions, as Azure's API descriptions are written. See the [`schema`] module.
+//!
 //! # Messages in the caller's language
 //!
 //! A violation keeps its message typed ([`Message`]) and is worded only when an answer is built:
@@ -120,6 +127,7 @@ pub mod message;
 pub mod migrating {}
 pub mod path;
 pub mod rules;
+pub mod schema;
 pub mod text;
 
 mod rule_error;

@@ -118,3 +118,32 @@ pub fn arg_name(arg: &Arg) -> String {
         Arg::Named { name, .. } | Arg::List { name, .. } => name.to_string(),
     }
 }
+
+/// Tokens as text, without the spaces `to_string` puts around punctuation: `path::to::f`,
+/// `Arc<Server>`.
+pub fn text(tokens: &impl ToTokens) -> String {
+    let spaced = tokens.to_token_stream().to_string();
+    let mut out = String::with_capacity(spaced.len());
+    let chars: Vec<char> = spaced.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
+        if c == ' ' && !(word(i.checked_sub(1).and_then(|i| chars.get(i))) && word(chars.get(i + 1))) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn tokens_read_as_written() {
+        let ty: syn::Type = syn::parse_str("std::sync::Arc < Server >").unwrap();
+        assert_eq!(text(&ty), "std::sync::Arc<Server>");
+        let ty: syn::Type = syn::parse_str("&'static dyn Catalog").unwrap();
+        assert_eq!(text(&ty), "&'static dyn Catalog");
+    }
+}

@@ -9,7 +9,7 @@ use syn::{DeriveInput, Ident};
 use crate::ast::{Container, Data, Field, Segment, Variant, unraw};
 use crate::ctxt::Ctxt;
 use crate::rules::{self, Place, Value};
-use crate::{bound, check, fallback, walk};
+use crate::{bound, check, describe, fallback, schemars_attr, walk};
 
 /// The whole derive: parse, check, emit; on any mistake, every error with a stand-in impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -17,6 +17,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let container = Container::from_ast(&mut cx, input);
     if let Some(container) = &container {
         check::check(&mut cx, container);
+        schemars_attr::check(&mut cx, input, container);
     }
     if let Err(errors) = cx.check() {
         return fallback::stand_in(input, &errors);
@@ -208,10 +209,12 @@ fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident, ctx: Op
     }
 }
 
-/// The wire name of every named field, for `unique(by = …)` on collections of this type.
+/// The wire name of every named field, for `unique(by = …)` on collections of this type, and the
+/// type's description (`describe.rs`), which `schema::Describe` reads through this impl.
 /// `do_not_recommend` keeps rustc from listing every derived type when items lack the impl.
 fn wire_names(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
+    let describe = describe::describe(container);
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let pairs = match &container.data {
         Data::Struct(fields) => fields
@@ -231,6 +234,8 @@ fn wire_names(container: &Container<'_>) -> TokenStream {
         #[diagnostic::do_not_recommend]
         impl #impl_generics ::validate_core::__v1::WireNames for #ident #ty_generics #where_clause {
             const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[#(#pairs),*];
+
+            #describe
         }
     }
 }

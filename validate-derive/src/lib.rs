@@ -5,10 +5,11 @@
 //! - **parse**: `table` (what the derive knows of each rule), `args` (the argument lists), `reader`
 //!   (a rule's arguments, one kind at a time), `suggest` (did-you-mean for its messages), `attr`
 //!   (`#[validate(…)]` into rules), `serde_attr` and `case` (serde's names), `ast` (the model);
-//! - **check**: `check` (rules across attributes);
+//! - **check**: `check` (rules across attributes), `schemars_attr` (`#[schemars(…)]` items that
+//!   `#[validate]` does not say alike);
 //! - **emit**: `rules` (the code of one rule at a place), `bound` (generic bounds), `expand`
 //!   (`validate_at`), `walk` (the every-problem walk behind `from_json`), `known` (field types read
-//!   without a probe).
+//!   without a probe), `describe` (the rules as data, `validate_core::schema::Describe`).
 //!
 //! Every stage reports its mistakes into `ctxt`; on any, `fallback` emits a stand-in impl beside
 //! them.
@@ -25,9 +26,11 @@ mod table;
 
 // check
 mod check;
+mod schemars_attr;
 
 // emit
 mod bound;
+mod describe;
 mod expand;
 mod known;
 mod rules;

@@ -208,7 +208,11 @@ impl<'c> Reader<'c> {
             "not_containing" => ("the characters to refuse", "not_containing(\"<>%\")"),
             _ => ("the text to look for", "contains(\"-\")"),
         };
-        let mut found = self.strings(what).into_iter();
+        // `contains(pattern = "x")`, validator's spelling, which schemars reads too (it refuses
+        // `contains("x")` in `#[validate]`, and stops the build).
+        let named = if name == "contains" { self.named("pattern") } else { None };
+        let named = named.and_then(|value| self.string(&value, "pattern"));
+        let mut found = named.into_iter().chain(self.strings(what)).collect::<Vec<_>>().into_iter();
         let Some(part) = found.next() else {
             self.needs(name, format!("`{name}` needs {what}, such as `{example}`"));
             return None;

@@ -1,6 +1,7 @@
 //! The Customer Insights "Create or Update Relationship" resource, built on validate-core as a
 //! user of the library would build it: the model, the URL rules, a store, the HTTP service, the
-//! languages it answers in (English, German, Japanese: `locales`) and the `check` command.
+//! languages it answers in (English, German, Japanese: `locales`), the `check` command, and the
+//! model as Swagger 2.0 and JSON Schema (`schema`).
 //!
 //! ```
 //! use customer_insights::model::{RelationshipResourceFormat, Stored};
@@ -22,6 +23,7 @@ pub mod check;
 pub mod locales;
 pub mod model;
 pub mod resource;
+pub mod schema;
 pub mod server;
 pub mod service;
 pub mod store;

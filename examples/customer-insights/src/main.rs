@@ -1,4 +1,5 @@
-//! `customer-insights`: the reference Relationship service (`serve`, the default) and `check`.
+//! `customer-insights`: the reference Relationship service (`serve`, the default), `check` and
+//! `schema`.
 
 use std::io::{IsTerminal as _, Read as _};
 use std::net::SocketAddr;
@@ -10,7 +11,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use customer_insights::service::Limits;
 use customer_insights::store::MemoryStore;
-use customer_insights::{check, locales, server, service};
+use customer_insights::{check, locales, schema, server, service};
 
 /// The Customer Insights "Create or Update Relationship" reference service.
 #[derive(Parser)]
@@ -40,6 +41,25 @@ enum Command {
         #[arg(long)]
         additional_info: bool,
     },
+    /// Print the body's schema, every rule of the model included: its Swagger 2.0 definitions
+    /// (`{"definitions": {…}}`, as the official description of the resource is written), or
+    /// JSON Schema 2020-12.
+    Schema {
+        /// The schema's dialect.
+        #[arg(long, value_enum, default_value_t = Dialect::Swagger2)]
+        dialect: Dialect,
+    },
+}
+
+/// The dialects `schema` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Dialect {
+    /// Swagger 2.0 (`OpenAPI` 2.0) definitions, the dialect of Azure's API descriptions.
+    #[value(name = "swagger2")]
+    Swagger2,
+    /// JSON Schema 2020-12, as schemars writes it.
+    #[value(name = "2020-12")]
+    JsonSchema2020,
 }
 
 /// The language the service answers `tag` in, as `Accept-Language: <tag>` chooses it (`de-DE` and
@@ -96,6 +116,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { file, lang, additional_info }) => run_check(file, &lang, additional_info),
+        Some(Command::Schema { dialect }) => run_schema(dialect),
         Some(Command::Serve(args)) => run_serve(&args),
         None => run_serve(&cli.serve),
     }
@@ -119,6 +140,16 @@ fn run_check(file: Option<PathBuf>, tag: &str, additional_info: bool) -> ExitCod
     let checked = check::check_in(&body, &language);
     println!("{}", checked.output);
     if checked.valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn run_schema(dialect: Dialect) -> ExitCode {
+    let schema = match dialect {
+        Dialect::Swagger2 => schema::swagger2(),
+        Dialect::JsonSchema2020 => schema::json_schema(),
+    };
+    // A `Value` of strings, numbers and maps: writing it cannot fail.
+    println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+    ExitCode::SUCCESS
 }
 
 fn read_input(file: Option<&PathBuf>) -> std::io::Result<Vec<u8>> {

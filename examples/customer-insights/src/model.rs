@@ -4,11 +4,14 @@
 //! `Microsoft.CustomerInsights` 2017-04-26, made stricter where a relationship would be unusable
 //! (a display name is required). Unknown properties are refused; so are the read-only
 //! properties, unless each equals the value the server holds: the body is validated with the
-//! [`Stored`] relationship as its context, so that the body of a `GET` can be `PUT` back.
+//! [`Stored`] relationship as its context, so that the body of a `GET` can be `PUT` back. Each type
+//! also derives `JsonSchema` with its rules as keywords (`validate_core::schema::apply`): see
+//! [`crate::schema`].
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validate_core::Validate;
 
@@ -68,7 +71,8 @@ fn stored_tenant(stored: &Stored) -> Option<&String> {
 }
 
 /// The resource as sent and returned: `id`, `name` and `type` are set by the server.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
 #[serde(deny_unknown_fields)]
 #[validate(context = Stored)]
 pub struct RelationshipResourceFormat {
@@ -90,7 +94,8 @@ pub struct RelationshipResourceFormat {
 }
 
 /// The properties of a relationship between two profile types.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(context = Stored)]
 pub struct RelationshipDefinition {
@@ -142,7 +147,7 @@ pub struct RelationshipDefinition {
 }
 
 /// How many profiles of the related type one profile has. Case-sensitive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Cardinality {
     /// One to one.
     OneToOne,
@@ -153,7 +158,7 @@ pub enum Cardinality {
 }
 
 /// The state of a resource's provisioning; read-only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum ProvisioningState {
     /// Being provisioned.
     Provisioning,
@@ -170,7 +175,8 @@ pub enum ProvisioningState {
 }
 
 /// A property of the relationship (an item of `fields`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PropertyDefinition {
     /// The separator of array values.
@@ -221,6 +227,7 @@ pub struct PropertyDefinition {
     pub max_length: Option<i64>,
     /// Set by the server: an array of any JSON, kept as its text ([`JsonArray`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Set by the server: an array of any JSON.")]
     #[validate(read_only)]
     pub data_source_precedence_rules: Option<JsonArray>,
 }
@@ -263,6 +270,21 @@ impl PartialEq for JsonArray {
 }
 
 impl Eq for JsonArray {}
+
+/// Its schema: an array of any JSON (`"items"` left open), as the model reads it.
+impl JsonSchema for JsonArray {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "JsonArray".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "array" })
+    }
+}
 
 impl std::str::FromStr for JsonArray {
     type Err = serde_json::Error;
@@ -435,7 +457,8 @@ mod copy {
 }
 
 /// A valid value of an enum property.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProfileEnumValidValuesFormat {
     /// The value.
@@ -448,7 +471,8 @@ pub struct ProfileEnumValidValuesFormat {
 }
 
 /// How the related profile is found (an item of `lookupMappings`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RelationshipTypeMapping {
     /// The field pairs, at least one.
@@ -457,7 +481,8 @@ pub struct RelationshipTypeMapping {
 }
 
 /// One pair of fields that links the two profiles.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RelationshipTypeFieldMapping {
     /// The field of the profile.

@@ -142,3 +142,46 @@ fn check_gives_additional_info_when_asked_for() {
     let help = String::from_utf8(bin().args(["serve", "--help"]).output().unwrap().stdout).unwrap();
     assert!(help.contains("--additional-info"), "{help}");
 }
+
+#[test]
+fn schema_prints_the_swagger_definitions() {
+    let output = bin().arg("schema").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(printed, customer_insights::schema::swagger2());
+    let definitions = printed["definitions"].as_object().unwrap();
+    let names: Vec<&str> = definitions.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "Cardinality",
+            "ProfileEnumValidValuesFormat",
+            "PropertyDefinition",
+            "ProvisioningState",
+            "RelationshipDefinition",
+            "RelationshipResourceFormat",
+            "RelationshipTypeFieldMapping",
+            "RelationshipTypeMapping",
+        ]
+    );
+    // Swagger 2.0: references into `definitions`, no `null` type, no `propertyNames`.
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("\"$ref\": \"#/definitions/RelationshipDefinition\""));
+    assert!(!text.contains("\"null\"") && !text.contains("propertyNames") && !text.contains("$schema"));
+    let display_name = &printed["definitions"]["RelationshipDefinition"]["properties"]["displayName"];
+    assert_eq!(display_name["minProperties"], 1);
+}
+
+#[test]
+fn schema_prints_json_schema_when_asked() {
+    let output = bin().args(["schema", "--dialect", "2020-12"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(printed["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(printed, customer_insights::schema::json_schema());
+    let display_name = &printed["$defs"]["RelationshipDefinition"]["properties"]["displayName"];
+    assert_eq!(display_name["propertyNames"]["pattern"], validate_core::schema::export::LANGUAGE_TAG);
+    let output = bin().args(["schema", "--dialect", "openapi3"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

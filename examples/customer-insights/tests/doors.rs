@@ -3,8 +3,9 @@
 //! examples' corpus and every mutation of its valid bodies; in German and Japanese too
 //! (`Accept-Language` and `check --lang`), with and without `additionalInfo`, over a part of them.
 
+mod bodies;
+
 use std::io::Write as _;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
@@ -14,7 +15,6 @@ use customer_insights::service::{Limits, router, router_with_languages};
 use customer_insights::store::MemoryStore;
 use customer_insights::{check, locales};
 use http_body_util::BodyExt as _;
-use serde_json::{Value, json};
 use tower::ServiceExt as _;
 
 const URL: &str = "/subscriptions/6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/contoso-rg/providers/Microsoft.CustomerInsights/hubs/hub1/relationships";
@@ -56,133 +56,7 @@ fn run_check(args: &[&str], body: &[u8]) -> Vec<u8> {
 
 /// The examples' corpus, a few bodies written here, and every mutation of its two valid bodies.
 fn corpus() -> Vec<Vec<u8>> {
-    let mut bodies: Vec<Vec<u8>> = [
-        // The README's seven problems.
-        &br#"{"properties":{"cardinality":"OneToFew","displayName":{"en us":"x"},"profileType":"","fields":[{"fieldName":7}],"colour":"red"}}"#[..],
-        br#"{"properties":{"profileType":"A"},"properties":{"displayName":{"en-us":"x"},"profileType":"A","relatedProfileType":"B"}}"#,
-        br#"{"id":"x","properties":{"displayName":{"en":"x"},"profileType":"A","relatedProfileType":"B","tenantId":"t"}}"#,
-        b"",
-        b"{\"properties\":",
-        b"[]",
-        b"null",
-        b"\xff",
-    ]
-    .iter()
-    .map(|body| body.to_vec())
-    .collect();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().path()).collect();
-    files.sort();
-    bodies.extend(
-        files
-            .iter()
-            .filter(|file| file.extension().is_some_and(|ext| ext == "json"))
-            .map(|file| std::fs::read(file).unwrap()),
-    );
-    for valid in ["full-valid.json", "official-example.json"] {
-        let valid: Value = serde_json::from_slice(&std::fs::read(dir.join(valid)).unwrap()).unwrap();
-        bodies.extend(mutations(&valid));
-    }
-    bodies
-}
-
-/// Every mutation of `valid`: each member and item removed, given each JSON type, given `null`,
-/// and repeated.
-fn mutations(valid: &Value) -> Vec<Vec<u8>> {
-    let mut bodies = Vec::new();
-    let replacements = [
-        json!(null),
-        json!(7),
-        json!(-1.5),
-        json!(""),
-        json!(" "),
-        json!(true),
-        json!([]),
-        json!({}),
-        json!(["x"]),
-        json!({"x": "y"}),
-    ];
-    for path in paths(valid, &mut Vec::new()) {
-        bodies.push(serde_json::to_vec(&removed(valid, &path)).unwrap());
-        for replacement in &replacements {
-            bodies.push(serde_json::to_vec(&replaced(valid, &path, replacement.clone())).unwrap());
-        }
-        bodies.push(repeated(valid, &path).into_bytes());
-    }
-    bodies
-}
-
-/// One step into a JSON value.
-#[derive(Clone)]
-enum Step {
-    Member(String),
-    Item(usize),
-}
-
-/// The path of every member and item below `value`.
-fn paths(value: &Value, at: &mut Vec<Step>) -> Vec<Vec<Step>> {
-    let children: Vec<(Step, &Value)> = match value {
-        Value::Object(members) => members.iter().map(|(key, value)| (Step::Member(key.clone()), value)).collect(),
-        Value::Array(items) => items.iter().enumerate().map(|(i, item)| (Step::Item(i), item)).collect(),
-        _ => Vec::new(),
-    };
-    let mut found = Vec::new();
-    for (step, child) in children {
-        at.push(step);
-        found.push(at.clone());
-        found.extend(paths(child, at));
-        at.pop();
-    }
-    found
-}
-
-/// The parent of the place `path` names, and its last step.
-fn parent<'v>(value: &'v mut Value, path: &[Step]) -> (&'v mut Value, Step) {
-    let (last, parents) = path.split_last().unwrap();
-    let mut here = value;
-    for step in parents {
-        here = match step {
-            Step::Member(key) => &mut here[key.as_str()],
-            Step::Item(i) => &mut here[*i],
-        };
-    }
-    (here, last.clone())
-}
-
-fn removed(valid: &Value, path: &[Step]) -> Value {
-    let mut value = valid.clone();
-    match parent(&mut value, path) {
-        (Value::Object(members), Step::Member(key)) => drop(members.remove(&key)),
-        (Value::Array(items), Step::Item(i)) => drop(items.remove(i)),
-        _ => unreachable!("a path names a member or an item"),
-    }
-    value
-}
-
-fn replaced(valid: &Value, path: &[Step], replacement: Value) -> Value {
-    let mut value = valid.clone();
-    match parent(&mut value, path) {
-        (parent, Step::Member(key)) => parent[key.as_str()] = replacement,
-        (parent, Step::Item(i)) => parent[i] = replacement,
-    }
-    value
-}
-
-/// The body with the member at `path` (or the member an item is in) given twice, its first copy
-/// `null`.
-fn repeated(valid: &Value, path: &[Step]) -> String {
-    let Some(depth) = path.iter().rposition(|step| matches!(step, Step::Member(_))) else {
-        return valid.to_string();
-    };
-    let Step::Member(key) = &path[depth] else { unreachable!("found as a member") };
-    let sentinel = "\u{1}repeat\u{1}";
-    let mut marked = valid.clone();
-    let (object, _) = parent(&mut marked, &path[..=depth]);
-    let original = object[key.as_str()].to_string();
-    object[key.as_str()] = json!(sentinel);
-    let name = serde_json::to_string(key).unwrap();
-    let placeholder = format!("{name}:{}", serde_json::to_string(sentinel).unwrap());
-    marked.to_string().replacen(&placeholder, &format!("{name}:null,{name}:{original}"), 1)
+    bodies::labelled().into_iter().map(|(_, body)| body).collect()
 }
 
 #[tokio::test]
