@@ -15,7 +15,7 @@ DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
 SERVICE_PORT=${SERVICE_PORT:-18191}
 BARE_PORT=${BARE_PORT:-18192}
-# The service's log level: its default (`info`, one line per request) unless told otherwise.
+# The service's log level: its default (`info`: a line per refused request) unless told otherwise.
 SERVICE_LOG=${SERVICE_LOG:-info}
 
 if ! command -v wrk >/dev/null; then
@@ -40,14 +40,20 @@ rate() { # port pid → "requests/s CPU-µs-per-request" of one wrk run
   before=$(cpu "$2")
   out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s scripts/put-valid.lua "http://127.0.0.1:$1")
   after=$(cpu "$2")
+  # A non-200 makes put-valid.lua stop wrk: no figures then, and no ratio.
+  if ! grep -q "Requests/sec" <<<"$out"; then
+    echo "wrk gave no figures against port $1 (an answer other than 200?):" >&2
+    echo "$out" >&2
+    exit 1
+  fi
   awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '
     /Requests\/sec/ { rps = $2 }
     /requests in/ { n = $1 }
     END { printf "%s %.1f\n", rps, (a - b) / hz * 1e6 / n }' <<<"$out"
 }
 # A warm-up of each, not counted.
-DURATION=2s rate "$SERVICE_PORT" "$service" >/dev/null
-DURATION=2s rate "$BARE_PORT" "$bare" >/dev/null
+DURATION=2s rate "$SERVICE_PORT" "$service" >/dev/null || exit 1
+DURATION=2s rate "$BARE_PORT" "$bare" >/dev/null || exit 1
 
 ratios=()
 # CPU µs per request is the server's own CPU time over the requests wrk counted: it holds when
@@ -57,10 +63,12 @@ echo "|---:|---:|---:|---:|---:|---:|"
 for round in $(seq "$ROUNDS"); do
   # Alternate which goes first, so that neither always runs right after the other.
   if [ $((round % 2)) -eq 1 ]; then
-    read -r s s_cpu <<<"$(rate "$SERVICE_PORT" "$service")"; read -r b b_cpu <<<"$(rate "$BARE_PORT" "$bare")"
+    s_line=$(rate "$SERVICE_PORT" "$service") && b_line=$(rate "$BARE_PORT" "$bare") || exit 1
   else
-    read -r b b_cpu <<<"$(rate "$BARE_PORT" "$bare")"; read -r s s_cpu <<<"$(rate "$SERVICE_PORT" "$service")"
+    b_line=$(rate "$BARE_PORT" "$bare") && s_line=$(rate "$SERVICE_PORT" "$service") || exit 1
   fi
+  read -r s s_cpu <<<"$s_line"
+  read -r b b_cpu <<<"$b_line"
   ratio=$(awk -v s="$s" -v b="$b" 'BEGIN { printf "%.3f", s / b }')
   ratios+=("$ratio")
   echo "| $round | $s | $b | $ratio | $s_cpu | $b_cpu |"

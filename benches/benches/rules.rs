@@ -101,7 +101,7 @@ rule!(non_empty, "non_empty", String, [non_empty], valid: "hub".into(), invalid:
     floor: |s| !s.trim().is_empty());
 rule!(length, "length(min = 1, max = 64)", String, [length(min = 1, max = 64)],
     valid: "profileName".into(), invalid: String::new(),
-    floor: |s| (1..=64).contains(&s.chars().count()));
+    floor: |s| (1..=64).contains(&s.len()) || (1..=64).contains(&s.chars().count()));
 rule!(length_equal, "length(equal = 2)", String, [length(equal = 2)], valid: "de".into(), invalid: "deu".into(),
     floor: |s| s.chars().count() == 2);
 rule!(range, "range(min = 1, max = 100)", u32, [range(min = 1, max = 100)], valid: 50, invalid: 0,

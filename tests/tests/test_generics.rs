@@ -169,3 +169,32 @@ fn empty_bound() {
     let targets: Vec<_> = long.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
     assert_eq!(targets, ["next.items"]);
 }
+
+/// A bound a rule's arguments need (`T::MAX`): `bound` holds for the description of the type too
+/// (found by the review of issue 15: it did not compile).
+trait Limit {
+    const MAX: usize;
+}
+
+struct Three;
+
+impl Limit for Three {
+    const MAX: usize = 3;
+}
+
+#[derive(Validate)]
+#[validate(bound = "T: Limit")]
+struct Limited<T> {
+    #[validate(length(max = T::MAX))]
+    name: String,
+    _limit: std::marker::PhantomData<T>,
+}
+
+#[test]
+fn bound_holds_for_rule_arguments() {
+    let long: Limited<Three> = Limited { name: "abcd".into(), _limit: std::marker::PhantomData };
+    let targets: Vec<_> = long.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["name"]);
+    let rules = &<Limited<Three> as validate_core::schema::Describe>::describe();
+    assert!(format!("{rules:?}").contains("Value(3)"), "{rules:?}");
+}

@@ -312,3 +312,58 @@ fn serialize_names_on_every_door() {
     let found: Vec<_> = found.iter().map(|v| v.target().to_owned()).collect();
     assert_eq!(found, ["tenantFeatures", "count"]);
 }
+
+/// An untagged variant among tagged ones is read from the value alone: it adds no segment
+/// (found by the review of issue 15; it added its name).
+#[derive(Deserialize, Validate)]
+enum Mixed {
+    Named {
+        #[validate(range(max = 10))]
+        n: u8,
+    },
+    #[serde(untagged)]
+    Raw(#[validate(range(max = 10))] u8),
+}
+
+#[derive(Deserialize, Validate)]
+struct HoldsMixed {
+    #[validate(nested)]
+    mixed: Mixed,
+}
+
+#[test]
+fn an_untagged_variant_adds_no_segment() {
+    assert_eq!(targets(&HoldsMixed { mixed: Mixed::Raw(11) }), ["mixed"]);
+    assert_eq!(targets(&HoldsMixed { mixed: Mixed::Named { n: 11 } }), ["mixed.Named.n"]);
+    let Err(validate_core::json::BodyError::Invalid(found)) =
+        validate_core::json::from_json::<HoldsMixed>(br#"{"mixed": 11}"#)
+    else {
+        panic!("expected violations");
+    };
+    let found: Vec<_> = found.iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(found, ["mixed"]);
+}
+
+/// The limit the README states: a generic type is read whole by `from_json`, so its shape
+/// problems are at the names serde reads; its rules' violations at the written ones.
+#[derive(Deserialize, Validate)]
+#[validate(serialize_names)]
+struct Generic<T> {
+    #[serde(rename(serialize = "out", deserialize = "in"))]
+    #[validate(range(max = 3))]
+    value: u8,
+    #[serde(skip)]
+    _kind: std::marker::PhantomData<T>,
+}
+
+#[test]
+fn serialize_names_of_a_type_read_whole() {
+    let targets_of = |body: &[u8]| match validate_core::json::from_json::<Generic<()>>(body) {
+        Err(validate_core::json::BodyError::Invalid(found)) => {
+            found.iter().map(|v| v.target().to_owned()).collect::<Vec<_>>()
+        }
+        _ => panic!("expected violations"),
+    };
+    assert_eq!(targets_of(br#"{"in": 4}"#), ["out"]);
+    assert_eq!(targets_of(br#"{"in": "x"}"#), ["in"]);
+}

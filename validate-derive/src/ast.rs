@@ -145,7 +145,11 @@ impl<'a> Variant<'a> {
             })
         };
         let wire_name = name_on(Side::Deserialize);
+        let variant_serde = crate::serde_attr::SerdeField::from_attrs(&variant.attrs);
+        // A variant marked `#[serde(untagged)]` is read from the value alone, whatever the enum's
+        // tagging: it adds no segment.
         let segment = match tagging {
+            _ if variant_serde.untagged => None,
             Tagging::External => Some(name_on(side)),
             Tagging::Adjacent { content } => Some(content.clone()),
             Tagging::Internal | Tagging::Untagged => None,
@@ -153,7 +157,6 @@ impl<'a> Variant<'a> {
         let on = |side| serde.rename_all.get(side).or(parent.rename_all_fields.get(side));
         let field_casing = Sided { deserialize: on(Side::Deserialize), serialize: on(Side::Serialize) };
         let (style, fields) = fields_of(cx, &variant.fields, &field_casing, side, false);
-        let variant_serde = crate::serde_attr::SerdeField::from_attrs(&variant.attrs);
         let names = std::iter::once(wire_name).chain(variant_serde.aliases).collect();
         Variant {
             ident: &variant.ident,

@@ -215,7 +215,13 @@ fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident, ctx: Op
 fn wire_names(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let describe = describe::describe(container);
-    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    // The user's `bound`, when given, holds here too: a rule's arguments (`max = T::MAX`) are
+    // evaluated in the description.
+    let mut generics = container.generics.clone();
+    if let Some(written) = &container.attrs.bound {
+        generics.make_where_clause().predicates.extend(written.iter().cloned());
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let pairs = match &container.data {
         Data::Struct(fields) => fields
             .iter()
