@@ -17,10 +17,8 @@ mod garde_model;
 #[path = "../src/validator_model.rs"]
 mod validator_model;
 
-use std::env;
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::time::Duration;
 
 use customer_insights::model::RelationshipResourceFormat;
 use validate_benches::harness::{self, Case, Plan, Spread, System, as_f64};
@@ -81,15 +79,7 @@ impl Parsed {
 }
 
 fn main() {
-    let benchmarking = env::args().any(|arg| arg == "--bench");
-    let plan = if benchmarking {
-        Plan {
-            rounds: env_number("VALIDATE_BENCH_ROUNDS", 15).max(1),
-            slice: Duration::from_millis(env_number("VALIDATE_BENCH_SLICE_MS", 20).max(1) as u64),
-        }
-    } else {
-        Plan { rounds: 1, slice: Duration::from_millis(1) }
-    };
+    let (plan, benchmarking) = Plan::from_env(15, 20);
 
     let parsed: Vec<Parsed> = workload::inputs().into_iter().map(Parsed::new).collect();
     for each in &parsed {
@@ -116,14 +106,6 @@ fn main() {
 fn serde_then_floor(name: &str, json: &[u8]) -> Option<RelationshipResourceFormat> {
     let body: RelationshipResourceFormat = serde_json::from_slice(json).ok()?;
     floor::is_valid(name, &body).then_some(body)
-}
-
-/// A positive number from the environment, or `default`.
-fn env_number(variable: &str, default: usize) -> usize {
-    match env::var(variable) {
-        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{variable} must be a whole number, not {text:?}")),
-        Err(_) => default,
-    }
 }
 
 /// Runs every system on `each` and stops the benchmark if they disagree.

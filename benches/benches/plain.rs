@@ -13,10 +13,8 @@
 //! timing, every system must find the same number of problems. Run without `--bench` (as
 //! `cargo test --all-targets` does), it checks and runs one short round.
 
-use std::env;
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::time::Duration;
 
 use validate_benches::harness::{self, Case, Plan, System};
 
@@ -158,15 +156,7 @@ fn count(errors: &validator::ValidationErrors) -> usize {
 }
 
 fn main() {
-    let benchmarking = env::args().any(|arg| arg == "--bench");
-    let plan = if benchmarking {
-        Plan {
-            rounds: env_number("VALIDATE_BENCH_ROUNDS", 15).max(1),
-            slice: Duration::from_millis(env_number("VALIDATE_BENCH_SLICE_MS", 20).max(1) as u64),
-        }
-    } else {
-        Plan { rounds: 1, slice: Duration::from_millis(1) }
-    };
+    let (plan, benchmarking) = Plan::from_env(15, 20);
     let inputs: Vec<Inputs> =
         [10, 100].into_iter().flat_map(|n| [Inputs::new(n, true), Inputs::new(n, false)]).collect();
     for input in &inputs {
@@ -223,12 +213,4 @@ fn report(cases: &[Case<'_>], plan: Plan) -> String {
         );
     }
     out
-}
-
-/// A positive number from the environment, or `default`.
-fn env_number(variable: &str, default: usize) -> usize {
-    match env::var(variable) {
-        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{variable} must be a whole number, not {text:?}")),
-        Err(_) => default,
-    }
 }

@@ -14,11 +14,9 @@
 //! `cargo test --all-targets` does), it checks and runs one short round.
 
 use std::collections::BTreeMap;
-use std::env;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::sync::LazyLock;
-use std::time::Duration;
 
 use validate_benches::harness::{self, Case, Plan, System, as_f64};
 use validate_benches::predicates;
@@ -153,16 +151,8 @@ fn even(value: &u32) -> Result<(), RuleError> {
 }
 
 fn main() {
-    let benchmarking = env::args().any(|arg| arg == "--bench");
-    let plan = if benchmarking {
-        Plan {
-            rounds: env_number("VALIDATE_BENCH_ROUNDS", 15).max(1),
-            slice: Duration::from_millis(env_number("VALIDATE_BENCH_SLICE_MS", 10).max(1) as u64),
-        }
-    } else {
-        Plan { rounds: 1, slice: Duration::from_millis(1) }
-    };
-    let only = env::var("VALIDATE_BENCH_ONLY").unwrap_or_default();
+    let (plan, benchmarking) = Plan::from_env(15, 10);
+    let only = std::env::var("VALIDATE_BENCH_ONLY").unwrap_or_default();
     let rules: Vec<Rule> = rules().into_iter().filter(|rule| rule.label.contains(only.as_str())).collect();
     let bodies: Vec<Vec<(usize, Bodies, Bodies)>> = rules
         .iter()
@@ -339,12 +329,4 @@ fn report(rules: &[Rule], cases: &[Case<'_>], plan: Plan) -> String {
         );
     }
     out
-}
-
-/// A positive number from the environment, or `default`.
-fn env_number(variable: &str, default: usize) -> usize {
-    match env::var(variable) {
-        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{variable} must be a whole number, not {text:?}")),
-        Err(_) => default,
-    }
 }

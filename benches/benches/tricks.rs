@@ -21,10 +21,8 @@
 //! Run without `--bench` (as `cargo test --all-targets` does), it checks that both sides of each
 //! trick give the same answers and runs one short round.
 
-use std::env;
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::time::Duration;
 
 use customer_insights::model::{PropertyDefinition, RelationshipResourceFormat};
 use validate_benches::harness::{self, Case, Plan, System};
@@ -181,15 +179,7 @@ fn target(index: usize, plain: bool) -> String {
 }
 
 fn main() {
-    let benchmarking = env::args().any(|arg| arg == "--bench");
-    let plan = if benchmarking {
-        Plan {
-            rounds: env_number("VALIDATE_BENCH_ROUNDS", 30).max(1),
-            slice: Duration::from_millis(env_number("VALIDATE_BENCH_SLICE_MS", 20).max(1) as u64),
-        }
-    } else {
-        Plan { rounds: 1, slice: Duration::from_millis(1) }
-    };
+    let (plan, benchmarking) = Plan::from_env(30, 20);
 
     // The workload's `properties.fields`, at the sizes the small table serves.
     let sizes = [4, 10, 16];
@@ -272,14 +262,6 @@ fn check_agreement(names: &[Vec<&str>], lists: &[&[PropertyDefinition]], at: &Pa
     for index in [0, 2, 99, 100] {
         assert_eq!(target(index, true), target(index, false));
         assert_eq!(target(index, true), format!("properties.fields[{index}].fieldName"));
-    }
-}
-
-/// A positive number from the environment, or `default`.
-fn env_number(variable: &str, default: usize) -> usize {
-    match env::var(variable) {
-        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{variable} must be a whole number, not {text:?}")),
-        Err(_) => default,
     }
 }
 

@@ -165,6 +165,37 @@ pub struct Plan {
     pub slice: Duration,
 }
 
+impl Plan {
+    /// The plan of a benchmark binary: under `cargo bench` (`--bench` among the arguments),
+    /// `VALIDATE_BENCH_ROUNDS` rounds of `VALIDATE_BENCH_SLICE_MS` ms, or the defaults given;
+    /// otherwise (a test build, as `cargo test --all-targets` runs it) one round of 1 ms slices.
+    /// The second value says which.
+    ///
+    /// # Panics
+    ///
+    /// When a variable is set to something other than a whole number.
+    pub fn from_env(rounds: usize, slice_ms: usize) -> (Self, bool) {
+        if !std::env::args().any(|arg| arg == "--bench") {
+            return (Plan { rounds: 1, slice: Duration::from_millis(1) }, false);
+        }
+        let rounds = env_number("VALIDATE_BENCH_ROUNDS", rounds).max(1);
+        let slice_ms = env_number("VALIDATE_BENCH_SLICE_MS", slice_ms).max(1);
+        (Plan { rounds, slice: Duration::from_millis(u64::try_from(slice_ms).unwrap_or(u64::MAX)) }, true)
+    }
+}
+
+/// A positive number from the environment, or `default`.
+///
+/// # Panics
+///
+/// When the variable is set to something other than a whole number.
+pub fn env_number(variable: &str, default: usize) -> usize {
+    match std::env::var(variable) {
+        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{variable} must be a whole number, not {text:?}")),
+        Err(_) => default,
+    }
+}
+
 /// Runs `plan.rounds` rounds over every case. Each round visits every case and runs each of its
 /// systems for one slice, starting with a different system each round so that no system always
 /// runs first (right after another case) or last. `progress` hears of each finished round.
