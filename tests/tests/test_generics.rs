@@ -198,3 +198,30 @@ fn bound_holds_for_rule_arguments() {
     let rules = &<Limited<Three> as validate_core::schema::Describe>::describe();
     assert!(format!("{rules:?}").contains("Value(3)"), "{rules:?}");
 }
+
+/// Types recursive through each other: each names the other, not itself, so the inferred bounds
+/// would ask for the impls being written; `bound` says what is really needed (found by the review
+/// of issue 15: without it the impls silently do not apply).
+#[derive(Validate)]
+#[validate(bound = "T: Validate")]
+struct Forest<T> {
+    #[validate(nested)]
+    value: T,
+    #[validate(nested)]
+    groves: Vec<Grove<T>>,
+}
+
+#[derive(Validate)]
+#[validate(bound = "T: Validate")]
+struct Grove<T> {
+    #[validate(nested)]
+    forest: Option<Box<Forest<T>>>,
+}
+
+#[test]
+fn mutually_recursive_types_with_bound() {
+    let inner = Forest { value: Leaf { name: String::new() }, groves: Vec::new() };
+    let forest = Forest { value: Leaf { name: "x".into() }, groves: vec![Grove { forest: Some(Box::new(inner)) }] };
+    let targets: Vec<_> = forest.validate().unwrap_err().iter().map(|v| v.target().to_owned()).collect();
+    assert_eq!(targets, ["groves[0].forest.value.name"]);
+}
