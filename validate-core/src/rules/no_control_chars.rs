@@ -48,6 +48,8 @@ mod tests {
     fn every_control_character_and_no_other() {
         for c in (0..=0x1F).chain(0x7F..=0x9F).filter_map(char::from_u32) {
             assert!(check(&format!("a{c}b")).is_err(), "{c:?}");
+            // Alone too: no other byte may be what sends the text to the full scan.
+            assert!(check(&c.to_string()).is_err(), "{c:?} alone");
         }
         for text in ["", "pässwörd", "\u{a0}", "\u{100}", "東京", "\u{2028}", "€"] {
             assert!(check(text).is_ok(), "{text:?}");
