@@ -13,13 +13,22 @@ use syn::{Generics, Ident, WherePredicate, parse_quote};
 use crate::ast::Container;
 use crate::attr::{Rule, RuleKind};
 
-/// The container's generics with the bounds its rules need added to the where clause.
-pub fn with_bounds(container: &Container<'_>) -> Generics {
+/// The container's generics with the user's `bound = "…"`, when written, in the where clause.
+pub fn with_written(container: &Container<'_>) -> Generics {
     let mut generics = container.generics.clone();
     if let Some(written) = &container.attrs.bound {
         generics.make_where_clause().predicates.extend(written.iter().cloned());
-        return generics;
     }
+    generics
+}
+
+/// The container's generics with the bounds its rules need added to the where clause, or the
+/// user's `bound` instead.
+pub fn with_bounds(container: &Container<'_>) -> Generics {
+    if container.attrs.bound.is_some() {
+        return with_written(container);
+    }
+    let mut generics = container.generics.clone();
     let params: Vec<&Ident> = container.generics.type_params().map(|param| &param.ident).collect();
     if params.is_empty() {
         return generics;
@@ -29,10 +38,11 @@ pub fn with_bounds(container: &Container<'_>) -> Generics {
     let mut predicates = Vec::new();
     for field in container.all_fields() {
         let ty = field.ty;
-        if mentions_any(quote!(#ty), &params) {
-            let recursive = mentions_any(quote!(#ty), &itself);
+        let ty = quote!(#ty);
+        if mentions_any(ty.clone(), &params) {
+            let recursive = mentions_any(ty.clone(), &itself);
             for rule in &field.rules {
-                rule_bounds(rule, &quote!(#ty), recursive, &mut predicates);
+                rule_bounds(rule, &ty, recursive, &mut predicates);
             }
         }
     }

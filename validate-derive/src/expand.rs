@@ -217,10 +217,7 @@ fn wire_names(container: &Container<'_>) -> TokenStream {
     let describe = describe::describe(container);
     // The user's `bound`, when given, holds here too: a rule's arguments (`max = T::MAX`) are
     // evaluated in the description.
-    let mut generics = container.generics.clone();
-    if let Some(written) = &container.attrs.bound {
-        generics.make_where_clause().predicates.extend(written.iter().cloned());
-    }
+    let generics = bound::with_written(container);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let pairs = match &container.data {
         Data::Struct(fields) => fields
