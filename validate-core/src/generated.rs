@@ -4,6 +4,7 @@
 pub use crate::json::tree::Tree;
 // Every rule module and trait, by the name the derive's rule table gives it: a new rule needs
 // no line here.
+pub use crate::path::{At, Below};
 pub use crate::rules::pattern::Pattern;
 pub use crate::rules::unique::WireNames;
 pub use crate::rules::*;
@@ -26,12 +27,15 @@ impl Overrides {
 // the attribute's overrides take effect in one place, `Violations::override_since`.
 
 /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
+/// A field's `at` is a function that makes its path: a valid field writes none.
 #[inline]
-pub fn record(out: &mut Violations, at: &Path<'_>, result: Result<(), RuleError>, overrides: Overrides) {
+pub fn record(out: &mut Violations, at: impl At, result: Result<(), RuleError>, overrides: Overrides) {
     if result.is_err() {
-        let start = out.len();
-        out.record(at, result);
-        override_since(out, start, overrides);
+        at.with(|at| {
+            let start = out.len();
+            out.record(at, result);
+            override_since(out, start, overrides);
+        });
     }
 }
 
@@ -41,6 +45,12 @@ pub fn override_since(out: &mut Violations, start: usize, overrides: Overrides) 
     if overrides.code.is_some() || overrides.message.is_some() {
         out.override_since(start, overrides.code, overrides.message);
     }
+}
+
+/// The place of a member whose name the derive checked to be plain, below `at`.
+#[inline]
+pub const fn below_plain_member<A: At>(at: A, name: &str) -> Below<'_, A> {
+    Below::plain_member(at, name)
 }
 
 /// A member whose name the derive checked to be plain (letters, digits, `_`, `-`, `$`, `@`), so

@@ -6,6 +6,7 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::path::{At, Below};
 use crate::rules::each::Each;
 use crate::{Path, Violations};
 
@@ -59,6 +60,17 @@ pub trait Validate {
     /// `nested` fields, with the field's path.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
+    /// `validate_at` at a place whose path is made only when a violation is recorded there: the
+    /// derive writes its checks here, and `validate_at` calls it. For generated code.
+    #[doc(hidden)]
+    #[inline]
+    fn __validate_in(&self, at: impl At, out: &mut Violations)
+    where
+        Self: Sized,
+    {
+        at.with(|at| self.validate_at(at, out));
+    }
+
     /// For [`from_json`](crate::from_json) after a failed read: the problems of the body read as
     /// `Self`. By default the first shape problem, at its target; the derive's walk, for the
     /// types it can walk, gives every shape problem and rule violation.
@@ -96,14 +108,44 @@ impl<T: Validate + ?Sized> Validate for Arc<T> {
 }
 
 impl<T: Validate> Validate for Option<T> {
+    #[inline]
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
         if let Some(value) = self {
             value.validate_at(at, out);
         }
     }
+
+    #[inline]
+    fn __validate_in(&self, at: impl At, out: &mut Violations) {
+        if let Some(value) = self {
+            value.__validate_in(at, out);
+        }
+    }
 }
 
-macro_rules! impl_validate_items {
+// Sequences hand each item a place below theirs, made only on a violation: no path is written
+// for a valid item.
+macro_rules! impl_validate_sequences {
+    ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
+        impl<$($($generics)*)?> Validate for $ty {
+            #[inline]
+            fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
+                for (i, item) in self.iter().enumerate() {
+                    item.__validate_in(Below::index(at, i), out);
+                }
+            }
+        }
+    )*};
+}
+
+impl_validate_sequences!(
+    [T] [T: Validate],
+    Vec<T> [T: Validate],
+    VecDeque<T> [T: Validate],
+    [T; N] [T: Validate, const N: usize],
+);
+
+macro_rules! impl_validate_maps {
     ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
         impl<$($($generics)*)?> Validate for $ty {
             fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
@@ -113,11 +155,7 @@ macro_rules! impl_validate_items {
     )*};
 }
 
-impl_validate_items!(
-    [T] [T: Validate],
-    Vec<T> [T: Validate],
-    VecDeque<T> [T: Validate],
-    [T; N] [T: Validate, const N: usize],
+impl_validate_maps!(
     BTreeMap<K, V> [K: Ord + Display, V: Validate],
     HashMap<K, V, S> [K: Ord + Display, V: Validate, S: BuildHasher],
 );

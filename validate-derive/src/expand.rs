@@ -8,7 +8,7 @@ use syn::{DeriveInput, Ident};
 
 use crate::ast::{Container, Data, Field, Segment, Variant, unraw};
 use crate::ctxt::Ctxt;
-use crate::rules::{self, Place, Value};
+use crate::rules::{self, At, Place, Value};
 use crate::{bound, check, describe, fallback, schemars_attr, walk};
 
 /// The whole derive: parse, check, emit; on any mistake, every error with a stand-in impl.
@@ -49,10 +49,15 @@ fn expand(container: &Container<'_>) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
                 #[inline]
+                fn validate_at(&self, __at: &::validate_core::Path<'_>, __out: &mut ::validate_core::Violations) {
+                    ::validate_core::Validate::__validate_in(self, __at, __out);
+                }
+
+                #[inline]
                 #[allow(unused_variables)]
-                fn validate_at(
+                fn __validate_in(
                     &self,
-                    #at: &::validate_core::Path<'_>,
+                    #at: impl ::validate_core::__v1::At,
                     #out: &mut ::validate_core::Violations,
                 ) {
                     #body
@@ -178,7 +183,7 @@ fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident, ctx: Option<&Iden
     let variant_at = format_ident!("__variant_at");
     let (enter, inner_at) = match &variant.segment {
         Some(name) => {
-            let path = rules::field_path(Some(&Segment::Member(name.clone())), at);
+            let path = rules::field_place(Some(&Segment::Member(name.clone())), at);
             (quote!(let #variant_at = #path;), &variant_at)
         }
         None => (TokenStream::new(), at),
@@ -198,8 +203,8 @@ fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident, ctx: Option<&Iden
 /// `{ let __field_at = <the field's path>; <its rules> }`
 fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let field_at = format_ident!("__field_at");
-    let path = rules::field_path(field.segment.as_ref(), at);
-    let place = Place { value, at: field_at.clone(), out: out.clone(), walked: None, ctx: ctx.cloned() };
+    let path = rules::field_place(field.segment.as_ref(), at);
+    let place = Place { value, at: At::Made(field_at.clone()), out: out.clone(), walked: None, ctx: ctx.cloned() };
     let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
     quote! {
         {

@@ -3,7 +3,7 @@
 //! the other. What the derive knows of each rule besides is its row in `table.rs`.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens as _, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, LitStr};
 
@@ -21,16 +21,46 @@ fn runtime_at(span: Span) -> TokenStream {
     quote_spanned!(span=> ::validate_core::__v1)
 }
 
-/// Where a rule runs: a reference to the value, the `&Path` it is at, the `&mut Violations` it
+/// Where a rule runs: a reference to the value, where it is ([`At`]), the `&mut Violations` it
 /// records into, all as names the caller chose; for a value the walk has already walked, the
 /// `Violations` that walking found, which `nested` places instead of validating again; and in a
 /// type with a context, the local that holds a reference to it.
 pub struct Place {
     pub value: Value,
-    pub at: Ident,
+    pub at: At,
     pub out: Ident,
     pub walked: Option<Ident>,
     pub ctx: Option<Ident>,
+}
+
+/// Where a place is, as a local its caller declared: either implements the runtime's `At`.
+pub enum At {
+    /// A `&Path` (the walk has one already: it reads the value there).
+    Path(Ident),
+    /// A place whose path is made only when a violation is recorded (`Below` a parent place), so
+    /// that a valid field writes no path (`validate_at`).
+    Made(Ident),
+}
+
+impl At {
+    /// What a rule's `at: impl At` is given, located at `span`.
+    fn given(&self, span: Span) -> TokenStream {
+        let (At::Path(local) | At::Made(local)) = self;
+        respan(local, span).into_token_stream()
+    }
+
+    /// `call` given a `&Path` (a local's name), for a rule that records its own violations: a made
+    /// place makes its path first.
+    fn with_path(&self, span: Span, call: impl FnOnce(&TokenStream) -> TokenStream) -> TokenStream {
+        match self {
+            At::Path(local) => call(&respan(local, span).into_token_stream()),
+            At::Made(local) => {
+                let (r, local, path) = (runtime_at(span), respan(local, span), Ident::new("__path", span));
+                let call = call(&path.to_token_stream());
+                quote_spanned!(span=> #r::At::with(#local, |#path| { #call });)
+            }
+        }
+    }
 }
 
 /// The name of the context's local in a type with a context: `ctx`, which rule arguments may
@@ -79,7 +109,7 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     let value = place.value.tokens(span);
     // The caller's names, located at the rule too: a call whose tokens all sit under the rule's
     // name is reported there alone.
-    let (at, out) = (&respan(&place.at, span), &respan(&place.out, span));
+    let out = &respan(&place.out, span);
     let r = runtime_at(span);
     let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
     match (&rule.kind, &place.walked) {
@@ -91,7 +121,7 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
         (RuleKind::Custom(function), _) => return custom(span, function, &value, place, &overrides),
         (RuleKind::Nested { context }, None) if place.ctx.is_some() => {
             let ctx = place.ctx.as_ref().map(|ctx| respan(ctx, span));
-            return match context {
+            return place.at.with_path(span, |at| match context {
                 // A projection is for a type with a context: one without would drop it unseen.
                 Some(function) => quote_spanned! {span=>
                     #r::Part(#function(#ctx)).give(#value, #at, #out);
@@ -100,18 +130,25 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
                     use #r::{NestFree as _, NestWith as _};
                     (&#r::Nest(#value, #ctx)).check(#at, #out);
                 }},
-            };
+            });
         }
         _ => {}
     }
     let name = rule.name.to_string();
     let module = Ident::new(&name, span);
-    let (function, args) = arguments(rule, span, &value, at, place.ctx.as_ref());
+    let (function, args) = arguments(rule, span, &value, &place.at.given(span), place.ctx.as_ref());
     let function = Ident::new(function, span);
-    if crate::table::find(&name).is_some_and(|spec| spec.records) {
-        let call = quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out););
+    if matches!(rule.kind, RuleKind::Nested { .. }) {
+        // `nested` takes the place as it is: the nested value's fields make their paths only
+        // when they record.
+        let at = place.at.given(span);
+        records(rule, span, out, quote_spanned!(span=> #r::#module::#function(#value, #at, #out);))
+    } else if crate::table::find(&name).is_some_and(|spec| spec.records) {
+        let call =
+            place.at.with_path(span, |at| quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out);));
         records(rule, span, out, call)
     } else {
+        let at = place.at.given(span);
         quote_spanned!(span=> #r::record(#out, #at, #r::#module::#function(#value #(, #args)*), #overrides);)
     }
 }
@@ -122,7 +159,7 @@ fn arguments(
     rule: &Rule,
     span: Span,
     value: &TokenStream,
-    at: &Ident,
+    at: &TokenStream,
     ctx: Option<&Ident>,
 ) -> (&'static str, Vec<TokenStream>) {
     let some = |bound: Option<&Expr>| match bound {
@@ -187,8 +224,13 @@ fn arguments(
 fn one_by_one(inner: &[Rule], span: Span, name: &str, ctx: Option<&Ident>) -> TokenStream {
     let (one, at, out) =
         (Ident::new(name, span), format_ident!("{}_at", name, span = span), format_ident!("{}_out", name, span = span));
-    let place =
-        Place { value: Value::Local(one.clone()), at: at.clone(), out: out.clone(), walked: None, ctx: ctx.cloned() };
+    let place = Place {
+        value: Value::Local(one.clone()),
+        at: At::Path(at.clone()),
+        out: out.clone(),
+        walked: None,
+        ctx: ctx.cloned(),
+    };
     let inner = inner.iter().map(|rule| emit(rule, &place));
     quote_spanned!(span=> |#one, #at, #out| { #(#inner)* })
 }
@@ -210,7 +252,7 @@ fn custom(
         }
         None => quote_spanned!(span=> #function(__present)),
     };
-    let check = user_result(span, &call, &place.at, &place.out, overrides);
+    let check = user_result(span, &call, &place.at.given(span), &place.out, overrides);
     quote_spanned! {span=>
         {
             use #r::{ProbeOption as _, ProbeValue as _};
@@ -265,15 +307,15 @@ pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident, c
         }
         None => quote_spanned!(span=> #function(#value)),
     };
-    user_result(span, &call, at, out, &overrides)
+    user_result(span, &call, &respan(at, span).into_token_stream(), out, &overrides)
 }
 
 /// Records what a user's function returned. The result is first bound with its type written
 /// out, so that a function of the wrong signature is reported against that type alone, with no
 /// hidden item of the runtime named in the error.
-fn user_result(span: Span, call: &TokenStream, at: &Ident, out: &Ident, overrides: &TokenStream) -> TokenStream {
+fn user_result(span: Span, call: &TokenStream, at: &TokenStream, out: &Ident, overrides: &TokenStream) -> TokenStream {
     let r = runtime_at(span);
-    let (at, out) = (respan(at, span), respan(out, span));
+    let out = respan(out, span);
     quote_spanned! {span=>
         let __result: ::core::result::Result<(), ::validate_core::RuleError> = #call;
         #r::record(#out, #at, __result, #overrides);
@@ -321,6 +363,18 @@ pub fn field_path(segment: Option<&Segment>, parent: &Ident) -> TokenStream {
         Some(Segment::Member(name)) if is_plain(name) => quote!(&#r::plain_member(#parent, #name)),
         Some(Segment::Member(name)) => quote!(&#parent.member(#name)),
         Some(Segment::Index(index)) => quote!(&#parent.index(#index)),
+        None => quote!(#parent),
+    }
+}
+
+/// The place of a field below `parent` (a place), whose path is made only when a violation is
+/// recorded there ([`At::Made`]): `parent` itself for a field that adds no segment.
+pub fn field_place(segment: Option<&Segment>, parent: &Ident) -> TokenStream {
+    let r = runtime();
+    match segment {
+        Some(Segment::Member(name)) if is_plain(name) => quote!(#r::below_plain_member(#parent, #name)),
+        Some(Segment::Member(name)) => quote!(#r::Below::member(#parent, #name)),
+        Some(Segment::Index(index)) => quote!(#r::Below::index(#parent, #index)),
         None => quote!(#parent),
     }
 }

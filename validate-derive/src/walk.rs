@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 use syn::Ident;
 
 use crate::ast::{Container, Data, Field, Segment, Style, Tagging, Variant};
-use crate::rules::{self, Place, Value};
+use crate::rules::{self, At, Place, Value};
 use crate::serde_attr::{Default, SerdeContainer};
 
 /// The `Walk` impl and the `Validate::__explain` method that answers with it.
@@ -297,7 +297,7 @@ fn checked_read(
 fn field_rules(container: &Container<'_>, field: &Field<'_>, out: &Ident, walked: Option<&Ident>) -> Vec<TokenStream> {
     let place = Place {
         value: Value::Local(format_ident!("__value")),
-        at: format_ident!("__field_at"),
+        at: At::Path(format_ident!("__field_at")),
         out: out.clone(),
         walked: walked.cloned(),
         ctx: ctx_of(container),

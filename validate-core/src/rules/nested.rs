@@ -27,9 +27,12 @@
 //! assert_eq!(violations.iter().next().unwrap().target(), "fieldMappings[1].profileFieldName");
 //! ```
 
-use crate::{Path, Validate, Violations};
+use crate::path::At;
+use crate::{Validate, Violations};
 
-/// Records the violations of `value`'s own rules under `at`.
-pub fn check<T: Validate + ?Sized>(value: &T, at: &Path<'_>, out: &mut Violations) {
-    value.validate_at(at, out);
+/// Records the violations of `value`'s own rules under `at` (a `&Path`, or a place whose path
+/// is made only when a violation is recorded: see [`At`]).
+#[inline]
+pub fn check<T: Validate>(value: &T, at: impl At, out: &mut Violations) {
+    value.__validate_in(at, out);
 }

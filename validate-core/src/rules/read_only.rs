@@ -17,6 +17,7 @@
 //! assert!(Properties { tenant_id: None }.validate().is_ok());
 //! ```
 
+use crate::path::At;
 use crate::{Path, RuleError};
 
 /// The ARM code of a read-only property sent by a client.
@@ -42,9 +43,11 @@ impl<T> ReadOnly for Option<T> {
     }
 }
 
-/// Fails with `ReadOnlyProperty` when `value` is `Some`.
-pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleError> {
-    if value.sent().is_some() { Err(refused(at)) } else { Ok(()) }
+/// Fails with `ReadOnlyProperty` when `value` is `Some`; the message names the property at `at` (a
+/// `&Path`, or a function that makes it: see [`At`]).
+#[inline]
+pub fn check<T: ReadOnly + ?Sized>(value: &T, at: impl At) -> Result<(), RuleError> {
+    if value.sent().is_some() { Err(at.with(refused)) } else { Ok(()) }
 }
 
 /// `read_only(stored = function)`: fails with `ReadOnlyProperty` when `value` is `Some` and
@@ -77,7 +80,8 @@ pub fn check<T: ReadOnly + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleE
 /// // Nothing stored: nothing may be sent.
 /// assert!(Resource { tenant_id: Some("contoso".into()) }.validate_with(&Stored(None)).is_err());
 /// ```
-pub fn check_stored<T, S>(value: &T, stored: Option<&S>, at: &Path<'_>) -> Result<(), RuleError>
+#[inline]
+pub fn check_stored<T, S>(value: &T, stored: Option<&S>, at: impl At) -> Result<(), RuleError>
 where
     T: ReadOnly + ?Sized,
     T::Value: PartialEq<S>,
@@ -86,10 +90,11 @@ where
     match (value.sent(), stored) {
         (None, _) => Ok(()),
         (Some(sent), Some(stored)) if sent == stored => Ok(()),
-        (Some(_), _) => Err(refused(at)),
+        (Some(_), _) => Err(at.with(refused)),
     }
 }
 
+#[cold]
 fn refused(at: &Path<'_>) -> RuleError {
     RuleError::new(CODE, crate::message::Message::ReadOnlyProperty { name: at.last_name() })
 }

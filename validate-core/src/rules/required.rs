@@ -18,6 +18,7 @@
 //! ```
 
 use crate::message::Message;
+use crate::path::At;
 use crate::{Path, RuleError};
 
 /// The ARM code of a missing property.
@@ -41,9 +42,11 @@ impl<T> Required for Option<T> {
     }
 }
 
-/// Fails with `MissingRequiredProperty` when `value` is `None`; the message names the property at `at`.
-pub fn check<T: Required + ?Sized>(value: &T, at: &Path<'_>) -> Result<(), RuleError> {
-    if value.is_present() { Ok(()) } else { Err(missing(at)) }
+/// Fails with `MissingRequiredProperty` when `value` is `None`; the message names the property at
+/// `at` (a `&Path`, or a function that makes it: see [`At`]).
+#[inline]
+pub fn check<T: Required + ?Sized>(value: &T, at: impl At) -> Result<(), RuleError> {
+    if value.is_present() { Ok(()) } else { Err(at.with(missing)) }
 }
 
 /// The error for a missing property at `at`, or for an item or a map value given `null`, which
