@@ -186,7 +186,7 @@ impl<'a> Path<'a> {
 /// let eager = required::check(&missing, &root.member("hub"));
 /// let lazy = required::check(&missing, || root.member("hub"));
 /// assert_eq!(eager, lazy);
-/// assert_eq!(lazy.unwrap_err().to_string(), "The property 'hub' is required.");
+/// assert_eq!(lazy.unwrap_err().message(), "The property 'hub' is required.");
 /// ```
 pub trait At: Copy {
     /// Calls `f` with the path.
