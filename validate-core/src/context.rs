@@ -67,6 +67,7 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::path::At;
 use crate::rules::each::Each;
 use crate::{Path, Violations};
 
@@ -155,36 +156,36 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
     }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Vec<T> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
     }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for VecDeque<T> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
     }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized, const N: usize> ValidateWith<C> for [T; N] {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
     }
 }
 
 impl<K: Ord + Display, V: ValidateWith<C>, C: ?Sized> ValidateWith<C> for BTreeMap<K, V> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
     }
 }
 
 impl<K: Ord + Display, V: ValidateWith<C>, S: BuildHasher, C: ?Sized> ValidateWith<C> for HashMap<K, V, S> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| item.validate_with_at(ctx, at, out));
+        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
     }
 }

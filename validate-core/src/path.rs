@@ -208,10 +208,20 @@ impl<'a, F: Fn() -> Path<'a> + Copy> At for F {
 }
 
 /// A place below another one ([`At`]), whose path is made only when a violation is recorded
-/// there: what derived code and the sequences' [`Validate`](crate::Validate) impls pass down, so
-/// that a valid item of a `Vec` writes no path either (`benches/benches/plain.rs`, 100 items:
-/// 1.78 → 1.44 × the hand-written check, 2026-12-01). For generated code; not public API.
-#[doc(hidden)]
+/// there: what derived code, the sequences' [`Validate`](crate::Validate) impls and
+/// [`Each`](crate::rules::each::Each) pass down, so that a valid item of a `Vec` writes no path
+/// either (`benches/benches/plain.rs`, 100 items: 1.78 → 1.44 × the hand-written check,
+/// 2026-12-01).
+///
+/// ```
+/// use validate_core::path::{At, Below, Path};
+///
+/// let root = Path::root();
+/// let fields = root.member("fields");
+/// let name = Below::member(Below::index(&fields, 2), "fieldName");
+/// assert_eq!(name.with(|path| path.target()), "fields[2].fieldName");
+/// assert_eq!(Below::key(&root, &"en-us").with(|path| path.target()), "['en-us']");
+/// ```
 #[derive(Clone, Copy)]
 pub struct Below<'a, A> {
     parent: A,
@@ -235,6 +245,12 @@ impl<'a, A: At> Below<'a, A> {
     #[inline]
     pub const fn index(parent: A, index: usize) -> Self {
         Below { parent, segment: Segment::Index(index) }
+    }
+
+    /// The map entry `key` of `parent`.
+    #[inline]
+    pub const fn key(parent: A, key: &'a dyn Display) -> Self {
+        Below { parent, segment: Segment::Key(key) }
     }
 }
 

@@ -149,7 +149,7 @@ macro_rules! impl_validate_maps {
     ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
         impl<$($($generics)*)?> Validate for $ty {
             fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
-                self.each(at, out, |item, at, out| item.validate_at(at, out));
+                self.each(at, out, |item, at, out| item.__validate_in(at, out));
             }
         }
     )*};

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::error_response::MAX_DETAILS;
 use crate::message::Message;
+use crate::path::At;
 use crate::{Path, RuleError};
 
 /// One failed rule: its target on the wire, its ARM code and its message.
@@ -259,9 +260,9 @@ impl Violations {
     /// assert_eq!(out.to_string(), "hub: No such hub.");
     /// ```
     #[inline]
-    pub fn record(&mut self, at: &Path<'_>, result: Result<(), RuleError>) {
+    pub fn record(&mut self, at: impl At, result: Result<(), RuleError>) {
         if let Err(error) = result {
-            self.record_error(at, error);
+            at.with(|at| self.record_error(at, error));
         }
     }
 
@@ -278,11 +279,11 @@ impl Violations {
     /// assert_eq!((out.len(), out.left_out()), (3, 2));
     /// assert_eq!(out.iter().next().map(|v| v.message()).as_deref(), Some("No a."));
     /// ```
-    pub fn record_failure(&mut self, at: &Path<'_>, error: impl FnOnce() -> RuleError) {
+    pub fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError) {
         if self.is_full() {
             self.left_out += 1;
         } else {
-            self.record_error(at, error());
+            at.with(|at| self.record_error(at, error()));
         }
     }
 

@@ -202,8 +202,9 @@ fn arguments(
         RuleKind::Part(part) => ("check", vec![quote_spanned!(span=> #part)]),
         RuleKind::OneOf(values) => ("check", vec![quote_spanned!(span=> &[#(#values),*])]),
         RuleKind::Format(format) => (format.keyword(), Vec::new()),
-        RuleKind::Each(inner) => ("check", vec![one_by_one(inner, span, "__item", ctx)]),
-        RuleKind::Keys(inner) => ("check", vec![one_by_one(inner, span, "__key", ctx)]),
+        // An item's place is made only on a violation (`Each` gives a `Below`); a key's is a path.
+        RuleKind::Each(inner) => ("check", vec![one_by_one(inner, span, "__item", ctx, At::Made)]),
+        RuleKind::Keys(inner) => ("check", vec![one_by_one(inner, span, "__key", ctx, At::Path)]),
         // `ignore_case` calls functions that take text alone, so that it is refused on numbers.
         RuleKind::Unique { by: None, ignore_case: false } => ("check", vec![quote_spanned!(span=> false)]),
         RuleKind::Unique { by: None, ignore_case: true } => ("check_ignore_case", Vec::new()),
@@ -221,12 +222,12 @@ fn arguments(
 
 /// `|__item, __item_at, __item_out| { … }`: the rules inside `each` or `keys`, on one item or key
 /// (a local called `name`) at its place.
-fn one_by_one(inner: &[Rule], span: Span, name: &str, ctx: Option<&Ident>) -> TokenStream {
+fn one_by_one(inner: &[Rule], span: Span, name: &str, ctx: Option<&Ident>, place_of: fn(Ident) -> At) -> TokenStream {
     let (one, at, out) =
         (Ident::new(name, span), format_ident!("{}_at", name, span = span), format_ident!("{}_out", name, span = span));
     let place = Place {
         value: Value::Local(one.clone()),
-        at: At::Path(at.clone()),
+        at: place_of(at.clone()),
         out: out.clone(),
         walked: None,
         ctx: ctx.cloned(),

@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
+use crate::path::Below;
 use crate::rules::each_entry;
 use crate::{Path, Violations};
 
@@ -41,93 +42,144 @@ use crate::{Path, Violations};
 pub trait Each {
     /// The item type.
     type Item;
-    /// Calls `check` on every item with its target: `at[i]` for sequences, `at['key']` for maps,
+    /// Calls `check` on every item with its place: `at[i]` for sequences, `at['key']` for maps,
     /// and for sets `at[i]` in the set's order (sorted for a `BTreeSet`, as it iterates for a
-    /// `HashSet`).
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&Self::Item, &Path<'_>, &mut Violations));
+    /// `HashSet`). The place is a [`Below`], whose path is made only if a violation is recorded
+    /// there.
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&Self::Item, Below<'_, &Path<'_>>, &mut Violations),
+    );
 }
 
 impl<T> Each for [T] {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         for (i, item) in self.iter().enumerate() {
-            check(item, &at.index(i), out);
+            check(item, Below::index(at, i), out);
         }
     }
 }
 
 impl<T> Each for Vec<T> {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations)) {
         self.as_slice().each(at, out, check);
     }
 }
 
 impl<T, const N: usize> Each for [T; N] {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations)) {
         self.as_slice().each(at, out, check);
     }
 }
 
 impl<T> Each for VecDeque<T> {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         for (i, item) in self.iter().enumerate() {
-            check(item, &at.index(i), out);
+            check(item, Below::index(at, i), out);
         }
     }
 }
 
 impl<T> Each for BTreeSet<T> {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         for (i, item) in self.iter().enumerate() {
-            check(item, &at.index(i), out);
+            check(item, Below::index(at, i), out);
         }
     }
 }
 
 impl<T, S> Each for HashSet<T, S> {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&T, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         for (i, item) in self.iter().enumerate() {
-            check(item, &at.index(i), out);
+            check(item, Below::index(at, i), out);
         }
     }
 }
 
 impl<K: Ord + Display, V, S: BuildHasher> Each for HashMap<K, V, S> {
     type Item = V;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&V, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         each_entry(self, at, out, |_, value, at, out| check(value, at, out));
     }
 }
 
 impl<K: Ord + Display, V> Each for BTreeMap<K, V> {
     type Item = V;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&V, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         each_entry(self, at, out, |_, value, at, out| check(value, at, out));
     }
 }
 
 impl<C: Each + ?Sized> Each for &C {
     type Item = C::Item;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&C::Item, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         (**self).each(at, out, check);
     }
 }
 
 impl<C: Each + ?Sized> Each for Box<C> {
     type Item = C::Item;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&C::Item, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         (**self).each(at, out, check);
     }
 }
 
 impl<C: Each> Each for Option<C> {
     type Item = C::Item;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&C::Item, &Path<'_>, &mut Violations)) {
+    fn each(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
+    ) {
         if let Some(collection) = self {
             collection.each(at, out, check);
         }
@@ -137,7 +189,7 @@ impl<C: Each> Each for Option<C> {
 /// Runs `check` on every item of `value` at its own target.
 pub fn check<C: Each + ?Sized>(
     value: &C,
-    check: impl FnMut(&C::Item, &Path<'_>, &mut Violations),
+    check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
     at: &Path<'_>,
     out: &mut Violations,
 ) {

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
+use crate::path::Below;
 use crate::{Path, Violations};
 
 /// A map whose entries can be validated: its keys go into targets as `['key']`.
@@ -52,20 +53,20 @@ pub(crate) fn each_entry<M>(
     map: &M,
     at: &Path<'_>,
     out: &mut Violations,
-    mut check: impl FnMut(&M::Key, &M::Value, &Path<'_>, &mut Violations),
+    mut check: impl FnMut(&M::Key, &M::Value, Below<'_, &Path<'_>>, &mut Violations),
 ) where
     M: Entries + ?Sized,
 {
     let start = out.len();
     for (key, value) in map.entries() {
-        check(key, value, &at.key(key), out);
+        check(key, value, Below::key(at, key), out);
     }
     if !M::SORTED && out.len() > start && map.entry_count() > 1 {
         out.truncate(start);
         let mut sorted: Vec<_> = map.entries().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (key, value) in sorted {
-            check(key, value, &at.key(key), out);
+            check(key, value, Below::key(at, key), out);
         }
     }
 }

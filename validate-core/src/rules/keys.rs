@@ -43,6 +43,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
+use crate::path::At;
 use crate::rules::each_entry;
 use crate::{Path, Violations};
 
@@ -62,14 +63,14 @@ pub trait HasKeys {
 impl<K: Ord + Display, V, S: BuildHasher> HasKeys for HashMap<K, V, S> {
     type Key = K;
     fn each_key(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&K, &Path<'_>, &mut Violations)) {
-        each_entry(self, at, out, |key, _, at, out| check(key, at, out));
+        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)));
     }
 }
 
 impl<K: Ord + Display, V> HasKeys for BTreeMap<K, V> {
     type Key = K;
     fn each_key(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&K, &Path<'_>, &mut Violations)) {
-        each_entry(self, at, out, |key, _, at, out| check(key, at, out));
+        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)));
     }
 }
 
