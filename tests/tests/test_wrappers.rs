@@ -376,6 +376,23 @@ fn unique_ignore_case_folds_the_kelvin_sign() {
 }
 
 #[derive(Validate)]
+struct BorrowedOptions<'a> {
+    #[validate(unique)]
+    items: Vec<&'a Option<u32>>,
+}
+
+/// Absent items are never repeats, seen through `&T` as through `Option<T>`.
+#[test]
+fn unique_skips_borrowed_absent_items() {
+    let (none, one) = (None, Some(1));
+    assert_eq!(report(&BorrowedOptions { items: vec![&none, &one, &none] }), Vec::<String>::new());
+    assert_eq!(
+        report(&BorrowedOptions { items: vec![&one, &none, &one] }),
+        ["DuplicateValue items[2]: The value '1' repeats the value at index 0."]
+    );
+}
+
+#[derive(Validate)]
 struct Eaches<'a> {
     #[validate(each(range(max = 5)))]
     deque: VecDeque<u8>,
