@@ -543,6 +543,26 @@ mod tests {
         out.iter().map(|v| v.target().to_owned()).collect()
     }
 
+    /// The first two numbers whose fingerprints pick `slot` in a table of 32 slots (up to 16 items).
+    fn colliding_at(slot: u64) -> [u64; 2] {
+        let mut found = (0u64..).filter(|n| n.fingerprint(false) & 31 == slot);
+        [found.next(), found.next()].map(|n| n.unwrap_or_default())
+    }
+
+    /// Items whose fingerprints pick the same slot are told apart, the probe moving on from the
+    /// first slot and wrapping round from the last.
+    #[test]
+    fn colliding_items_probe_the_next_slots() {
+        for slot in [0, 31] {
+            let [a, b] = colliding_at(slot);
+            assert_ne!(a, b);
+            let mut out = Violations::new();
+            check(&[a, b, a, b], false, &Path::root(), &mut out);
+            let targets: Vec<_> = out.iter().map(|v| v.target().to_owned()).collect();
+            assert_eq!(targets, ["[2]", "[3]"], "numbers {a} and {b} at slot {slot}");
+        }
+    }
+
     #[test]
     fn repeats_after_the_first_are_reported_in_index_order() {
         let values: Vec<String> = ["b", "a", "b", "a", "b"].map(String::from).into();
