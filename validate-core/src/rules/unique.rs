@@ -546,7 +546,7 @@ mod tests {
     /// The first two numbers whose fingerprints pick `slot` in a table of 32 slots (up to 16 items).
     fn colliding_at(slot: u64) -> [u64; 2] {
         let mut found = (0u64..).filter(|n| n.fingerprint(false) & 31 == slot);
-        [found.next(), found.next()].map(|n| n.unwrap_or_default())
+        [found.next(), found.next()].map(Option::unwrap_or_default)
     }
 
     /// Items whose fingerprints pick the same slot are told apart, the probe moving on from the
