@@ -201,3 +201,20 @@ fn refused<T: Numeric + ?Sized>(
     };
     Err(RuleError::new(CODE, message))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without bounds (a hand-written call), NaN still fails: no comparison rules it out.
+    #[test]
+    fn nan_fails_without_bounds() {
+        let error = check(&f64::NAN, None, None).unwrap_err();
+        assert_eq!((error.code(), error.message().as_str()), (CODE, "The value is not a number."));
+        assert_eq!(check(&f64::INFINITY, None, None), Ok(()));
+        assert_eq!(
+            check_exclusive(&f32::NAN, None, None, None, None).map_err(|e| e.code().to_owned()),
+            Err(CODE.into())
+        );
+    }
+}
