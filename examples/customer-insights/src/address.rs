@@ -162,13 +162,34 @@ impl RelationshipAddress {
     }
 
     /// The key the resource is stored under: names compared case-insensitively.
+    ///
+    /// ```
+    /// use customer_insights::address::RelationshipAddress;
+    ///
+    /// let path = "/subscriptions/6E0B3A2C-1F2D-4E5F-8A9B-0C1D2E3F4A5B/resourceGroups/RG/providers/\
+    ///             Microsoft.CustomerInsights/hubs/Hub1/relationships/Rel_1";
+    /// let address = RelationshipAddress::from_uri(path, Some("api-version=2017-04-26")).unwrap();
+    /// let lower = RelationshipAddress::from_uri(&path.to_lowercase(), None).unwrap();
+    /// assert_eq!(address.key(), lower.key());
+    /// ```
     pub fn key(&self) -> RelationshipKey {
-        RelationshipKey {
-            subscription_id: self.subscription_id.to_lowercase(),
-            resource_group_name: self.resource_group_name.to_lowercase(),
-            hub_name: self.hub_name.to_lowercase(),
-            relationship_name: self.relationship_name.to_lowercase(),
+        // One string rather than four: 3 allocations and 4 hashed strings fewer a request.
+        let names = [&self.subscription_id, &self.resource_group_name, &self.hub_name, &self.relationship_name];
+        let mut key = String::with_capacity(names.iter().map(|name| name.len() + 1).sum());
+        for name in names {
+            if name.is_ascii() {
+                let start = key.len();
+                key.push_str(name);
+                if let Some(pushed) = key.get_mut(start..) {
+                    pushed.make_ascii_lowercase();
+                }
+            } else {
+                // Lowercased as a whole name, as `str::to_lowercase` does it (a final sigma).
+                key.push_str(&name.to_lowercase());
+            }
+            key.push('/');
         }
+        RelationshipKey(key)
     }
 
     /// The resource id, in the caller's casing.
@@ -181,17 +202,9 @@ impl RelationshipAddress {
 }
 
 /// The names of a relationship, lowercased: two addresses that differ only in case share a key.
+/// The names, each followed by `/`, which none of them holds once the URL's rules passed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct RelationshipKey {
-    /// The subscription id, lowercased.
-    pub subscription_id: String,
-    /// The resource group, lowercased.
-    pub resource_group_name: String,
-    /// The hub, lowercased.
-    pub hub_name: String,
-    /// The relationship, lowercased.
-    pub relationship_name: String,
-}
+pub struct RelationshipKey(String);
 
 /// A path segment, percent-decoded (invalid UTF-8 replaced); copied as it is without a `%`.
 fn decode(segment: &str) -> String {
@@ -233,6 +246,24 @@ mod tests {
         assert_eq!(api_version("x=api-version"), (None, 0));
         assert_eq!(api_version("api-version=1&api-version=2"), (Some("1".into()), 2));
         assert_eq!(api_version("api%2Dversion=2017+04%2B26"), (Some("2017 04+26".into()), 1));
+    }
+
+    #[test]
+    fn keys_are_the_names_lowercased_as_str_lowercases_them() {
+        let address = |group: &str| RelationshipAddress {
+            api_version: None,
+            api_version_count: 0,
+            subscription_id: "6E0B3A2C-1F2D-4E5F-8A9B-0C1D2E3F4A5B".into(),
+            resource_group_name: group.into(),
+            hub_name: "Hub1".into(),
+            relationship_name: "Rel_1".into(),
+        };
+        for (group, lower) in [("RG", "rg"), ("ΟΔΟΣ", "οδος"), ("Straße_Ä", "straße_ä"), ("ΣΑ", "σα")] {
+            let key = address(group).key();
+            assert_eq!(key, address(lower).key(), "{group}");
+            assert_eq!(key.0, format!("6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/{}/hub1/rel_1/", group.to_lowercase()));
+        }
+        assert_ne!(address("rg").key(), address("rg2").key());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Where relationships are kept: a small trait, so that a database can replace the memory.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::address::RelationshipKey;
@@ -40,8 +41,15 @@ impl RelationshipStore for MemoryStore {
         update: impl FnOnce(Option<&Arc<RelationshipResourceFormat>>) -> Result<RelationshipResourceFormat, E>,
     ) -> Result<Arc<RelationshipResourceFormat>, E> {
         let mut relationships = self.relationships.write().unwrap_or_else(PoisonError::into_inner);
-        let updated = Arc::new(update(relationships.get(&key))?);
-        relationships.insert(key, Arc::clone(&updated));
+        // One lookup, not a `get` and an `insert`: the key is hashed once.
+        let updated = match relationships.entry(key) {
+            Entry::Occupied(mut entry) => {
+                let updated = Arc::new(update(Some(entry.get()))?);
+                entry.insert(Arc::clone(&updated));
+                updated
+            }
+            Entry::Vacant(entry) => Arc::clone(entry.insert(Arc::new(update(None)?))),
+        };
         Ok(updated)
     }
 }
