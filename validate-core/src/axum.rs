@@ -877,11 +877,20 @@ fn is_json(headers: &HeaderMap) -> bool {
     let Some(value) = headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()) else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    // Compared ignoring case rather than lowercased into a copy, which allocated on every body
+    // read (the reference service's valid PUT: is_json 820 → 540 instructions; callgrind,
+    // 2026-12-01).
+    let essence = value.split_once(';').map_or(value, |(essence, _)| essence).trim();
     let Some((kind, subtype)) = essence.split_once('/') else {
         return false;
     };
-    (kind == "application" && subtype == "json") || (!kind.is_empty() && subtype.ends_with("+json"))
+    let structured = subtype
+        .len()
+        .checked_sub("+json".len())
+        .and_then(|at| subtype.as_bytes().get(at..))
+        .is_some_and(|suffix| suffix.eq_ignore_ascii_case(b"+json"));
+    (kind.eq_ignore_ascii_case("application") && subtype.eq_ignore_ascii_case("json"))
+        || (!kind.is_empty() && structured)
 }
 
 /// A body that counts the bytes it yields, so that draining can stop at a cap.
@@ -925,12 +934,28 @@ mod tests {
 
     #[test]
     fn json_content_types() {
-        for good in
-            ["application/json", "Application/JSON; charset=utf-8", "application/merge-patch+json", "text/x+json"]
-        {
+        for good in [
+            "application/json",
+            "Application/JSON; charset=utf-8",
+            "application/merge-patch+json",
+            "text/x+json",
+            " APPLICATION/VND.X+JSON ;q",
+            "a/+Json",
+        ] {
             assert!(is_json(&headers(good)), "{good}");
         }
-        for bad in ["text/plain", "application/jsonx", "json", "application/json-seq", "/+json", ""] {
+        for bad in [
+            "text/plain",
+            "application/jsonx",
+            "json",
+            "application/json-seq",
+            "/+json",
+            "",
+            "a/json",
+            "+json",
+            "a/x+jso",
+            "text/plain;/+json",
+        ] {
             assert!(!is_json(&headers(bad)), "{bad}");
         }
         assert!(!is_json(&HeaderMap::new()));
