@@ -11,7 +11,7 @@ pub const RESOURCE_TYPE: &str = "Microsoft.CustomerInsights/hubs/relationships";
 pub fn complete(
     mut sent: RelationshipResourceFormat,
     stored: Option<&RelationshipResourceFormat>,
-    address: &RelationshipAddress,
+    address: &RelationshipAddress<'_>,
 ) -> RelationshipResourceFormat {
     match stored {
         Some(stored) => {
@@ -24,9 +24,9 @@ pub fn complete(
         None => {
             sent.id = Some(address.resource_id());
             sent.name = Some(format!("{}/{}", address.hub_name, address.relationship_name));
-            sent.properties.relationship_name = Some(address.relationship_name.clone());
+            sent.properties.relationship_name = Some(address.relationship_name.to_string());
             sent.properties.relationship_guid_id = Some(uuid::Uuid::new_v4().to_string());
-            sent.properties.tenant_id = Some(address.hub_name.clone());
+            sent.properties.tenant_id = Some(address.hub_name.to_string());
         }
     }
     sent.resource_type = Some(RESOURCE_TYPE.to_owned());

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use validate_core::axum::{ArmError, ReadError, accept_language, drain_body, read_json_body};
 use validate_core::message::Param;
@@ -135,7 +135,10 @@ impl<S> Clone for Shared<S> {
 /// reader consumes the request: a shared copy of its one value, which allocates nothing.
 async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request: Request) -> Response {
     let context = RequestContext::of(&request);
-    let routed = route(&shared.limits, &request);
+    // The address borrows its names from this copy of the URL (a count, not a copy of the text),
+    // as the request itself goes on to the body's reader.
+    let uri = request.uri().clone();
+    let routed = route(&shared.limits, &request, &uri);
     let accept_language = accept_language(request.headers());
     let response = match serve(&shared, routed, request).await {
         Ok(response) => response,
@@ -151,7 +154,7 @@ async fn dispatch<S: RelationshipStore>(State(shared): State<Shared<S>>, request
 /// The answer to a routed request, or why it is refused (not yet worded).
 async fn serve<S: RelationshipStore>(
     shared: &Shared<S>,
-    routed: Result<RelationshipAddress, Refusal>,
+    routed: Result<RelationshipAddress<'_>, Refusal>,
     request: Request,
 ) -> Result<Response, Refusal> {
     let limits = &shared.limits;
@@ -228,9 +231,8 @@ impl Refusal {
 
 /// The relationship a request is about, or the first problem with its URL or headers (in the
 /// contract's order: the request line and headers, the route, the method, the URL's names).
-fn route(limits: &Limits, request: &Request) -> Result<RelationshipAddress, Refusal> {
+fn route<'a>(limits: &Limits, request: &Request, uri: &'a Uri) -> Result<RelationshipAddress<'a>, Refusal> {
     check_head(limits, request)?;
-    let uri = request.uri();
     let address = RelationshipAddress::from_uri(uri.path(), uri.query()).ok_or_else(|| {
         Refusal::own(StatusCode::NOT_FOUND, "NotFound", "No route matches the request URL.", locales::ROUTE_NOT_FOUND)
     })?;
@@ -268,7 +270,7 @@ fn check_head(limits: &Limits, request: &Request) -> Result<(), Refusal> {
 }
 
 /// The first problem with the URL, answered alone.
-fn check_address(address: &RelationshipAddress) -> Result<(), Refusal> {
+fn check_address(address: &RelationshipAddress<'_>) -> Result<(), Refusal> {
     let Err(violations) = address.validate() else {
         return Ok(());
     };
@@ -289,7 +291,7 @@ fn check_address(address: &RelationshipAddress) -> Result<(), Refusal> {
 
 async fn put<S: RelationshipStore>(
     store: &S,
-    address: RelationshipAddress,
+    address: RelationshipAddress<'_>,
     limits: &Limits,
     request: Request,
 ) -> Result<Response, Refusal> {
@@ -343,7 +345,7 @@ fn internal_error() -> Refusal {
     )
 }
 
-fn get<S: RelationshipStore>(store: &S, address: &RelationshipAddress) -> Result<Response, Refusal> {
+fn get<S: RelationshipStore>(store: &S, address: &RelationshipAddress<'_>) -> Result<Response, Refusal> {
     match store.get(&address.key()) {
         Some(stored) => Ok(json(StatusCode::OK, &stored)),
         None => {
