@@ -375,8 +375,8 @@ impl Violations {
     }
 
     /// `Ok(())` when there are none, else `Err(self)`.
-    // Inlined, as the other small methods here: a call across the crate boundary at the end of
-    // every `validate()` was a third of a 10-item body's time (`benches/benches/plain.rs`).
+    // Inlined, as the other small methods here: it was a call across the crate boundary at the
+    // end of every `validate()` (seen in the disassembly of the body without `unique`).
     #[inline]
     pub fn into_result(self) -> Result<(), Violations> {
         if self.is_empty() { Ok(()) } else { Err(self) }
