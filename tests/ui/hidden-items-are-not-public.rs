@@ -8,6 +8,7 @@ use validate_core::schema::encoded::decode;
 fn main() {
     let root = validate_core::Path::root();
     let _ = root.plain_member("a");
+    let _ = validate_core::path::Below::plain_member(&root, "a");
     let mut out = validate_core::Violations::new();
     out.record_as(&root, Ok(()), None, None);
     out.override_since(0, None, None);

@@ -169,12 +169,14 @@ impl<'a> Path<'a> {
     }
 }
 
-/// Where a rule's violation goes: a [`Path`], or a function that makes one only when a violation
-/// is recorded.
+/// Where a rule's violation goes: a [`Path`] (`&Path`, `&&Path`), a function that makes one, or
+/// a [`Below`]; the path of the last two is made only when a violation is recorded.
 ///
-/// Derived code gives rules a function: a field whose rules pass writes no path at all, which
-/// for a one-compare rule such as `required` is most of its cost (`benches/benches/plain.rs`:
-/// 1.8 → 1.2 ns an item of two such fields, 2026-12-01). Hand-written code passes a `&Path`.
+/// Derived code gives the rules that yield one error (`required`, `length`, `range`, …) a
+/// [`Below`]: a field whose rules pass writes no path, which for a one-compare rule is most of its
+/// cost (see [`Below`]). Rules that record their own violations (`each`, `keys`, `unique`,
+/// `localized`) are given the field's path, made when they run. Hand-written code passes a
+/// `&Path`. Implemented here only (the trait is sealed).
 ///
 /// ```
 /// use validate_core::Path;
@@ -188,9 +190,30 @@ impl<'a> Path<'a> {
 /// assert_eq!(eager, lazy);
 /// assert_eq!(lazy.unwrap_err().message(), "The property 'hub' is required.");
 /// ```
-pub trait At: Copy {
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a place a violation can be recorded at",
+    label = "expected a `&Path`, a `Below` or a closure returning a `Path`",
+    note = "build one with `Path::root().member(\"name\")` and pass a reference to it"
+)]
+pub trait At: Copy + sealed::Sealed {
     /// Calls `f` with the path.
     fn with<R>(self, f: impl FnOnce(&Path<'_>) -> R) -> R;
+}
+
+mod sealed {
+    /// Keeps [`At`](super::At) to the impls of this module, so that it can grow.
+    pub trait Sealed {}
+    impl Sealed for &super::Path<'_> {}
+    impl Sealed for &&super::Path<'_> {}
+    impl<'a, F: Fn() -> super::Path<'a> + Copy> Sealed for F {}
+    impl<A: super::At> Sealed for super::Below<'_, A> {}
+}
+
+impl At for &&Path<'_> {
+    #[inline]
+    fn with<R>(self, f: impl FnOnce(&Path<'_>) -> R) -> R {
+        f(self)
+    }
 }
 
 impl At for &Path<'_> {
@@ -221,6 +244,7 @@ impl<'a, F: Fn() -> Path<'a> + Copy> At for F {
 /// let name = Below::member(Below::index(&fields, 2), "fieldName");
 /// assert_eq!(name.with(|path| path.target()), "fields[2].fieldName");
 /// assert_eq!(Below::key(&root, &"en-us").with(|path| path.target()), "['en-us']");
+/// assert_eq!(format!("{name:?}"), r#"Path("fields[2].fieldName")"#);
 /// ```
 #[derive(Clone, Copy)]
 pub struct Below<'a, A> {
@@ -251,6 +275,12 @@ impl<'a, A: At> Below<'a, A> {
     #[inline]
     pub const fn key(parent: A, key: &'a dyn Display) -> Self {
         Below { parent, segment: Segment::Key(key) }
+    }
+}
+
+impl<A: At> fmt::Debug for Below<'_, A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.with(|path| fmt::Debug::fmt(path, f))
     }
 }
 
@@ -293,6 +323,26 @@ impl fmt::Debug for Path<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every kind of place records at the same target: a path, a reference to one (as a
+    /// hand-written impl holding `&Path` writes `out.record(&at, …)`), a function, a `Below`.
+    #[test]
+    fn every_kind_of_place_records_at_the_same_target() {
+        use crate::{RuleError, Violations};
+        let root = Path::root();
+        let fields = root.member("fields");
+        let item = fields.index(1);
+        let at = &item;
+        let mut out = Violations::new();
+        out.record(&item, Err(RuleError::invalid("a")));
+        #[allow(clippy::needless_borrows_for_generic_args, reason = "the `&&Path` a hand-written impl passes")]
+        out.record(&at, Err(RuleError::invalid("b")));
+        out.record(|| fields.index(1), Err(RuleError::invalid("c")));
+        out.record(Below::index(&fields, 1), Err(RuleError::invalid("d")));
+        out.record_failure(Below::index(&fields, 1), || RuleError::invalid("e"));
+        let targets: Vec<_> = out.iter().map(|v| v.target().to_owned()).collect();
+        assert_eq!(targets, ["fields[1]"; 5]);
+    }
 
     #[test]
     fn members_indexes_and_keys_join_as_on_the_wire() {

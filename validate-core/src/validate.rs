@@ -15,7 +15,7 @@ use crate::{Path, Violations};
 /// ```
 /// use validate_core::{Path, RuleError, Validate, Violations};
 ///
-/// // The derive writes `validate_at`; `validate` comes with the trait.
+/// // The derive writes the checks (and `validate_at`); `validate` comes with the trait.
 /// #[derive(Validate)]
 /// struct Mapping {
 ///     #[validate(non_empty)]
@@ -56,12 +56,17 @@ pub trait Validate {
 
     /// Checks every rule with targets under `at`, recording violations into `out`.
     ///
-    /// This is how a value is validated as part of a larger one: the derive calls it for
-    /// `nested` fields, with the field's path.
+    /// This is how a value is validated as part of a larger one. A derived type's `nested`
+    /// fields reach their checks through a hidden method that takes the field's place without
+    /// making its path; a hand-written type's `validate_at` is called with the path made.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
     /// `validate_at` at a place whose path is made only when a violation is recorded there: the
     /// derive writes its checks here, and `validate_at` calls it. For generated code.
+    ///
+    /// `Box`, `Rc`, `Arc` and `&T` keep this default (they make the path and call
+    /// `validate_at`): passing the place through them would make a recursive type such as
+    /// `struct Node { next: Option<Box<Node>> }` instantiate this method without end.
     #[doc(hidden)]
     #[inline]
     fn __validate_in(&self, at: impl At, out: &mut Violations)

@@ -1,4 +1,5 @@
-//! Emits the `Validate` impl: `validate_at`, which runs every rule on a value in memory (and the
+//! Emits the `Validate` impl: `__validate_in`, which runs every rule on a value in memory at a
+//! place whose path is made only on a violation, and `validate_at`, which calls it (and the
 //! `WireNames` impl that `unique(by = …)` reads). The walk behind `from_json` is `walk.rs`.
 
 use proc_macro2::TokenStream;
@@ -200,7 +201,7 @@ fn variant_arm(variant: &Variant<'_>, at: &Ident, out: &Ident, ctx: Option<&Iden
     })
 }
 
-/// `{ let __field_at = <the field's path>; <its rules> }`
+/// `{ let __field_at = <the field's place>; <its rules> }`
 fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let field_at = format_ident!("__field_at");
     let path = rules::field_place(field.segment.as_ref(), at);

@@ -1,6 +1,7 @@
 //! The URL of a relationship: its route, its names and `api-version`, checked in ARM's order.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use percent_encoding::percent_decode_str;
 use validate_core::Validate;
@@ -24,8 +25,8 @@ pub const URL_CODES: [&str; 5] = [
 /// as the caller wrote them. Its rules are the URL's rules; the first violation is the answer.
 ///
 /// The names borrow the URL's text, copied only when one had to be percent-decoded: owned, they
-/// cost five allocations a request (a valid `PUT` 78 000 → 76 500 instructions this way;
-/// callgrind, 2026-12-01).
+/// cost five allocations a request (1 500 instructions a valid `PUT` fewer this way; callgrind,
+/// 2026-12-01).
 #[derive(Clone, Debug, PartialEq, Eq, Validate)]
 pub struct RelationshipAddress<'a> {
     /// `api-version`: required, one of [`API_VERSIONS`].
@@ -185,12 +186,15 @@ impl<'a> RelationshipAddress<'a> {
     /// ```
     pub fn key(&self) -> RelationshipKey {
         // One string rather than four: 3 allocations and 4 hashed strings fewer a request (with
-        // the store's single lookup, a valid PUT 83 500 → 82 200 instructions; callgrind,
-        // 2026-12-01).
+        // the store's single lookup, 1 300 instructions a valid PUT fewer; callgrind, 2026-12-01).
+        // Each name is preceded by its length, so that no two addresses share a key whatever
+        // their names hold (`%2F` decodes to `/`, in an address not checked yet).
         let names = [&self.subscription_id, &self.resource_group_name, &self.hub_name, &self.relationship_name];
-        let mut key = String::with_capacity(names.iter().map(|name| name.len() + 1).sum());
+        let mut key = String::with_capacity(names.iter().map(|name| name.len() + 4).sum());
+        // Writing into a `String` cannot fail.
         for name in names {
             if name.is_ascii() {
+                let _ = write!(key, "{}:", name.len());
                 let start = key.len();
                 key.push_str(name);
                 if let Some(pushed) = key.get_mut(start..) {
@@ -198,9 +202,10 @@ impl<'a> RelationshipAddress<'a> {
                 }
             } else {
                 // Lowercased as a whole name, as `str::to_lowercase` does it (a final sigma).
-                key.push_str(&name.to_lowercase());
+                let lowered = name.to_lowercase();
+                let _ = write!(key, "{}:", lowered.len());
+                key.push_str(&lowered);
             }
-            key.push('/');
         }
         RelationshipKey(key)
     }
@@ -215,9 +220,17 @@ impl<'a> RelationshipAddress<'a> {
 }
 
 /// The names of a relationship, lowercased: two addresses that differ only in case share a key.
-/// The names, each followed by `/`, which none of them holds once the URL's rules passed.
+/// The names, each after its length in bytes and a `:` (a resource group `RG` and a hub `Hub1`
+/// give `…2:rg4:hub1…`), so that no two addresses share one whatever their names hold.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RelationshipKey(String);
+
+impl RelationshipKey {
+    /// The key as text, for a store that keeps it (a database's primary key, say).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// The segments of a path not read yet (after its leading `/`); `None` after the last one.
 struct Segments<'a>(Option<&'a str>);
@@ -308,6 +321,21 @@ mod tests {
     }
 
     #[test]
+    fn names_holding_a_slash_do_not_share_a_key() {
+        let path = |group: &str, hub: &str| {
+            format!(
+                "/subscriptions/6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/{group}/providers/\
+                 Microsoft.CustomerInsights/hubs/{hub}/relationships/r"
+            )
+        };
+        let (first, second) = (path("a%2Fb", "c"), path("a", "b%2Fc"));
+        let first = RelationshipAddress::from_uri(&first, None).map(|address| address.key());
+        let second = RelationshipAddress::from_uri(&second, None).map(|address| address.key());
+        assert!(first.is_some() && second.is_some());
+        assert_ne!(first, second);
+    }
+
+    #[test]
     fn keys_are_the_names_lowercased_as_str_lowercases_them() {
         let address = |group: &'static str| RelationshipAddress {
             api_version: None,
@@ -320,7 +348,11 @@ mod tests {
         for (group, lower) in [("RG", "rg"), ("ΟΔΟΣ", "οδος"), ("Straße_Ä", "straße_ä"), ("ΣΑ", "σα")] {
             let key = address(group).key();
             assert_eq!(key, address(lower).key(), "{group}");
-            assert_eq!(key.0, format!("6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b/{}/hub1/rel_1/", group.to_lowercase()));
+            let lowered = group.to_lowercase();
+            assert_eq!(
+                key.as_str(),
+                format!("36:6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b{}:{lowered}4:hub15:rel_1", lowered.len())
+            );
         }
         assert_ne!(address("rg").key(), address("rg2").key());
     }
