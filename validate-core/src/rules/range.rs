@@ -217,4 +217,19 @@ mod tests {
             Err(CODE.into())
         );
     }
+
+    /// Well past an exclusive bound, not only on it.
+    #[test]
+    fn exclusive_bounds_refuse_values_beyond_them() {
+        let message = |result: Result<(), RuleError>| result.map_err(|error| error.message());
+        assert_eq!(
+            message(check_exclusive(&-1.0, None, None, Some(0.0), None)),
+            Err("The value -1 must be greater than 0.".to_owned())
+        );
+        assert_eq!(
+            message(check_exclusive(&2, None, None, None, Some(1))),
+            Err("The value 2 must be less than 1.".to_owned())
+        );
+        assert_eq!(check_exclusive(&0.5, None, None, Some(0.0), Some(1.0)), Ok(()));
+    }
 }
