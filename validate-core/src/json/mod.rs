@@ -13,6 +13,8 @@ pub(crate) mod walk;
 
 use serde::de::DeserializeOwned;
 
+// Only the URL parameters of `axum` name these; the body's problems are built in `shape`.
+#[cfg(feature = "axum")]
 pub(crate) use shape::{DUPLICATE_PROPERTY, INVALID_PROPERTY_TYPE, UNKNOWN_PROPERTY};
 pub(crate) use tree::Tree;
 pub(crate) use tree_de::TreeDeserializer;
