@@ -232,4 +232,13 @@ mod tests {
         );
         assert_eq!(check_exclusive(&0.5, None, None, Some(0.0), Some(1.0)), Ok(()));
     }
+
+    /// A NaN bound (a computed one gone wrong) bounds nothing, as before the valid path was
+    /// split from the error's: no comparison with it fails.
+    #[test]
+    fn a_nan_bound_bounds_nothing() {
+        assert_eq!(check_exclusive(&0.5, Some(f64::NAN), None, None, Some(1.0)), Ok(()));
+        assert_eq!(check_exclusive(&0.5, None, Some(f64::NAN), Some(0.0), None), Ok(()));
+        assert!(check_exclusive(&2.0, Some(f64::NAN), None, None, Some(1.0)).is_err());
+    }
 }
