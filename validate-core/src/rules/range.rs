@@ -231,6 +231,11 @@ mod tests {
             Err("The value 2 must be less than 1.".to_owned())
         );
         assert_eq!(check_exclusive(&0.5, None, None, Some(0.0), Some(1.0)), Ok(()));
+        // On its inclusive minimum, the value is reported for the bound it fails.
+        assert_eq!(
+            message(check_exclusive(&1, Some(1), None, None, Some(1))),
+            Err("The value 1 must be less than 1.".to_owned())
+        );
     }
 
     /// A NaN bound (a computed one gone wrong) bounds nothing, as before the valid path was
