@@ -236,6 +236,10 @@ mod tests {
             message(check_exclusive(&1, Some(1), None, None, Some(1))),
             Err("The value 1 must be less than 1.".to_owned())
         );
+        assert_eq!(
+            message(check_exclusive(&1, None, Some(1), Some(1), None)),
+            Err("The value 1 must be greater than 1.".to_owned())
+        );
     }
 
     /// A NaN bound (a computed one gone wrong) bounds nothing, as before the valid path was
