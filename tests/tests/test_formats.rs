@@ -177,6 +177,12 @@ fn date_time_rfc1123() {
             "Sun, 06 Nov 1994 08:49:60 GMT",
             "Sun, 06 Nov 1994 08:49:37 GMT ",
             "1994-11-06T08:49:37Z",
+            // Each separator on its own.
+            "Sun, 06-Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov-1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994-08:49:37 GMT",
+            "Sun, 06 Nov 1994 08-49:37 GMT",
+            "Sun, 06 Nov 1994 08:49-37 GMT",
         ],
     });
 }
