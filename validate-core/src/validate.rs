@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::path::{At, Below};
+use crate::path::At;
 use crate::rules::each::Each;
 use crate::{Path, Violations};
 
@@ -128,31 +128,12 @@ impl<T: Validate> Validate for Option<T> {
     }
 }
 
-// Sequences hand each item a place below theirs, made only on a violation: no path is written
-// for a valid item.
-macro_rules! impl_validate_sequences {
+// Each item is handed a place below the collection's (`Each` gives a `Below`), made only on a
+// violation: no path is written for a valid item.
+macro_rules! impl_validate_items {
     ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
         impl<$($($generics)*)?> Validate for $ty {
             #[inline]
-            fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
-                for (i, item) in self.iter().enumerate() {
-                    item.__validate_in(Below::index(at, i), out);
-                }
-            }
-        }
-    )*};
-}
-
-impl_validate_sequences!(
-    [T] [T: Validate],
-    Vec<T> [T: Validate],
-    VecDeque<T> [T: Validate],
-    [T; N] [T: Validate, const N: usize],
-);
-
-macro_rules! impl_validate_maps {
-    ($($ty:ty $([$($generics:tt)*])?),* $(,)?) => {$(
-        impl<$($($generics)*)?> Validate for $ty {
             fn validate_at(&self, at: &Path<'_>, out: &mut Violations) {
                 self.each(at, out, |item, at, out| item.__validate_in(at, out));
             }
@@ -160,7 +141,11 @@ macro_rules! impl_validate_maps {
     )*};
 }
 
-impl_validate_maps!(
+impl_validate_items!(
+    [T] [T: Validate],
+    Vec<T> [T: Validate],
+    VecDeque<T> [T: Validate],
+    [T; N] [T: Validate, const N: usize],
     BTreeMap<K, V> [K: Ord + Display, V: Validate],
     HashMap<K, V, S> [K: Ord + Display, V: Validate, S: BuildHasher],
 );
