@@ -14,7 +14,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 /// costs: for `[1,1,…]` a node per two bytes of body. Strings and lists are held behind one thin
 /// pointer (`Text`, `List`) and the empty ones allocate nothing, so that a node is 16 bytes
 /// rather than 32 (a `String` or `Vec` inline): 8 bytes per body byte for `[1,1,…]`, and at most
-/// 24 while its list doubles. Measured by `tests/tests/test_memory.rs`: `[1,1,…]` peaks at 48 ×
+/// 24 while its list doubles. Measured by `tests/tests/suite/memory.rs`: `[1,1,…]` peaks at 48 ×
 /// the body with 32-byte nodes, 24 × with these.
 #[derive(Clone)]
 pub enum Tree {
@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn a_node_is_two_words() {
-        // The figure the tree's cost in test_memory.rs rests on.
+        // The figure the tree's cost in tests/tests/suite/memory.rs rests on.
         assert_eq!(size_of::<Tree>(), 16);
         assert_eq!(size_of::<super::Member>(), 32);
     }

@@ -24,9 +24,9 @@
 //! (a) holds by construction today (`from_json` is `serde_json` then `validate()` on that path);
 //! it guards the contract if that path changes. (e) is where the walk meets `validate()`.
 //!
-//! A failure prints the body and both answers. `cargo test -p validate-tests --test
-//! test_differential -- --ignored --nocapture survey` runs many more bodies, shrinks every failure
-//! to a small body and prints one per kind of failure.
+//! A failure prints the body and both answers. `cargo test -p validate-tests --test suite
+//! differential::survey -- --ignored --nocapture` runs many more bodies, shrinks every failure to
+//! a small body and prints one per kind of failure.
 
 #![allow(dead_code)]
 

@@ -144,7 +144,7 @@ proptest! {
 
 /// The full-valid body as `J`.
 fn valid_j() -> J {
-    let text = include_str!("../../examples/customer-insights/corpus/full-valid.json");
+    let text = include_str!("../../../examples/customer-insights/corpus/full-valid.json");
     J::from_value(&serde_json::from_str(text).unwrap())
 }
 

@@ -9,7 +9,7 @@
 //! `realloc` holds both, so the figure errs high. Run with `--nocapture` to see the figures:
 //!
 //! ```text
-//! cargo test -p validate-tests --test test_memory -- --nocapture
+//! cargo test -p validate-tests --test suite memory:: -- --nocapture
 //! ```
 
 // The types here are read, never looked into.

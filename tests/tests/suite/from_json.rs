@@ -50,14 +50,14 @@ const BASE: &str = r#""displayName":{"en-us":"x"},"profileType":"A","relatedProf
 
 #[test]
 fn a_valid_body_reads_and_validates() {
-    let body = include_bytes!("../../examples/customer-insights/corpus/full-valid.json");
+    let body = include_bytes!("../../../examples/customer-insights/corpus/full-valid.json");
     let value = from_json_new(body).unwrap();
     assert_eq!(value.properties.profile_type, "Contact");
 }
 
 #[test]
 fn rule_violations_are_listed_in_order() {
-    let body = include_bytes!("../../examples/customer-insights/corpus/broken-several.json");
+    let body = include_bytes!("../../../examples/customer-insights/corpus/broken-several.json");
     let error = error_of(body);
     assert_eq!(error.error.message, "The request content was invalid: 6 errors were found.");
     assert_eq!(details(&error)[2], ("DuplicateValue".into(), "properties.fields[1].fieldName".into()));
@@ -76,7 +76,7 @@ fn not_json() {
 #[test]
 fn a_byte_order_mark_is_not_json() {
     let mut body = b"\xEF\xBB\xBF".to_vec();
-    body.extend_from_slice(include_bytes!("../../examples/customer-insights/corpus/official-example.json"));
+    body.extend_from_slice(include_bytes!("../../../examples/customer-insights/corpus/official-example.json"));
     assert_not_json(&body);
 }
 
@@ -196,7 +196,7 @@ fn integers_beyond_sixty_four_bits_are_out_of_range_as_any_other() {
 
 #[test]
 fn closed_enums_list_their_values_and_refuse_non_strings() {
-    let body = include_str!("../../examples/customer-insights/corpus/broken-shape.json");
+    let body = include_str!("../../../examples/customer-insights/corpus/broken-shape.json");
     let (code, target, message) = one_detail(body);
     assert_eq!((code.as_str(), target.as_str()), ("InvalidEnumValue", "properties.cardinality"));
     assert_eq!(message, "The value 'OneToFew' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'.");
@@ -291,7 +291,7 @@ fn the_same_bytes_give_the_same_error_bytes() {
 
 #[test]
 fn parse_json_reads_without_checking_rules() {
-    let body = include_bytes!("../../examples/customer-insights/corpus/broken-several.json");
+    let body = include_bytes!("../../../examples/customer-insights/corpus/broken-several.json");
     let value = parse_json::<Model>(body).unwrap();
     assert_eq!(value.properties.profile_type, "");
     let error = parse_json::<Model>(b"[").map_err(validate_core::ErrorResponse::from).unwrap_err();

@@ -21,7 +21,7 @@ fn allocations_of(validate: impl Fn() -> Result<(), Violations>) -> u64 {
 }
 
 fn relationship(fields: usize) -> RelationshipResourceFormat {
-    let text = include_str!("../../examples/customer-insights/corpus/full-valid.json");
+    let text = include_str!("../../../examples/customer-insights/corpus/full-valid.json");
     let mut body: RelationshipResourceFormat = serde_json::from_str(text).unwrap();
     let template = body.properties.fields.as_ref().unwrap()[0].clone();
     let fields =

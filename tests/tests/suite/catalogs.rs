@@ -1,7 +1,7 @@
 //! Wording answers: a user's own catalogs (written in Rust: the `Catalog` trait), the order in
 //! which catalogs are asked, `message = "…"` overrides, typed parameters, `additionalInfo` on and
-//! off, and one result worded twice. Fluent catalogs have `test_fluent.rs`; the built-in German
-//! and Japanese texts `test_languages.rs`.
+//! off, and one result worded twice. Fluent catalogs have `fluent.rs`; the built-in German
+//! and Japanese texts `languages.rs`.
 
 use std::fmt::Write as _;
 
