@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of validate-core (issue 18), with the checked-in .cargo/mutants.toml: the rules
-# first, then the rest of validate-core/src. Installs cargo-mutants and cargo-nextest when missing. Each mutant
-# is a build and a test run: the rules (641 mutants) took 71 minutes with JOBS=2 on 2 cores
-# (2026-12-01); JOBS=1 leaves a core free.
+# first, then the rest of validate-core/src. Installs cargo-mutants and cargo-nextest when missing.
+# Each mutant is a build and a test run: the rules (641 mutants) took 71 minutes with JOBS=2 on
+# 2 cores (2026-12-01); JOBS=1 leaves a core free.
 #   scripts/mutants.sh                 # the rules
 #   scripts/mutants.sh all             # the rules, then every other file of validate-core/src
 #   FILES='validate-core/src/rules/length.rs' scripts/mutants.sh
