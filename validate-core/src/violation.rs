@@ -379,7 +379,19 @@ impl Violations {
     // end of every `validate()` (seen in the disassembly of the body without `unique`).
     #[inline]
     pub fn into_result(self) -> Result<(), Violations> {
-        if self.is_empty() { Ok(()) } else { Err(self) }
+        if !self.list.is_empty() || self.left_out != 0 {
+            return Err(self);
+        }
+        // Nothing to drop but a buffer a truncation may have left: dropping the empty list
+        // called its items' drop loop out of line at the end of every valid `validate()` (the
+        // body without `unique` at 10 items: 2.2 → 1.95 × the hand-written check, four runs each,
+        // `benches/benches/plain.rs`, 2026-12-01). The list and the count are tested apart: from
+        // their sum, which could wrap, the compiler could not tell that the list was empty. A
+        // field with a buffer of its own added to `Violations` must be dropped here too.
+        if self.list.capacity() == 0 {
+            std::mem::forget(self);
+        }
+        Ok(())
     }
 }
 
@@ -454,6 +466,29 @@ mod tests {
 
     fn targets(violations: &Violations) -> Vec<&str> {
         violations.iter().map(Violation::target).collect()
+    }
+
+    /// `into_result` looks at the list and the count apart, and forgets an empty list only when
+    /// it holds no buffer.
+    #[test]
+    fn into_result_is_ok_only_when_nothing_was_recorded() {
+        let violation = Violation::new("a", "X", "x");
+        assert_eq!(Violations::new().into_result(), Ok(()));
+        // None kept, two counted.
+        let mut counted = Violations::with_limit(0);
+        counted.push(violation.clone());
+        counted.push(violation.clone());
+        assert_eq!(counted.into_result().map_err(|v| (v.len(), v.left_out())), Err((2, 2)));
+        // One kept, none counted.
+        let mut kept = Violations::new();
+        kept.push(violation.clone());
+        assert_eq!(kept.into_result().map_err(|v| targets(&v).join(",")), Err("a".to_owned()));
+        // Emptied again by a truncation: a buffer and nothing in it.
+        let mut emptied = Violations::new();
+        emptied.push(violation);
+        emptied.truncate(0);
+        assert!(emptied.list.capacity() > 0);
+        assert_eq!(emptied.into_result(), Ok(()));
     }
 
     /// Found by the review of issue 13: a list appended from one with a smaller limit arrives with
