@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use allocation_counter::measure;
 use customer_insights::model::{PropertyDefinition, RelationshipResourceFormat, Stored};
-use validate_core::{ErrorResponse, Validate, ValidateWith, Violations};
+use validate_core::{ErrorResponse, Validate, ValidateWith, Violation, Violations};
 
 /// Allocations of `validate`, a value's validation (`validate()`, or `validate_with` for the
 /// Relationship model, a new one: `Stored::NEW`).
@@ -241,4 +241,23 @@ fn problems_past_the_cap_allocate_nothing_each() {
     println!("empty items, from_json: {plain} then {plain_twice}; check: {model} then {model_twice}");
     assert_eq!(plain_twice, plain + 1);
     assert_eq!(model_twice, model + 1);
+}
+
+/// `Violations::into_result` forgets an empty list only when it holds no buffer. A list emptied
+/// by `append` (its items moved out one by one) keeps its buffer, which must be freed, not leaked.
+#[test]
+fn an_emptied_list_frees_its_buffer_in_into_result() {
+    let violation = Violation::new("a", "X", "x");
+    let info = measure(|| {
+        let mut all = Violations::new();
+        all.push(violation.clone());
+        let mut part = Violations::new();
+        part.push(violation.clone());
+        // `all` is not empty: `part`'s items are moved out of its list, which keeps its buffer.
+        all.append(&mut part);
+        assert_eq!(part.into_result(), Ok(()));
+        assert_eq!(all.len(), 2);
+    });
+    assert!(info.count_total > 0, "the lists allocated");
+    assert_eq!(info.count_current, 0, "every buffer is freed: {info:?}");
 }
