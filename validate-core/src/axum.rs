@@ -884,11 +884,8 @@ fn is_json(headers: &HeaderMap) -> bool {
     let Some((kind, subtype)) = essence.split_once('/') else {
         return false;
     };
-    let structured = subtype
-        .len()
-        .checked_sub("+json".len())
-        .and_then(|at| subtype.as_bytes().get(at..))
-        .is_some_and(|suffix| suffix.eq_ignore_ascii_case(b"+json"));
+    // `…+json` in any case: the suffix after the last `+` (`json` holds none).
+    let structured = subtype.rsplit_once('+').is_some_and(|(_, suffix)| suffix.eq_ignore_ascii_case("json"));
     (kind.eq_ignore_ascii_case("application") && subtype.eq_ignore_ascii_case("json"))
         || (!kind.is_empty() && structured)
 }
