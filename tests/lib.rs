@@ -21,6 +21,7 @@ mod readme {
 }
 
 use customer_insights::model::{RelationshipResourceFormat, Stored};
+use validate_core::sink::Holds;
 use validate_core::{
     BodyError, ErrorDetail, ErrorResponse, Language, Validate, ValidateWith, Violations, from_json_with,
 };
@@ -30,12 +31,32 @@ pub fn codes_and_targets(violations: &Violations) -> Vec<(String, String)> {
     violations.iter().map(|v| (v.code().to_owned(), v.target().to_owned())).collect()
 }
 
-/// `code target: message` of every violation of `value`, in order; empty when valid.
+/// `code target: message` of every violation of `value`, in order; empty when valid. A value with
+/// violations must not hold ([`Holds`]): `validate()` would have answered `Ok` without looking.
+///
+/// # Panics
+///
+/// When a value with violations holds.
 pub fn report<T: Validate + ?Sized>(value: &T) -> Vec<String> {
     match value.validate() {
         Ok(()) => Vec::new(),
-        Err(violations) => violations.iter().map(|v| format!("{} {}: {}", v.code(), v.target(), v.message())).collect(),
+        Err(violations) => {
+            assert!(!Holds::check(value), "holds, with violations:\n{violations}");
+            violations.iter().map(|v| format!("{} {}: {}", v.code(), v.target(), v.message())).collect()
+        }
     }
+}
+
+/// Whether `value` is valid, asserting that a derived type says so without the second pass:
+/// `validate()` is `Ok`, and the value holds ([`Holds`]), so no list was made.
+///
+/// # Panics
+///
+/// When the two answers differ.
+pub fn valid<T: Validate + ?Sized>(value: &T) -> bool {
+    let valid = value.validate().is_ok();
+    assert_eq!(Holds::check(value), valid, "`validate()` is {valid}, `Holds` is not");
+    valid
 }
 
 /// A detail as `(code, target, message)`, the target `""` when absent.

@@ -8,6 +8,7 @@ pub use crate::path::{At, Below};
 pub use crate::rules::pattern::Pattern;
 pub use crate::rules::unique::WireNames;
 pub use crate::rules::*;
+pub use crate::sink::{Holds, Sink};
 pub use crate::{Path, Provides, RuleError, Validate, ValidateWith, Violations};
 
 /// The code and message an attribute gives instead of a rule's own.
@@ -24,34 +25,15 @@ impl Overrides {
 
 // A rule records in one of two ways: it yields one error, which `record` records at the rule's
 // place, or it records its own violations (`each`, `unique`, `localized`, `nested`). Either way
-// the attribute's overrides take effect in one place, `Violations::override_since`.
+// the attribute's overrides take effect in the sink (`Sink::record`, `Sink::overridden`,
+// `Sink::collect`), which is a `Violations` list or, when `validate()` first asks whether the
+// value holds, a `Holds`.
 
 /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
 /// A field's `at` is a place whose path is made only here, on a failure: a valid field writes none.
 #[inline]
-pub fn record(out: &mut Violations, at: impl At, result: Result<(), RuleError>, overrides: Overrides) {
-    // A valid result is forgotten, not dropped: dropping it called `Result`'s drop glue out of
-    // line on every valid check whose rule makes its result in more than one place (`range` on
-    // 100 items: 3.0 → 1.2 × the hand-written check). Matching `Err(error)` instead did the same
-    // for `range` but made the workload without `unique` 3 × slower (the compiler then wrote the
-    // paths before the checks). `benches/benches/{rules,plain}.rs`, 2026-12-01.
-    if result.is_err() {
-        at.with(|at| {
-            let start = out.len();
-            out.record(at, result);
-            override_since(out, start, overrides);
-        });
-    } else {
-        core::mem::forget(result);
-    }
-}
-
-/// Gives the violations recorded since `start` the attribute's overrides.
-#[inline]
-pub fn override_since(out: &mut Violations, start: usize, overrides: Overrides) {
-    if overrides.code.is_some() || overrides.message.is_some() {
-        out.override_since(start, overrides.code, overrides.message);
-    }
+pub fn record(out: &mut impl Sink, at: impl At, result: Result<(), RuleError>, overrides: Overrides) {
+    out.record(at, result, overrides);
 }
 
 /// The place of a member whose name the derive checked to be plain, below `at`.

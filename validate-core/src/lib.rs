@@ -128,6 +128,7 @@ pub mod migrating {}
 pub mod path;
 pub mod rules;
 pub mod schema;
+pub mod sink;
 pub mod text;
 
 mod rule_error;

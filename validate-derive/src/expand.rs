@@ -59,9 +59,16 @@ fn expand(container: &Container<'_>) -> TokenStream {
                 fn __validate_in(
                     &self,
                     #at: impl ::validate_core::__v1::At,
-                    #out: &mut ::validate_core::Violations,
+                    #out: &mut impl ::validate_core::__v1::Sink,
                 ) {
                     #body
+                }
+
+                #[inline]
+                fn __holds(&self) -> bool {
+                    ::validate_core::__v1::Holds::run(|__out| {
+                        ::validate_core::Validate::__validate_in(self, &::validate_core::Path::root(), __out)
+                    })
                 }
 
                 #hook

@@ -146,7 +146,12 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     } else if crate::table::find(&name).is_some_and(|spec| spec.records) {
         let call =
             place.at.with_path(span, |at| quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out);));
-        records(rule, span, out, call)
+        if matches!(rule.kind, RuleKind::Each(_)) {
+            records(rule, span, out, call)
+        } else {
+            // The rules other than `each` record into a list: a sink that is not one gives them one.
+            quote_spanned!(span=> #r::Sink::collect(#out, #overrides, |#out| { #call });)
+        }
     } else {
         let at = place.at.given(span);
         quote_spanned!(span=> #r::record(#out, #at, #r::#module::#function(#value #(, #args)*), #overrides);)
@@ -271,13 +276,7 @@ fn records(rule: &Rule, span: Span, out: &Ident, call: TokenStream) -> TokenStre
     }
     let r = runtime_at(span);
     let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
-    quote_spanned! {span=>
-        {
-            let __start = #out.len();
-            #call
-            #r::override_since(#out, __start, #overrides);
-        }
-    }
+    quote_spanned!(span=> #r::Sink::overridden(#out, #overrides, |#out| { #call });)
 }
 
 /// `Overrides { code, message }`, or `Overrides::NONE`.

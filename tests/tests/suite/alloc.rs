@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use allocation_counter::measure;
 use customer_insights::model::{PropertyDefinition, RelationshipResourceFormat, Stored};
+use validate_core::sink::Holds;
 use validate_core::{ErrorResponse, Validate, ValidateWith, Violation, Violations};
 
 /// Allocations of `validate`, a value's validation (`validate()`, or `validate_with` for the
@@ -120,6 +121,7 @@ fn every_rule_allocates_nothing_when_valid() {
         by_id: Some((0..20).map(|i| (format!("0000{i:04}-0000-0000-0000-000000000000"), 1)).collect()),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
+    assert!(Holds::check(&value), "valid, and answered without a list");
 }
 
 #[derive(Validate)]
@@ -172,6 +174,7 @@ fn every_format_allocates_nothing_when_valid() {
         base64url: "SGk_".into(),
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
+    assert!(Holds::check(&value), "valid, and answered without a list");
 }
 
 #[test]

@@ -2,8 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use validate_core::sink::Holds;
 use validate_core::{RuleError, Validate};
-use validate_tests::report;
+use validate_tests::{report, valid};
 
 #[derive(Validate)]
 struct Required {
@@ -15,7 +16,7 @@ struct Required {
 
 #[test]
 fn required() {
-    assert!(Required { value: Some(0), custom: Some(String::new()) }.validate().is_ok());
+    assert!(valid(&Required { value: Some(0), custom: Some(String::new()) }));
     assert_eq!(
         report(&Required { value: None, custom: None }),
         ["MissingRequiredProperty value: The property 'value' is required.", "NeedIt custom: Say something.",]
@@ -68,10 +69,10 @@ struct Length {
 #[test]
 fn length_counts_characters_items_and_entries() {
     let ok = Length { text: "ÿé".into(), list: vec![1], map: BTreeMap::new(), maybe: None };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
     let edges =
         Length { text: "ÿéü".into(), list: vec![1, 2], map: BTreeMap::from([(1, 1)]), maybe: Some("x".into()) };
-    assert!(edges.validate().is_ok());
+    assert!(valid(&edges));
     let short =
         Length { text: "é".into(), list: vec![], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: Some("xy".into()) };
     assert_eq!(
@@ -102,8 +103,8 @@ struct LengthEqual {
 #[test]
 fn length_equal_is_exact() {
     let ok = LengthEqual { country: "ÇH".into(), list: vec![1], map: BTreeMap::from([(1, 1), (2, 2)]), maybe: None };
-    assert!(ok.validate().is_ok());
-    assert!(LengthEqual { maybe: Some("abc".into()), ..ok }.validate().is_ok());
+    assert!(valid(&ok));
+    assert!(valid(&LengthEqual { maybe: Some("abc".into()), ..ok }));
     let short =
         LengthEqual { country: "C".into(), list: vec![], map: BTreeMap::from([(1, 1)]), maybe: Some("ab".into()) };
     assert_eq!(
@@ -148,8 +149,8 @@ struct Range {
 
 #[test]
 fn range_is_inclusive() {
-    assert!(Range { units: 1, ratio: -1.5, maybe: None }.validate().is_ok());
-    assert!(Range { units: 10, ratio: 1.5, maybe: Some(0) }.validate().is_ok());
+    assert!(valid(&Range { units: 1, ratio: -1.5, maybe: None }));
+    assert!(valid(&Range { units: 10, ratio: 1.5, maybe: Some(0) }));
     assert_eq!(
         report(&Range { units: 0, ratio: 2.0, maybe: Some(1) }),
         [
@@ -180,8 +181,8 @@ struct FloatBounds {
 
 #[test]
 fn range_takes_integer_bounds_on_floats() {
-    assert!(FloatBounds { wide: 1.0, narrow: Some(-2.0), items: vec![0.0] }.validate().is_ok());
-    assert!(FloatBounds { wide: 10.0, narrow: None, items: vec![] }.validate().is_ok());
+    assert!(valid(&FloatBounds { wide: 1.0, narrow: Some(-2.0), items: vec![0.0] }));
+    assert!(valid(&FloatBounds { wide: 10.0, narrow: None, items: vec![] }));
     assert_eq!(
         report(&FloatBounds { wide: 0.5, narrow: Some(-2.5), items: vec![0.0, 0.25] }),
         [
@@ -208,8 +209,8 @@ struct Parts<'a> {
 
 #[test]
 fn contains_prefix_and_suffix_compare_case_included() {
-    assert!(Parts { path: "a/b", site: "https://x".into(), file: Some("cfg-a.json".into()) }.validate().is_ok());
-    assert!(Parts { path: "/", site: "https://".into(), file: None }.validate().is_ok());
+    assert!(valid(&Parts { path: "a/b", site: "https://x".into(), file: Some("cfg-a.json".into()) }));
+    assert!(valid(&Parts { path: "/", site: "https://".into(), file: None }));
     assert_eq!(
         report(&Parts { path: "a\\b\u{7}", site: "HTTPS://x".into(), file: Some("a.JSON".into()) }),
         [
@@ -233,8 +234,8 @@ struct Characters<'a> {
 
 #[test]
 fn not_containing_and_no_control_chars_name_the_first_character() {
-    assert!(Characters { name: "hub-1 (ü)", password: Some("pä ss".into()), label: "e".into() }.validate().is_ok());
-    assert!(Characters { name: "", password: None, label: String::new() }.validate().is_ok());
+    assert!(valid(&Characters { name: "hub-1 (ü)", password: Some("pä ss".into()), label: "e".into() }));
+    assert!(valid(&Characters { name: "", password: None, label: String::new() }));
     assert_eq!(
         report(&Characters { name: "a?b%", password: Some("a\tb\u{7}".into()), label: "x\u{202e}é\n".into() }),
         [
@@ -285,9 +286,9 @@ struct Exclusive {
 
 #[test]
 fn range_exclusive_bounds_are_strict() {
-    assert!(Exclusive { share: 0.5, units: Some(1), level: 0 }.validate().is_ok());
-    assert!(Exclusive { share: 0.999, units: Some(9), level: 5 }.validate().is_ok());
-    assert!(Exclusive { share: 0.001, units: None, level: -0 }.validate().is_ok());
+    assert!(valid(&Exclusive { share: 0.5, units: Some(1), level: 0 }));
+    assert!(valid(&Exclusive { share: 0.999, units: Some(9), level: 5 }));
+    assert!(valid(&Exclusive { share: 0.001, units: None, level: -0 }));
     assert_eq!(
         report(&Exclusive { share: 0.0, units: Some(10), level: -1 }),
         [
@@ -320,7 +321,7 @@ struct Pattern {
 
 #[test]
 fn pattern_matches_and_echoes_safely() {
-    assert!(Pattern { name: "rel_1".into(), digits: Some("42".into()) }.validate().is_ok());
+    assert!(valid(&Pattern { name: "rel_1".into(), digits: Some("42".into()) }));
     assert_eq!(
         report(&Pattern { name: "1rel".into(), digits: Some("4x".into()) }),
         [
@@ -342,7 +343,7 @@ struct OneOf {
 
 #[test]
 fn one_of_is_case_sensitive_and_lists_the_values() {
-    assert!(OneOf { cardinality: "OneToMany".into() }.validate().is_ok());
+    assert!(valid(&OneOf { cardinality: "OneToMany".into() }));
     assert_eq!(
         report(&OneOf { cardinality: "onetomany".into() }),
         ["InvalidEnumValue cardinality: The value 'onetomany' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'."]
@@ -451,7 +452,7 @@ fn nested_walks_through_containers() {
         map: HashMap::from([("k".into(), inner("a"))]),
         deep: Some(vec![None, Some(Box::new(inner("a")))]),
     };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
     let bad = Nested {
         one: inner(""),
         boxed: Box::new(inner("")),
@@ -492,7 +493,7 @@ struct Each {
 #[test]
 fn each_applies_rules_to_every_item() {
     let ok = Each { tags: vec!["a".into()], quotas: None, grid: vec![vec!["a".into()]], items: vec![inner("x")] };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
     let bad = Each {
         tags: vec![" ".into(), "long".into()],
         quotas: Some(BTreeMap::from([("x".into(), 0), ("y".into(), 2)])),
@@ -523,7 +524,7 @@ struct EachOnSets {
 #[test]
 fn each_applies_rules_to_every_item_of_a_set() {
     let ok = EachOnSets { sorted: BTreeSet::from(["a".into(), "b".into()]), hashed: Some(HashSet::from([1, 2])) };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
     let bad = EachOnSets {
         sorted: BTreeSet::from(["long".into(), " ".into(), "ok".into()]),
         hashed: Some(HashSet::from([0])),
@@ -536,7 +537,7 @@ fn each_applies_rules_to_every_item_of_a_set() {
             "ValueOutOfRange hashed[0]: The value 0 is less than the minimum 1.",
         ]
     );
-    assert!(EachOnSets { sorted: BTreeSet::new(), hashed: None }.validate().is_ok());
+    assert!(valid(&EachOnSets { sorted: BTreeSet::new(), hashed: None }));
 }
 
 /// ARM's rules for a resource's tags, stated in plain words: at most 15; names of 1 to 512
@@ -557,11 +558,11 @@ fn tags(entries: &[(&str, &str)]) -> Tagged {
 
 #[test]
 fn keys_apply_rules_to_every_key_at_its_entry() {
-    assert!(Tagged { tags: None }.validate().is_ok());
-    assert!(tags(&[]).validate().is_ok());
+    assert!(valid(&Tagged { tags: None }));
+    assert!(valid(&tags(&[])));
     let fifteen: Vec<(String, String)> = (0..15).map(|i| (format!("{i:0>512}"), "v".repeat(256))).collect();
     let fifteen: Vec<(&str, &str)> = fifteen.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    assert!(tags(&fifteen).validate().is_ok());
+    assert!(valid(&tags(&fifteen)));
     let bad = tags(&[("env", "prod"), ("a%b", "x"), ("", "y"), ("bell\u{7}", "w"), (r"it's\/", "v")]);
     assert_eq!(
         report(&bad),
@@ -618,7 +619,7 @@ fn every_rule_on_text_checks_keys() {
         spaced: Some(Box::new(HashMap::from([("a".into(), 1)]))),
         scopes: BTreeMap::new(),
     };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
     let ids = BTreeMap::from([("not-a-guid".to_owned(), 1)]);
     let bad = KeyRules {
         blank: HashMap::from([(" ".into(), 1), ("x".into(), 2)]),
@@ -746,7 +747,7 @@ struct Unique {
 #[test]
 fn unique_reports_every_repeat_after_the_first() {
     let ok = Unique { ids: vec![1, 2], names: Some(vec!["a".into(), "b".into()]), items: vec![inner("a"), inner("A")] };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
     let bad = Unique {
         ids: vec![3, 1, 3, 3],
         names: Some(vec!["Ab".into(), "aB".into()]),
@@ -784,7 +785,7 @@ struct UniqueOptional {
 #[test]
 fn unique_by_an_optional_field_ignores_the_items_without_one() {
     let people = || vec![nick(None), nick(Some("Al")), nick(None), nick(Some("al")), nick(None)];
-    assert!(UniqueOptional { exact: people(), folded: vec![nick(None), nick(None)] }.validate().is_ok());
+    assert!(valid(&UniqueOptional { exact: people(), folded: vec![nick(None), nick(None)] }));
     let mut exact = people();
     exact.push(nick(Some("Al")));
     assert_eq!(
@@ -796,7 +797,7 @@ fn unique_by_an_optional_field_ignores_the_items_without_one() {
     );
     // Past the stack tables, sorting finds the same.
     let mut many: Vec<Nicknamed> = (0..200).map(|i| nick((i % 2 == 0).then(|| format!("n{i}")).as_deref())).collect();
-    assert!(UniqueOptional { exact: vec![], folded: many }.validate().is_ok());
+    assert!(valid(&UniqueOptional { exact: vec![], folded: many }));
     many = (0..200).map(|_| nick(None)).collect();
     many.push(nick(Some("x")));
     many.push(nick(Some("X")));
@@ -809,7 +810,7 @@ fn unique_by_an_optional_field_ignores_the_items_without_one() {
 #[test]
 fn unique_handles_more_items_than_the_stack_buffer() {
     let mut ids: Vec<u32> = (0..1_000).collect();
-    assert!(Unique { ids: ids.clone(), names: None, items: vec![] }.validate().is_ok());
+    assert!(valid(&Unique { ids: ids.clone(), names: None, items: vec![] }));
     ids.push(500);
     assert_eq!(
         report(&Unique { ids, names: None, items: vec![] }),
@@ -825,7 +826,7 @@ struct ReadOnly {
 
 #[test]
 fn read_only() {
-    assert!(ReadOnly { tenant_id: None }.validate().is_ok());
+    assert!(valid(&ReadOnly { tenant_id: None }));
     assert_eq!(
         report(&ReadOnly { tenant_id: Some(String::new()) }),
         ["ReadOnlyProperty tenant_id: The property 'tenant_id' is read-only: only the server sets it."]
@@ -875,6 +876,37 @@ fn custom_rules_get_the_value_and_skip_none() {
     );
     let fine = Custom { name: "ab".into(), count: None, tags: vec![], pointed: 0 };
     assert_eq!(report(&fine), ["InvalidValue pointed.deeper: Never."]);
+}
+
+thread_local! {
+    static CALLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn counted(value: &str) -> Result<(), RuleError> {
+    CALLS.with(|calls| calls.set(calls.get() + 1));
+    no_spaces(value)
+}
+
+#[derive(Validate)]
+struct Counted {
+    #[validate(custom(counted))]
+    name: String,
+}
+
+/// As `validate()`'s docs say: it first asks whether the value holds, and checks an invalid one
+/// again to say what and where, so a `custom` function runs once on a valid value and twice on an
+/// invalid one; `Holds` alone runs it once.
+#[test]
+fn custom_runs_once_on_a_valid_value_and_twice_on_an_invalid_one() {
+    let calls = |run: &dyn Fn()| {
+        CALLS.with(|calls| calls.set(0));
+        run();
+        CALLS.with(std::cell::Cell::get)
+    };
+    let (good, bad) = (Counted { name: "ab".into() }, Counted { name: "a b".into() });
+    assert_eq!(calls(&|| assert!(good.validate().is_ok())), 1);
+    assert_eq!(calls(&|| assert!(bad.validate().is_err())), 2);
+    assert_eq!(calls(&|| assert!(!Holds::check(&bad))), 1);
 }
 
 fn ordered(window: &Window) -> Result<(), RuleError> {
@@ -950,7 +982,7 @@ struct Unchecked {
 
 #[test]
 fn fields_without_the_attribute_are_not_checked() {
-    assert!(Unchecked { _free: String::new(), checked: "x".into() }.validate().is_ok());
+    assert!(valid(&Unchecked { _free: String::new(), checked: "x".into() }));
 }
 
 /// The merge of issue 15's two halves: an integer bound reads as a float on a float field for the
@@ -962,7 +994,7 @@ fn exclusive_bounds_take_integers_on_floats() {
         #[validate(range(exclusive_min = 0, exclusive_max = 1))]
         part: f64,
     }
-    assert!(Share { part: 0.5 }.validate().is_ok());
+    assert!(valid(&Share { part: 0.5 }));
     let found: Vec<String> =
         Share { part: 1.0 }.validate().unwrap_err().iter().map(validate_core::Violation::message).collect();
     assert_eq!(found, ["The value 1 must be less than 1."]);

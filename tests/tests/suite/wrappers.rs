@@ -12,7 +12,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use validate_core::Validate;
-use validate_tests::report;
+use validate_tests::{report, valid};
 
 /// The report of every field, which must each say `expected` at its own name.
 fn assert_each_field<T: Validate>(value: &T, fields: &[&str], expected: &str) {
@@ -51,7 +51,7 @@ fn length_on_text_wrappers() {
         option: Some(Box::new(s.into())),
     };
     let ok: &'static String = Box::leak(Box::new("abc".to_owned()));
-    assert!(make("abc", ok).validate().is_ok());
+    assert!(valid(&make("abc", ok)));
     let short: &'static String = Box::leak(Box::new("é".to_owned()));
     assert_each_field(
         &make("é", short),
@@ -203,7 +203,7 @@ fn range_on_wrappers() {
     let value = Ranges { reference: &zero, boxed: Box::new(0), option: Some(&zero), boxed_option: Some(Box::new(0)) };
     assert_each_field(&value, &fields, "ValueOutOfRange {}: The value 0 is less than the minimum 1.");
     let five = 5;
-    assert!(Ranges { reference: &five, boxed: Box::new(5), option: None, boxed_option: None }.validate().is_ok());
+    assert!(valid(&Ranges { reference: &five, boxed: Box::new(5), option: None, boxed_option: None }));
 }
 
 /// Each text rule on one wrapper type: a struct per type, the same rules on it.
@@ -264,7 +264,7 @@ macro_rules! text_rules_on {
                     format: make("6e0b3a2c-1f2d-4e5f-8a9b-0c1d2e3f4a5b"),
                     ..all("abz")
                 };
-                assert!(ok.validate().is_ok(), "{:?}", report(&ok));
+                assert!(valid(&ok), "{:?}", report(&ok));
             }
         }
     };
@@ -304,7 +304,7 @@ fn localized_on_wrappers() {
     assert_eq!(report(&value), wanted);
     let good = BTreeMap::from([("en-us".to_owned(), "x".to_owned())]);
     let ok = Localized { borrowed: &good, boxed: Box::new(good.clone().into_iter().collect()), option: None };
-    assert!(ok.validate().is_ok());
+    assert!(valid(&ok));
 }
 
 #[derive(Validate)]
@@ -444,4 +444,36 @@ fn each_on_sets_names_the_item_by_its_place_in_order() {
 fn a_pattern_keeps_its_source() {
     static PATTERN: validate_core::rules::pattern::Pattern = validate_core::rules::pattern::Pattern::new("^[a-z]+$");
     assert_eq!(PATTERN.source(), "^[a-z]+$");
+}
+
+#[derive(Clone, Validate)]
+struct Named {
+    #[validate(non_empty)]
+    name: String,
+}
+
+/// A wrapper or a collection validated as a whole (`validate()` on a `Vec`, an `Option`, a `Box`)
+/// asks whether its items hold, as a derived type does, and answers as they do.
+#[test]
+fn wrappers_and_collections_validated_whole_hold_as_their_items() {
+    let (good, bad) = (Named { name: "a".into() }, Named { name: " ".into() });
+    let check = |value: &dyn Fn(&Named) -> Vec<String>| (value(&good), value(&bad));
+    let expected =
+        |target: &str| (Vec::new(), vec![format!("EmptyValue {target}: The value must not be empty or white space.")]);
+    let answer = |value: &dyn Validate| {
+        let report = report(value);
+        assert_eq!(valid(value), report.is_empty());
+        report
+    };
+    assert_eq!(check(&|item| answer(&Some(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&Box::new(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&Rc::new(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&Arc::new(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&item)), expected("name"));
+    assert_eq!(check(&|item| answer(&vec![good.clone(), item.clone()])), expected("[1].name"));
+    assert_eq!(check(&|item| answer(&VecDeque::from([item.clone()]))), expected("[0].name"));
+    assert_eq!(check(&|item| answer(&[item.clone(), good.clone()])), expected("[0].name"));
+    assert_eq!(check(&|item| answer(&BTreeMap::from([("k", item.clone())]))), expected("['k'].name"));
+    assert_eq!(check(&|item| answer(&HashMap::from([("k", item.clone())]))), expected("['k'].name"));
+    assert_eq!(check(&|item| answer(&std::slice::from_ref(item))), expected("[0].name"));
 }

@@ -29,9 +29,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
+use crate::Path;
 use crate::path::Below;
 use crate::rules::each_entry;
-use crate::{Path, Violations};
+use crate::sink::Sink;
 
 /// A collection whose items can be checked one by one, each at its own target.
 #[diagnostic::on_unimplemented(
@@ -46,22 +47,12 @@ pub trait Each {
     /// and for sets `at[i]` in the set's order (sorted for a `BTreeSet`, as it iterates for a
     /// `HashSet`). The place is a [`Below`], whose path is made only if a violation is recorded
     /// there.
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        check: impl FnMut(&Self::Item, Below<'_, &Path<'_>>, &mut Violations),
-    );
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&Self::Item, Below<'_, &Path<'_>>, &mut O));
 }
 
 impl<T> Each for [T] {
     type Item = T;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
         for (i, item) in self.iter().enumerate() {
             check(item, Below::index(at, i), out);
         }
@@ -70,26 +61,21 @@ impl<T> Each for [T] {
 
 impl<T> Each for Vec<T> {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations)) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
         self.as_slice().each(at, out, check);
     }
 }
 
 impl<T, const N: usize> Each for [T; N] {
     type Item = T;
-    fn each(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations)) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
         self.as_slice().each(at, out, check);
     }
 }
 
 impl<T> Each for VecDeque<T> {
     type Item = T;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
         for (i, item) in self.iter().enumerate() {
             check(item, Below::index(at, i), out);
         }
@@ -98,12 +84,7 @@ impl<T> Each for VecDeque<T> {
 
 impl<T> Each for BTreeSet<T> {
     type Item = T;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
         for (i, item) in self.iter().enumerate() {
             check(item, Below::index(at, i), out);
         }
@@ -112,12 +93,7 @@ impl<T> Each for BTreeSet<T> {
 
 impl<T, S> Each for HashSet<T, S> {
     type Item = T;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
         for (i, item) in self.iter().enumerate() {
             check(item, Below::index(at, i), out);
         }
@@ -126,60 +102,35 @@ impl<T, S> Each for HashSet<T, S> {
 
 impl<K: Ord + Display, V, S: BuildHasher> Each for HashMap<K, V, S> {
     type Item = V;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O)) {
         each_entry(self, at, out, |_, value, at, out| check(value, at, out));
     }
 }
 
 impl<K: Ord + Display, V> Each for BTreeMap<K, V> {
     type Item = V;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O)) {
         each_entry(self, at, out, |_, value, at, out| check(value, at, out));
     }
 }
 
 impl<C: Each + ?Sized> Each for &C {
     type Item = C::Item;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O)) {
         (**self).each(at, out, check);
     }
 }
 
 impl<C: Each + ?Sized> Each for Box<C> {
     type Item = C::Item;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O)) {
         (**self).each(at, out, check);
     }
 }
 
 impl<C: Each> Each for Option<C> {
     type Item = C::Item;
-    fn each(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
-    ) {
+    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O)) {
         if let Some(collection) = self {
             collection.each(at, out, check);
         }
@@ -187,11 +138,11 @@ impl<C: Each> Each for Option<C> {
 }
 
 /// Runs `check` on every item of `value` at its own target.
-pub fn check<C: Each + ?Sized>(
+pub fn check<C: Each + ?Sized, O: Sink>(
     value: &C,
-    check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut Violations),
+    check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O),
     at: &Path<'_>,
-    out: &mut Violations,
+    out: &mut O,
 ) {
     value.each(at, out, check);
 }

@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
+use crate::Path;
 use crate::path::Below;
-use crate::{Path, Violations};
+use crate::sink::Sink;
 
 /// A map whose entries can be validated: its keys go into targets as `['key']`.
 pub trait Entries {
@@ -49,20 +50,20 @@ impl<K: Ord + Display, V> Entries for BTreeMap<K, V> {
 ///
 /// Entries are checked in iteration order first; only when a violation was recorded in an
 /// unsorted map are they sorted and checked again, so a valid `HashMap` allocates nothing.
-pub(crate) fn each_entry<M>(
+pub(crate) fn each_entry<M, O: Sink>(
     map: &M,
     at: &Path<'_>,
-    out: &mut Violations,
-    mut check: impl FnMut(&M::Key, &M::Value, Below<'_, &Path<'_>>, &mut Violations),
+    out: &mut O,
+    mut check: impl FnMut(&M::Key, &M::Value, Below<'_, &Path<'_>>, &mut O),
 ) where
     M: Entries + ?Sized,
 {
-    let start = out.len();
+    let start = out.recorded();
     for (key, value) in map.entries() {
         check(key, value, Below::key(at, key), out);
     }
-    if !M::SORTED && out.len() > start && map.entry_count() > 1 {
-        out.truncate(start);
+    // Order matters only to a list: asked whether the map holds, no entry is sorted.
+    if !M::SORTED && map.entry_count() > 1 && out.forget_since(start) {
         let mut sorted: Vec<_> = map.entries().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (key, value) in sorted {

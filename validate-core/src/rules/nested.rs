@@ -27,12 +27,13 @@
 //! assert_eq!(violations.iter().next().unwrap().target(), "fieldMappings[1].profileFieldName");
 //! ```
 
+use crate::Validate;
 use crate::path::At;
-use crate::{Validate, Violations};
+use crate::sink::Sink;
 
 /// Records the violations of `value`'s own rules under `at` (a `&Path`, or a place whose path
 /// is made only when a violation is recorded: see [`At`]).
 #[inline]
-pub fn check<T: Validate>(value: &T, at: impl At, out: &mut Violations) {
+pub fn check<T: Validate>(value: &T, at: impl At, out: &mut impl Sink) {
     value.__validate_in(at, out);
 }
