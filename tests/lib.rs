@@ -339,8 +339,14 @@ pub fn parse_target(target: &str) -> Vec<Step> {
 
 /// [`report`] of a Relationship model value validated as a new relationship: with its context,
 /// nothing stored.
+///
+/// # Panics
+///
+/// When the value holds ([`Holds::check_with`]) and has violations, or the other way round.
 pub fn report_new<T: ValidateWith<Stored> + ?Sized>(value: &T) -> Vec<String> {
-    match value.validate_with(&Stored::NEW) {
+    let result = value.validate_with(&Stored::NEW);
+    assert_eq!(Holds::check_with(value, &Stored::NEW), result.is_ok(), "`Holds` disagrees with {result:?}");
+    match result {
         Ok(()) => Vec::new(),
         Err(violations) => violations.iter().map(|v| format!("{} {}: {}", v.code(), v.target(), v.message())).collect(),
     }

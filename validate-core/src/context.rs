@@ -67,8 +67,10 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::__v1::Overrides;
 use crate::path::At;
 use crate::rules::each::Each;
+use crate::sink::{Holds, Sink};
 use crate::{Path, Violations};
 
 /// A context from which the context `C` of a nested type can be found.
@@ -104,14 +106,37 @@ impl<T: ?Sized> Provides<T> for T {
 pub trait ValidateWith<C: ?Sized> {
     /// Checks every rule with the context `ctx` and returns every violation, in
     /// field-declaration order. Allocates nothing when the value is valid.
+    ///
+    /// As [`Validate::validate`](crate::Validate::validate), a derived type is first asked only
+    /// whether it holds, and an invalid value is checked again into the list this returns: a
+    /// `custom` function or a `check` runs twice on an invalid value.
+    #[inline]
     fn validate_with(&self, ctx: &C) -> Result<(), Violations> {
-        let mut out = Violations::new();
-        self.validate_with_at(ctx, &Path::root(), &mut out);
-        out.into_result()
+        if self.__holds_with(ctx) { Ok(()) } else { every_violation_with(self, ctx) }
     }
 
     /// Checks every rule with targets under `at`, recording violations into `out`.
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations);
+
+    /// `validate_with_at` into any sink, at a place whose path is made only when a violation is
+    /// recorded there: the derive writes its checks here. For generated code.
+    #[doc(hidden)]
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink)
+    where
+        Self: Sized,
+    {
+        out.collect(Overrides::NONE, |out| at.with(|at| self.validate_with_at(ctx, at, out)));
+    }
+
+    /// Whether every rule passes with `ctx`, answered without a list; `false` by default, which
+    /// sends `validate_with` straight to `validate_with_at`. For generated code.
+    #[doc(hidden)]
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        let _ = ctx;
+        false
+    }
 
     /// For [`from_json_with`](crate::from_json_with) after a failed read; see
     /// `Validate::__explain`.
@@ -131,6 +156,11 @@ macro_rules! impl_through_pointer {
             fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
                 (**self).validate_with_at(ctx, at, out);
             }
+
+            #[inline]
+            fn __holds_with(&self, ctx: &C) -> bool {
+                (**self).__holds_with(ctx)
+            }
         }
     )*};
 }
@@ -141,6 +171,11 @@ impl<T: ValidateWith<C> + ?Sized, C: ?Sized> ValidateWith<C> for &T {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
         (**self).validate_with_at(ctx, at, out);
     }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        (**self).__holds_with(ctx)
+    }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
@@ -149,6 +184,37 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
             value.validate_with_at(ctx, at, out);
         }
     }
+
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+        if let Some(value) = self {
+            value.__validate_with_in(ctx, at, out);
+        }
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        self.as_ref().is_none_or(|value| value.__holds_with(ctx))
+    }
+}
+
+/// Validates every item of `items` with `ctx`, each at its own place, made only on a violation.
+#[inline]
+fn each_with<E, C>(items: &E, ctx: &C, at: &Path<'_>, out: &mut impl Sink)
+where
+    E: Each + ?Sized,
+    E::Item: ValidateWith<C>,
+    C: ?Sized,
+{
+    items.each(at, out, |item, at, out| item.__validate_with_in(ctx, at, out));
+}
+
+/// What `validate_with` does after a value did not hold: every rule again, into a list.
+#[inline(never)]
+fn every_violation_with<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: &C) -> Result<(), Violations> {
+    let mut out = Violations::new();
+    value.validate_with_at(ctx, &Path::root(), &mut out);
+    out.into_result()
 }
 
 // Written out rather than by a macro: rustc quotes the impl for `Vec` when a nested type's
@@ -156,36 +222,91 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
+        each_with(self, ctx, at, out);
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
     }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Vec<T> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
+        each_with(self, ctx, at, out);
+    }
+
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+        at.with(|at| each_with(self, ctx, at, out));
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
     }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for VecDeque<T> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
+        each_with(self, ctx, at, out);
+    }
+
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+        at.with(|at| each_with(self, ctx, at, out));
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
     }
 }
 
 impl<T: ValidateWith<C>, C: ?Sized, const N: usize> ValidateWith<C> for [T; N] {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
+        each_with(self, ctx, at, out);
+    }
+
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+        at.with(|at| each_with(self, ctx, at, out));
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
     }
 }
 
 impl<K: Ord + Display, V: ValidateWith<C>, C: ?Sized> ValidateWith<C> for BTreeMap<K, V> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
+        each_with(self, ctx, at, out);
+    }
+
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+        at.with(|at| each_with(self, ctx, at, out));
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
     }
 }
 
 impl<K: Ord + Display, V: ValidateWith<C>, S: BuildHasher, C: ?Sized> ValidateWith<C> for HashMap<K, V, S> {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        self.each(at, out, |item, at, out| at.with(|at| item.validate_with_at(ctx, at, out)));
+        each_with(self, ctx, at, out);
+    }
+
+    #[inline]
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+        at.with(|at| each_with(self, ctx, at, out));
+    }
+
+    #[inline]
+    fn __holds_with(&self, ctx: &C) -> bool {
+        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
     }
 }

@@ -187,31 +187,31 @@ pub struct Nest<'a, T: ?Sized, C: ?Sized>(pub &'a T, pub &'a C);
 
 /// `check` for a value without a context: chosen first.
 pub trait NestFree {
-    fn check(&self, at: &Path<'_>, out: &mut Violations);
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink);
 }
 
-impl<T: Validate + ?Sized, C: ?Sized> NestFree for Nest<'_, T, C> {
+impl<T: Validate, C: ?Sized> NestFree for Nest<'_, T, C> {
     #[inline]
-    fn check(&self, at: &Path<'_>, out: &mut Violations) {
-        self.0.validate_at(at, out);
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink) {
+        self.0.__validate_in(at, out);
     }
 }
 
 /// `check` for a value with a context, found from the one given: its bound, on the method, is
 /// what a type whose context cannot be found is reported by.
 pub trait NestWith<T: ?Sized, C: ?Sized> {
-    fn check(&self, at: &Path<'_>, out: &mut Violations)
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink)
     where
         T: ValidateWith<C>;
 }
 
-impl<T: ?Sized, C: ?Sized> NestWith<T, C> for &Nest<'_, T, C> {
+impl<T, C: ?Sized> NestWith<T, C> for &Nest<'_, T, C> {
     #[inline]
-    fn check(&self, at: &Path<'_>, out: &mut Violations)
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink)
     where
         T: ValidateWith<C>,
     {
-        self.0.validate_with_at(self.1, at, out);
+        self.0.__validate_with_in(self.1, at, out);
     }
 }
 
@@ -222,7 +222,7 @@ pub struct Part<'a, C: ?Sized>(pub &'a C);
 
 impl<C: ?Sized> Part<'_, C> {
     #[inline]
-    pub fn give<T: ValidateWith<C> + ?Sized>(self, value: &T, at: &Path<'_>, out: &mut Violations) {
-        value.validate_with_at(self.0, at, out);
+    pub fn give<T: ValidateWith<C>>(self, value: &T, at: &Path<'_>, out: &mut impl Sink) {
+        value.__validate_with_in(self.0, at, out);
     }
 }

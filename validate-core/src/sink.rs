@@ -1,7 +1,7 @@
 //! Where checks record what they find: every violation, in a [`Violations`] list, or only whether
 //! there is one, in a [`Holds`].
 //!
-//! `validate()` asks first whether the value holds, through the same checks the derive writes
+//! `validate()` (and `validate_with`) asks first whether the value holds, through the same checks the derive writes
 //! once: with a [`Holds`], a failed check does nothing but clear a flag, so the compiler keeps no
 //! list, builds no path and lays the checks out as a hand-written `&&` chain would be. Only a value
 //! that does not hold is checked again into a [`Violations`] list, which then says what and where.
@@ -23,7 +23,7 @@
 
 use crate::__v1::Overrides;
 use crate::path::At;
-use crate::{RuleError, Validate, Violations};
+use crate::{RuleError, Validate, ValidateWith, Violations};
 
 /// What checks record into: a [`Violations`] list or a [`Holds`]. Sealed: generated code and the
 /// runtime's rules are written against these two.
@@ -129,6 +129,13 @@ impl Holds {
     #[inline]
     pub fn check<T: Validate + ?Sized>(value: &T) -> bool {
         value.__holds()
+    }
+
+    /// Whether `value` passes every check of its [`ValidateWith`] with the context `ctx`:
+    /// `validate_with(ctx)` is `Ok` exactly when this is `true`.
+    #[inline]
+    pub fn check_with<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: &C) -> bool {
+        value.__holds_with(ctx)
     }
 
     /// Runs `checks` into a new `Holds` and answers whether they all passed. For generated code.

@@ -143,15 +143,32 @@ fn with_context(
         #[automatically_derived]
         impl #impl_with ::validate_core::ValidateWith<__P> for #ident #ty_generics #where_with {
             #[inline]
-            #[allow(unused_variables)]
             fn validate_with_at(
                 &self,
                 __ctx: &__P,
-                #at: &::validate_core::Path<'_>,
-                #out: &mut ::validate_core::Violations,
+                __at: &::validate_core::Path<'_>,
+                __out: &mut ::validate_core::Violations,
+            ) {
+                ::validate_core::ValidateWith::<__P>::__validate_with_in(self, __ctx, __at, __out);
+            }
+
+            #[inline]
+            #[allow(unused_variables)]
+            fn __validate_with_in(
+                &self,
+                __ctx: &__P,
+                #at: impl #r::At,
+                #out: &mut impl #r::Sink,
             ) {
                 let #ctx: &#context = <__P as #r::Provides<#context>>::provide(__ctx);
                 #body
+            }
+
+            #[inline]
+            fn __holds_with(&self, __ctx: &__P) -> bool {
+                #r::Holds::run(|__out| {
+                    ::validate_core::ValidateWith::<__P>::__validate_with_in(self, __ctx, &::validate_core::Path::root(), __out)
+                })
             }
 
             #hook

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
+use validate_core::sink::Holds;
 use validate_core::{Path, Provides, RuleError, Validate, ValidateWith, Violations, from_json, from_json_with};
 
 /// What the request handler knows: the caller's plan, the stored resource, the hub.
@@ -295,7 +296,9 @@ where
     C: ?Sized,
 {
     let value: T = serde_json::from_str(body).unwrap_or_else(|error| panic!("{body} does not read: {error}"));
-    let by_value = match value.validate_with(ctx) {
+    let result = value.validate_with(ctx);
+    assert_eq!(Holds::check_with(&value, ctx), result.is_ok(), "`Holds` disagrees on {body}");
+    let by_value = match result {
         Ok(()) => Vec::new(),
         Err(violations) => lines(&violations),
     };
