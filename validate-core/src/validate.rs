@@ -69,12 +69,14 @@ pub trait Validate {
     /// making its path; a hand-written type's `validate_at` is called with the path made.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
-    /// `validate_at` at a place whose path is made only when a violation is recorded there: the
-    /// derive writes its checks here, and `validate_at` calls it. For generated code.
+    /// `validate_at` into any sink (the list, or a [`Holds`](crate::sink::Holds)) at a place
+    /// whose path is made only when a violation is recorded there: the derive writes its checks
+    /// here, and `validate_at` and `__holds` call it. For generated code.
     ///
-    /// `Box`, `Rc`, `Arc` and `&T` keep this default (they make the path and call
-    /// `validate_at`): passing the place through them would make a recursive type such as
-    /// `struct Node { next: Option<Box<Node>> }` instantiate this method without end.
+    /// `Box`, `Rc`, `Arc` and `&T` keep this default (they make the path and call `validate_at`,
+    /// given a list that keeps nothing when the sink is a `Holds`): passing the place and the sink
+    /// through them would make a recursive type such as `struct Node { next: Option<Box<Node>> }`
+    /// instantiate this method without end.
     #[doc(hidden)]
     #[inline]
     fn __validate_in(&self, at: impl At, out: &mut impl Sink)

@@ -887,26 +887,54 @@ fn counted(value: &str) -> Result<(), RuleError> {
     no_spaces(value)
 }
 
-#[derive(Validate)]
+fn counted_whole(value: &Counted) -> Result<(), RuleError> {
+    CALLS.with(|calls| calls.set(calls.get() + 1));
+    if value.name.is_empty() { Err(RuleError::invalid("Say something.")) } else { Ok(()) }
+}
+
+fn counted_with(value: &str, _: &u8) -> Result<(), RuleError> {
+    counted(value)
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[validate(check(counted_whole))]
 struct Counted {
     #[validate(custom(counted))]
     name: String,
 }
 
-/// As `validate()`'s docs say: it first asks whether the value holds, and checks an invalid one
-/// again to say what and where, so a `custom` function runs once on a valid value and twice on an
-/// invalid one; `Holds` alone runs it once.
+#[derive(serde::Deserialize, Validate)]
+#[validate(context = u8)]
+struct CountedWith {
+    #[validate(custom(counted_with))]
+    name: String,
+}
+
+/// How many times `run` calls the counted functions.
+fn calls(run: impl FnOnce()) -> u32 {
+    CALLS.with(|calls| calls.set(0));
+    run();
+    CALLS.with(std::cell::Cell::get)
+}
+
+/// As the README says: a value is first asked whether it holds, and an invalid one is checked again
+/// to say what and where, so `custom` and `check` run once on a valid value and twice on an invalid
+/// one, on every door; `Holds` alone runs them once.
 #[test]
-fn custom_runs_once_on_a_valid_value_and_twice_on_an_invalid_one() {
-    let calls = |run: &dyn Fn()| {
-        CALLS.with(|calls| calls.set(0));
-        run();
-        CALLS.with(std::cell::Cell::get)
-    };
+fn custom_and_check_run_once_on_a_valid_value_and_twice_on_an_invalid_one() {
+    use validate_core::{ValidateWith, from_json, from_json_with};
     let (good, bad) = (Counted { name: "ab".into() }, Counted { name: "a b".into() });
-    assert_eq!(calls(&|| assert!(good.validate().is_ok())), 1);
-    assert_eq!(calls(&|| assert!(bad.validate().is_err())), 2);
-    assert_eq!(calls(&|| assert!(!Holds::check(&bad))), 1);
+    assert_eq!(calls(|| assert!(good.validate().is_ok())), 2, "the field's custom and the check");
+    assert_eq!(calls(|| assert!(bad.validate().is_err())), 4);
+    assert_eq!(calls(|| assert!(!Holds::check(&bad))), 2);
+    assert_eq!(calls(|| assert!(from_json::<Counted>(br#"{"name":"ab"}"#).is_ok())), 2);
+    assert_eq!(calls(|| assert!(from_json::<Counted>(br#"{"name":"a b"}"#).is_err())), 4);
+    let (good, bad) = (CountedWith { name: "ab".into() }, CountedWith { name: "a b".into() });
+    assert_eq!(calls(|| assert!(good.validate_with(&0).is_ok())), 1);
+    assert_eq!(calls(|| assert!(bad.validate_with(&0).is_err())), 2);
+    assert_eq!(calls(|| assert!(!Holds::check_with(&bad, &0))), 1);
+    assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"ab"}"#, &0).is_ok())), 1);
+    assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"a b"}"#, &0).is_err())), 2);
 }
 
 fn ordered(window: &Window) -> Result<(), RuleError> {
