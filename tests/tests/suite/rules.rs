@@ -892,6 +892,7 @@ fn counted_whole(value: &Counted) -> Result<(), RuleError> {
     if value.name.is_empty() { Err(RuleError::invalid("Say something.")) } else { Ok(()) }
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // a custom rule's signature with a context
 fn counted_with(value: &str, _: &u8) -> Result<(), RuleError> {
     counted(value)
 }
