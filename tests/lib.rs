@@ -21,7 +21,7 @@ mod readme {
 }
 
 use customer_insights::model::{RelationshipResourceFormat, Stored};
-use validate_core::sink::Holds;
+use validate_core::Holds;
 use validate_core::{
     BodyError, ErrorDetail, ErrorResponse, Language, Validate, ValidateWith, Violations, from_json_with,
 };

@@ -4,6 +4,7 @@ use validate_core::json::explain;
 use validate_core::rules::custom::Probe;
 use validate_core::schema::{ItemsOf, Num};
 use validate_core::schema::encoded::decode;
+use validate_core::sink::Sink;
 
 fn main() {
     let root = validate_core::Path::root();
@@ -12,4 +13,5 @@ fn main() {
     let mut out = validate_core::Violations::new();
     out.record_as(&root, Ok(()), None, None);
     out.override_since(0, None, None);
+    let _ = validate_core::Holds::run(|_| ());
 }

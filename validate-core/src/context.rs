@@ -67,10 +67,10 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::__v1::Overrides;
+use crate::Holds;
 use crate::path::At;
 use crate::rules::each::Each;
-use crate::sink::{Holds, Sink};
+use crate::sink::Sink;
 use crate::{Path, Violations};
 
 /// A context from which the context `C` of a nested type can be found.
@@ -112,7 +112,7 @@ pub trait ValidateWith<C: ?Sized> {
     /// `custom` function or a `check` runs twice on an invalid value.
     #[inline]
     fn validate_with(&self, ctx: &C) -> Result<(), Violations> {
-        if self.__holds_with(ctx) { Ok(()) } else { every_violation_with(self, ctx) }
+        if self.__holds_with(ctx) == Some(true) { Ok(()) } else { every_violation_with(self, ctx) }
     }
 
     /// Checks every rule with targets under `at`, recording violations into `out`.
@@ -126,16 +126,17 @@ pub trait ValidateWith<C: ?Sized> {
     where
         Self: Sized,
     {
-        out.collect(Overrides::NONE, |out| at.with(|at| self.validate_with_at(ctx, at, out)));
+        out.collect_hand_written(|out| at.with(|at| self.validate_with_at(ctx, at, out)));
     }
 
-    /// Whether every rule passes with `ctx`, answered without a list; `false` by default, which
-    /// sends `validate_with` straight to `validate_with_at`. For generated code.
+    /// Whether every rule passes with `ctx`, answered without a list; `None` by default (no
+    /// answer without a list), which sends `validate_with` straight to `validate_with_at`. For
+    /// generated code.
     #[doc(hidden)]
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
         let _ = ctx;
-        false
+        None
     }
 
     /// For [`from_json_with`](crate::from_json_with) after a failed read; see
@@ -158,7 +159,7 @@ macro_rules! impl_through_pointer {
             }
 
             #[inline]
-            fn __holds_with(&self, ctx: &C) -> bool {
+            fn __holds_with(&self, ctx: &C) -> Option<bool> {
                 (**self).__holds_with(ctx)
             }
         }
@@ -173,7 +174,7 @@ impl<T: ValidateWith<C> + ?Sized, C: ?Sized> ValidateWith<C> for &T {
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
         (**self).__holds_with(ctx)
     }
 }
@@ -193,8 +194,8 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        self.as_ref().is_none_or(|value| value.__holds_with(ctx))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        self.as_ref().map_or(Some(true), |value| value.__holds_with(ctx))
     }
 }
 
@@ -226,8 +227,8 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
     }
 }
 
@@ -242,8 +243,8 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Vec<T> {
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
     }
 }
 
@@ -258,8 +259,8 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for VecDeque<T> {
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
     }
 }
 
@@ -274,8 +275,8 @@ impl<T: ValidateWith<C>, C: ?Sized, const N: usize> ValidateWith<C> for [T; N] {
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
     }
 }
 
@@ -290,8 +291,8 @@ impl<K: Ord + Display, V: ValidateWith<C>, C: ?Sized> ValidateWith<C> for BTreeM
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
     }
 }
 
@@ -306,7 +307,7 @@ impl<K: Ord + Display, V: ValidateWith<C>, S: BuildHasher, C: ?Sized> ValidateWi
     }
 
     #[inline]
-    fn __holds_with(&self, ctx: &C) -> bool {
-        Holds::run(|out| each_with(self, ctx, &Path::root(), out))
+    fn __holds_with(&self, ctx: &C) -> Option<bool> {
+        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
     }
 }

@@ -8,23 +8,11 @@ pub use crate::path::{At, Below};
 pub use crate::rules::pattern::Pattern;
 pub use crate::rules::unique::WireNames;
 pub use crate::rules::*;
-pub use crate::sink::{Holds, Sink};
+pub use crate::sink::{Holds, Overrides, Sink};
 pub use crate::{Path, Provides, RuleError, Validate, ValidateWith, Violations};
 
-/// The code and message an attribute gives instead of a rule's own.
-#[derive(Clone, Copy)]
-pub struct Overrides {
-    pub code: Option<&'static str>,
-    pub message: Option<&'static str>,
-}
-
-impl Overrides {
-    /// The rule's own code and message.
-    pub const NONE: Overrides = Overrides { code: None, message: None };
-}
-
 // A rule records in one of two ways: it yields one error, which `record` records at the rule's
-// place, or it records its own violations (`each`, `unique`, `localized`, `nested`). Either way
+// place, or it records its own violations (`each`, `keys`, `unique`, `localized`, `nested`). Either way
 // the attribute's overrides take effect in the sink (`Sink::record`, `Sink::overridden`,
 // `Sink::collect`), which is a `Violations` list or, when `validate()` first asks whether the
 // value holds, a `Holds`.
@@ -34,6 +22,12 @@ impl Overrides {
 #[inline]
 pub fn record(out: &mut impl Sink, at: impl At, result: Result<(), RuleError>, overrides: Overrides) {
     out.record(at, result, overrides);
+}
+
+/// Whether the checks `checks` runs into a [`Holds`] all pass: a derived type's `__holds`.
+#[inline]
+pub fn holds(checks: impl FnOnce(&mut Holds)) -> bool {
+    Holds::run(checks)
 }
 
 /// The place of a member whose name the derive checked to be plain, below `at`.

@@ -128,10 +128,10 @@ pub mod migrating {}
 pub mod path;
 pub mod rules;
 pub mod schema;
-pub mod sink;
 pub mod text;
 
 mod rule_error;
+mod sink;
 mod validate;
 mod violation;
 
@@ -148,6 +148,7 @@ pub use json::{BodyError, from_json, from_json_with, parse_json};
 pub use message::Message;
 pub use path::Path;
 pub use rule_error::RuleError;
+pub use sink::Holds;
 pub use validate::Validate;
 pub use violation::{Violation, Violations};
 

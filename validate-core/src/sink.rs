@@ -1,57 +1,57 @@
 //! Where checks record what they find: every violation, in a [`Violations`] list, or only whether
 //! there is one, in a [`Holds`].
 //!
-//! `validate()` (and `validate_with`) asks first whether the value holds, through the same checks the derive writes
-//! once: with a [`Holds`], a failed check does nothing but clear a flag, so the compiler keeps no
-//! list, builds no path and lays the checks out as a hand-written `&&` chain would be. Only a value
-//! that does not hold is checked again into a [`Violations`] list, which then says what and where.
-//! Both answers come from the same checks, so they cannot disagree.
-//!
-//! ```
-//! use validate_core::Validate;
-//! use validate_core::sink::Holds;
-//!
-//! #[derive(Validate)]
-//! struct Hub {
-//!     #[validate(length(min = 2, max = 64))]
-//!     name: String,
-//! }
-//!
-//! assert!(Holds::check(&Hub { name: "contoso".into() }));
-//! assert!(!Holds::check(&Hub { name: "c".into() }));
-//! ```
+//! `validate()` and `validate_with` ask first whether a derived value holds, through the checks the
+//! derive writes once: into a [`Holds`], a failed check does nothing but clear a flag, so the
+//! compiler keeps no list, builds no path and lays the checks out as a hand-written `&&` chain
+//! would be. Only a value that does not hold is checked again into a [`Violations`] list, which
+//! then says what and where. Both passes run the same checks, so they answer alike as long as each
+//! check does (a `custom` function that answers differently on a second call could make them
+//! differ).
 
-use crate::__v1::Overrides;
 use crate::path::At;
 use crate::{RuleError, Validate, ValidateWith, Violations};
 
+/// The code and message an attribute gives instead of a rule's own.
+#[derive(Clone, Copy)]
+pub struct Overrides {
+    /// The code given with `code = "…"`.
+    pub code: Option<&'static str>,
+    /// The text given with `message = "…"`.
+    pub message: Option<&'static str>,
+}
+
+impl Overrides {
+    /// The rule's own code and message.
+    pub const NONE: Overrides = Overrides { code: None, message: None };
+}
+
 /// What checks record into: a [`Violations`] list or a [`Holds`]. Sealed: generated code and the
-/// runtime's rules are written against these two.
+/// runtime's rules are written against these two. Generated code reaches it through `__v1`.
 pub trait Sink: sealed::Sealed {
     /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
-    #[doc(hidden)]
     fn record(&mut self, at: impl At, result: Result<(), RuleError>, overrides: Overrides);
 
     /// How many were recorded: for a [`Holds`], 0 or 1.
-    #[doc(hidden)]
     fn recorded(&self) -> usize;
 
     /// For a map's entries, checked in the order the map keeps them: forgets what was recorded
-    /// since `start` (a former [`recorded`](Sink::recorded)), so that it is recorded again in key order,
-    /// and says whether there was any. A [`Holds`] keeps its answer, which no order changes, and
-    /// says no.
-    #[doc(hidden)]
+    /// since `start` (a former [`recorded`](Sink::recorded)) and says whether it must be recorded
+    /// again in key order: when some of it was kept. A [`Holds`] keeps its answer, which no order
+    /// changes, and says no.
     fn forget_since(&mut self, start: usize) -> bool;
 
     /// Runs a rule that records into this sink itself (`nested`, `each`), giving what it records
     /// the attribute's overrides.
-    #[doc(hidden)]
     fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self));
 
-    /// Runs a rule that records into a list (`keys`, `unique`, `localized`, a hand-written
-    /// `validate_at`), giving what it records the attribute's overrides.
-    #[doc(hidden)]
+    /// Runs one of this crate's rules that record into a list (`keys`, `unique`, `localized`),
+    /// giving what it records the attribute's overrides. Those count every failure, kept or not.
     fn collect(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Violations));
+
+    /// Runs a hand-written `validate_at` (or `validate_with_at`), which may look at
+    /// [`Violations::is_full`] before it records, so it is given room for one.
+    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations));
 }
 
 mod sealed {
@@ -72,7 +72,7 @@ impl Sink for Violations {
             at.with(|at| {
                 let start = self.len();
                 Violations::record(self, at, result);
-                self.apply(start, overrides);
+                apply(self, start, overrides);
             });
         } else {
             core::mem::forget(result);
@@ -86,62 +86,80 @@ impl Sink for Violations {
 
     #[inline]
     fn forget_since(&mut self, start: usize) -> bool {
-        let any = self.len() > start;
-        if any {
+        // Only what was kept has an order; a list that keeps none (as `Holds` gives) sorts nothing.
+        let kept = self.kept_since(start);
+        if kept {
             self.truncate(start);
         }
-        any
+        kept
     }
 
     #[inline]
     fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self)) {
         let start = self.len();
         rule(self);
-        self.apply(start, overrides);
+        apply(self, start, overrides);
     }
 
     #[inline]
     fn collect(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Violations)) {
         self.overridden(overrides, rule);
     }
+
+    #[inline]
+    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) {
+        validate_at(self);
+    }
 }
 
-impl Violations {
-    /// Gives the violations recorded since `start` the attribute's overrides.
-    #[inline]
-    fn apply(&mut self, start: usize, overrides: Overrides) {
-        if overrides.code.is_some() || overrides.message.is_some() {
-            self.override_since(start, overrides.code, overrides.message);
-        }
+/// Gives the violations recorded in `list` since `start` the attribute's overrides.
+#[inline]
+fn apply(list: &mut Violations, start: usize, overrides: Overrides) {
+    if overrides.code.is_some() || overrides.message.is_some() {
+        list.override_since(start, overrides.code, overrides.message);
     }
 }
 
 /// Whether every check passed: what `validate()` asks before it makes a list.
 ///
-/// A failed check clears the flag and nothing more; no path, message or list is made. A rule that
-/// records into a list (`unique`, `keys`, `localized`) is given one that keeps nothing, and counts.
+/// A failed check clears the flag and nothing more: no path, target or list is made (the rule's
+/// error is dropped as it came). A rule that records into a list (`unique`, `keys`, `localized`)
+/// is given one that keeps nothing, and counts.
+///
+/// ```
+/// use validate_core::{Holds, Validate};
+///
+/// #[derive(Validate)]
+/// struct Hub {
+///     #[validate(length(min = 2, max = 64))]
+///     name: String,
+/// }
+///
+/// assert!(Holds::check(&Hub { name: "contoso".into() }));
+/// assert!(!Holds::check(&Hub { name: "c".into() }));
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Holds(bool);
 
 impl Holds {
     /// Whether `value` passes every check of its [`Validate`]: `validate()` is `Ok` exactly when
-    /// this is `true`. Allocates nothing when it is.
+    /// this is `true`. A derived type (and a standard container of one) answers without a list,
+    /// allocating nothing; a hand-written impl is asked with `validate()`.
     #[inline]
     pub fn check<T: Validate + ?Sized>(value: &T) -> bool {
-        value.__holds()
+        value.__holds().unwrap_or_else(|| value.validate().is_ok())
     }
 
     /// Whether `value` passes every check of its [`ValidateWith`] with the context `ctx`:
     /// `validate_with(ctx)` is `Ok` exactly when this is `true`.
     #[inline]
     pub fn check_with<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: &C) -> bool {
-        value.__holds_with(ctx)
+        value.__holds_with(ctx).unwrap_or_else(|| value.validate_with(ctx).is_ok())
     }
 
-    /// Runs `checks` into a new `Holds` and answers whether they all passed. For generated code.
-    #[doc(hidden)]
+    /// Runs `checks` into a new `Holds` and answers whether they all passed.
     #[inline]
-    pub fn run(checks: impl FnOnce(&mut Holds)) -> bool {
+    pub(crate) fn run(checks: impl FnOnce(&mut Holds)) -> bool {
         let mut holds = Holds(true);
         checks(&mut holds);
         holds.0
@@ -176,8 +194,21 @@ impl Sink for Holds {
 
     #[inline]
     fn collect(&mut self, _: Overrides, rule: impl FnOnce(&mut Violations)) {
-        // Keeps none and counts: a failure past the limit builds no target and no message.
-        let mut list = Violations::with_limit(0);
+        // Keeps none and counts: a failure builds no target and no message.
+        self.with_list(0, rule);
+    }
+
+    #[inline]
+    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) {
+        self.with_list(1, validate_at);
+    }
+}
+
+impl Holds {
+    /// Runs `rule` into a list that keeps at most `limit`, and fails when it recorded any.
+    #[inline]
+    fn with_list(&mut self, limit: usize, rule: impl FnOnce(&mut Violations)) {
+        let mut list = Violations::with_limit(limit);
         rule(&mut list);
         self.0 &= list.into_result().is_ok();
     }

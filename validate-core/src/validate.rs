@@ -6,10 +6,10 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::__v1::Overrides;
+use crate::Holds;
 use crate::path::At;
 use crate::rules::each::Each;
-use crate::sink::{Holds, Sink};
+use crate::sink::Sink;
 use crate::{Path, Violations};
 
 /// A value with rules. Derive it with `#[derive(Validate)]`, or write it by hand.
@@ -50,16 +50,16 @@ pub trait Validate {
     /// Checks every rule and returns every violation, in field-declaration order.
     ///
     /// Allocates nothing when the value is valid. A derived type is first asked only whether it
-    /// holds ([`Holds`](crate::sink::Holds)), which builds no list and no path; a value that does
-    /// not is checked again, into the list this returns. A `custom` function of such a type may
-    /// so be called twice on an invalid value.
+    /// holds ([`Holds`](crate::Holds)), which builds no list and no path; a value that does
+    /// not is checked again, into the list this returns. Its `custom` and `check` functions (and
+    /// the `validate_at` of a hand-written type nested in it) so run twice on an invalid value.
     // Inlined, so that the checks of a valid value run where `validate()` is called, as a
     // hand-written check would; the second pass is a call (the body without `unique` at 10 items:
     // 1.77 → 1.30 × the hand-written check, the invalid body 0.29 → 0.38 × garde; two alternated
     // runs each, `benches/benches/plain.rs`, 2026-12-01).
     #[inline]
     fn validate(&self) -> Result<(), Violations> {
-        if self.__holds() { Ok(()) } else { every_violation(self) }
+        if self.__holds() == Some(true) { Ok(()) } else { every_violation(self) }
     }
 
     /// Checks every rule with targets under `at`, recording violations into `out`.
@@ -69,12 +69,12 @@ pub trait Validate {
     /// making its path; a hand-written type's `validate_at` is called with the path made.
     fn validate_at(&self, at: &Path<'_>, out: &mut Violations);
 
-    /// `validate_at` into any sink (the list, or a [`Holds`](crate::sink::Holds)) at a place
+    /// `validate_at` into any sink (the list, or a [`Holds`](crate::Holds)) at a place
     /// whose path is made only when a violation is recorded there: the derive writes its checks
     /// here, and `validate_at` and `__holds` call it. For generated code.
     ///
     /// `Box`, `Rc`, `Arc` and `&T` keep this default (they make the path and call `validate_at`,
-    /// given a list that keeps nothing when the sink is a `Holds`): passing the place and the sink
+    /// given a list with room for one when the sink is a `Holds`): passing the place and the sink
     /// through them would make a recursive type such as `struct Node { next: Option<Box<Node>> }`
     /// instantiate this method without end.
     #[doc(hidden)]
@@ -83,16 +83,16 @@ pub trait Validate {
     where
         Self: Sized,
     {
-        out.collect(Overrides::NONE, |out| at.with(|at| self.validate_at(at, out)));
+        out.collect_hand_written(|out| at.with(|at| self.validate_at(at, out)));
     }
 
-    /// Whether every rule passes, answered without a list ([`Holds`](crate::sink::Holds)): the
-    /// derive runs its checks into a `Holds` here. The default, `false`, sends `validate()`
-    /// straight to `validate_at`. For generated code.
+    /// Whether every rule passes, answered without a list ([`Holds`](crate::Holds)): the
+    /// derive runs its checks into a `Holds` here. The default, `None` (no answer without a
+    /// list), sends `validate()` straight to `validate_at`. For generated code.
     #[doc(hidden)]
     #[inline]
-    fn __holds(&self) -> bool {
-        false
+    fn __holds(&self) -> Option<bool> {
+        None
     }
 
     /// For [`from_json`](crate::from_json) after a failed read: the problems of the body read as
@@ -113,7 +113,7 @@ impl<T: Validate + ?Sized> Validate for &T {
     }
 
     #[inline]
-    fn __holds(&self) -> bool {
+    fn __holds(&self) -> Option<bool> {
         (**self).__holds()
     }
 }
@@ -124,7 +124,7 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
     }
 
     #[inline]
-    fn __holds(&self) -> bool {
+    fn __holds(&self) -> Option<bool> {
         (**self).__holds()
     }
 }
@@ -135,7 +135,7 @@ impl<T: Validate + ?Sized> Validate for Rc<T> {
     }
 
     #[inline]
-    fn __holds(&self) -> bool {
+    fn __holds(&self) -> Option<bool> {
         (**self).__holds()
     }
 }
@@ -146,7 +146,7 @@ impl<T: Validate + ?Sized> Validate for Arc<T> {
     }
 
     #[inline]
-    fn __holds(&self) -> bool {
+    fn __holds(&self) -> Option<bool> {
         (**self).__holds()
     }
 }
@@ -167,8 +167,8 @@ impl<T: Validate> Validate for Option<T> {
     }
 
     #[inline]
-    fn __holds(&self) -> bool {
-        self.as_ref().is_none_or(T::__holds)
+    fn __holds(&self) -> Option<bool> {
+        self.as_ref().map_or(Some(true), T::__holds)
     }
 }
 
@@ -188,8 +188,8 @@ macro_rules! impl_validate_items {
             }
 
             #[inline]
-            fn __holds(&self) -> bool {
-                Holds::run(|out| self.__validate_in(&Path::root(), out))
+            fn __holds(&self) -> Option<bool> {
+                Some(Holds::run(|out| self.__validate_in(&Path::root(), out)))
             }
         }
     )*};
@@ -202,8 +202,8 @@ impl<T: Validate> Validate for [T] {
     }
 
     #[inline]
-    fn __holds(&self) -> bool {
-        Holds::run(|out| self.each(&Path::root(), out, |item, at, out| item.__validate_in(at, out)))
+    fn __holds(&self) -> Option<bool> {
+        Some(Holds::run(|out| self.each(&Path::root(), out, |item, at, out| item.__validate_in(at, out))))
     }
 }
 

@@ -366,6 +366,12 @@ impl Violations {
         }
     }
 
+    /// Whether any violation recorded since `start` (a former [`len`](Self::len)) was kept:
+    /// once the list is full, none recorded after is (so `start` then exceeds the list's length).
+    pub(crate) fn kept_since(&self, start: usize) -> bool {
+        self.list.len() > start
+    }
+
     /// Drops the violations recorded since `len` (a former [`len`](Self::len)), to record them
     /// again in another order.
     pub(crate) fn truncate(&mut self, len: usize) {

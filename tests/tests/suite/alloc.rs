@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use allocation_counter::measure;
 use customer_insights::model::{PropertyDefinition, RelationshipResourceFormat, Stored};
-use validate_core::sink::Holds;
+use validate_core::Holds;
 use validate_core::{ErrorResponse, Validate, ValidateWith, Violation, Violations};
 
 /// Allocations of `validate`, a value's validation (`validate()`, or `validate_with` for the
@@ -175,6 +175,34 @@ fn every_format_allocates_nothing_when_valid() {
     };
     assert_eq!(allocations_of(|| value.validate()), 0);
     assert!(Holds::check(&value), "valid, and answered without a list");
+}
+
+#[derive(Validate)]
+struct ListRules {
+    #[validate(unique(ignore_case))]
+    names: Vec<String>,
+    #[validate(keys(non_empty, length(max = 2)))]
+    tags: HashMap<String, u8>,
+    #[validate(localized)]
+    display_name: HashMap<String, String>,
+}
+
+/// Asked whether it holds, a value whose `unique`, `keys` and `localized` fail builds no target, no
+/// list and no sorted copy of a `HashMap`: those rules record into a list that keeps none. (An error
+/// that echoes the value, such as `pattern`'s, is made by the rule before it is recorded, and is
+/// dropped: that allocates, in either pass.)
+#[test]
+fn a_value_that_does_not_hold_is_answered_without_allocating() {
+    let value = ListRules {
+        names: vec!["a".into(), "A".into(), "b".into(), "B".into()],
+        tags: [("ab", 1), ("", 2), ("xyz", 3), ("abc", 4)].into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        display_name: [("en", " "), ("xx_yy", "a"), ("de", "")]
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect(),
+    };
+    assert_eq!(value.validate().map_err(|v| v.len()), Err(8));
+    assert_eq!(measure(|| assert!(!Holds::check(&value))).count_total, 0);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-use validate_core::sink::Holds;
+use validate_core::Holds;
 use validate_core::{Path, Provides, RuleError, Validate, ValidateWith, Violations, from_json, from_json_with};
 
 /// What the request handler knows: the caller's plan, the stored resource, the hub.

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use validate_core::sink::Holds;
+use validate_core::Holds;
 use validate_core::{RuleError, Validate};
 use validate_tests::{report, valid};
 
@@ -928,6 +928,10 @@ fn custom_and_check_run_once_on_a_valid_value_and_twice_on_an_invalid_one() {
     assert_eq!(calls(|| assert!(good.validate().is_ok())), 2, "the field's custom and the check");
     assert_eq!(calls(|| assert!(bad.validate().is_err())), 4);
     assert_eq!(calls(|| assert!(!Holds::check(&bad))), 2);
+    // A container of them answers without a list too: no `validate()` after.
+    let (some, items) = (Some(Counted { name: "a b".into() }), vec![Counted { name: "a b".into() }]);
+    assert_eq!(calls(|| assert!(!Holds::check(&some) && !Holds::check(&Box::new(&some)))), 4);
+    assert_eq!(calls(|| assert!(!Holds::check(&items) && !Holds::check(items.as_slice()))), 4);
     assert_eq!(calls(|| assert!(from_json::<Counted>(br#"{"name":"ab"}"#).is_ok())), 2);
     assert_eq!(calls(|| assert!(from_json::<Counted>(br#"{"name":"a b"}"#).is_err())), 4);
     let (good, bad) = (CountedWith { name: "ab".into() }, CountedWith { name: "a b".into() });

@@ -476,4 +476,53 @@ fn wrappers_and_collections_validated_whole_hold_as_their_items() {
     assert_eq!(check(&|item| answer(&BTreeMap::from([("k", item.clone())]))), expected("['k'].name"));
     assert_eq!(check(&|item| answer(&HashMap::from([("k", item.clone())]))), expected("['k'].name"));
     assert_eq!(check(&|item| answer(&std::slice::from_ref(item))), expected("[0].name"));
+    assert_eq!(check(&|item| answer(&Some(Box::new(item.clone())))), expected("name"));
+    let map = |item: &Named| HashMap::from([("a", good.clone()), ("b", item.clone()), ("c", good.clone())]);
+    assert_eq!(check(&|item| answer(&map(item))), expected("['b'].name"));
+}
+
+/// A hand-written impl that looks at `is_full` before it records, as `Violations::is_full`'s docs
+/// invite: asked whether it holds inside a derived type, it is given room for one, so it records.
+struct Careful(u32);
+
+thread_local! {
+    static ASKED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl Validate for Careful {
+    fn validate_at(&self, at: &validate_core::Path<'_>, out: &mut validate_core::Violations) {
+        ASKED.with(|asked| asked.set(asked.get() + 1));
+        if self.0 == 0 && !out.is_full() {
+            out.record(at, Err(validate_core::RuleError::invalid("Zero.")));
+        }
+    }
+}
+
+#[derive(Validate)]
+struct HoldsCareful {
+    #[validate(nested)]
+    inner: Careful,
+    #[validate(nested)]
+    boxed: Option<Box<Careful>>,
+}
+
+/// Found by the review of the first pass that asks whether a value holds: a hand-written impl
+/// given a list that keeps nothing recorded nothing, and `validate()` said `Ok` to an invalid value.
+#[test]
+fn hand_written_impls_inside_derived_ones_are_asked_with_room_to_record() {
+    let zero = || Careful(0);
+    assert_eq!(report(&zero()), ["InvalidValue : Zero."]);
+    assert!(!valid(&zero()) && valid(&Careful(1)));
+    assert!(!valid(&Some(zero())) && valid(&Some(Careful(1))) && valid(&Box::new(Careful(1))));
+    let careful = |inner, boxed| HoldsCareful { inner: Careful(inner), boxed: Some(Box::new(Careful(boxed))) };
+    assert_eq!(report(&careful(0, 1)), ["InvalidValue inner: Zero."]);
+    assert_eq!(report(&careful(1, 0)), ["InvalidValue boxed: Zero."]);
+    assert!(valid(&careful(1, 1)));
+    // As the README says: asked once on a valid value, twice on an invalid one.
+    let asked = |value: HoldsCareful| {
+        ASKED.with(|asked| asked.set(0));
+        let _ = value.validate();
+        ASKED.with(std::cell::Cell::get)
+    };
+    assert_eq!((asked(careful(1, 1)), asked(careful(0, 1))), (2, 4));
 }
