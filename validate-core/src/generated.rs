@@ -24,10 +24,17 @@ pub fn record(out: &mut impl Sink, at: impl At, result: Result<(), RuleError>, o
     out.record(at, result, overrides);
 }
 
-/// Whether the checks `checks` runs into a [`Holds`] all pass: a derived type's `__holds`.
+/// A derived type's `__holds`: its checks run into a [`Holds`]. A function here rather than a
+/// closure in every derived impl, which the compiler would check once per type.
 #[inline]
-pub fn holds(checks: impl FnOnce(&mut Holds)) -> bool {
-    Holds::run(checks)
+pub fn holds<T: Validate>(value: &T) -> Option<bool> {
+    Some(Holds::run(|out| value.__validate_in(&Path::root(), out)))
+}
+
+/// A derived type's `__holds_with`: its checks run with the context `ctx` into a [`Holds`].
+#[inline]
+pub fn holds_with<T: ValidateWith<C>, C: ?Sized>(value: &T, ctx: &C) -> Option<bool> {
+    Some(Holds::run(|out| value.__validate_with_in(ctx, &Path::root(), out)))
 }
 
 /// The place of a member whose name the derive checked to be plain, below `at`.

@@ -32,6 +32,10 @@ pub trait Sink: sealed::Sealed {
     /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
     fn record(&mut self, at: impl At, result: Result<(), RuleError>, overrides: Overrides);
 
+    /// Records a failure at `at` whose error `error` builds only when it is kept
+    /// ([`Violations::record_failure`]): a [`Holds`] builds none.
+    fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError);
+
     /// How many were recorded: for a [`Holds`], 0 or 1.
     fn recorded(&self) -> usize;
 
@@ -45,8 +49,9 @@ pub trait Sink: sealed::Sealed {
     /// the attribute's overrides.
     fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self));
 
-    /// Runs one of this crate's rules that record into a list (`keys`, `unique`, `localized`),
-    /// giving what it records the attribute's overrides. Those count every failure, kept or not.
+    /// Runs one of this crate's rules that record into a list (`keys`, which rewords what its
+    /// rules recorded), giving what it records the attribute's overrides. It counts every
+    /// failure, kept or not.
     fn collect(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Violations));
 
     /// Runs a hand-written `validate_at` (or `validate_with_at`), which may look at
@@ -77,6 +82,11 @@ impl Sink for Violations {
         } else {
             core::mem::forget(result);
         }
+    }
+
+    #[inline]
+    fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError) {
+        Violations::record_failure(self, at, error);
     }
 
     #[inline]
@@ -123,8 +133,8 @@ fn apply(list: &mut Violations, start: usize, overrides: Overrides) {
 /// Whether every check passed: what `validate()` asks before it makes a list.
 ///
 /// A failed check clears the flag and nothing more: no path, target or list is made (the rule's
-/// error is dropped as it came). A rule that records into a list (`unique`, `keys`, `localized`)
-/// is given one that keeps nothing, and counts.
+/// error is dropped as it came; one recorded with `record_failure`, as `unique` and `localized`
+/// do, is not built). `keys`, which records into a list, is given one that keeps nothing.
 ///
 /// ```
 /// use validate_core::{Holds, Validate};
@@ -175,6 +185,11 @@ impl Sink for Holds {
         } else {
             core::mem::forget(result);
         }
+    }
+
+    #[inline]
+    fn record_failure(&mut self, _: impl At, _: impl FnOnce() -> RuleError) {
+        self.0 = false;
     }
 
     #[inline]

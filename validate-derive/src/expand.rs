@@ -66,9 +66,7 @@ fn expand(container: &Container<'_>) -> TokenStream {
 
                 #[inline]
                 fn __holds(&self) -> ::core::option::Option<bool> {
-                    ::core::option::Option::Some(::validate_core::__v1::holds(|__out| {
-                        ::validate_core::Validate::__validate_in(self, &::validate_core::Path::root(), __out)
-                    }))
+                    ::validate_core::__v1::holds(self)
                 }
 
                 #hook
@@ -166,9 +164,7 @@ fn with_context(
 
             #[inline]
             fn __holds_with(&self, __ctx: &__P) -> ::core::option::Option<bool> {
-                ::core::option::Option::Some(#r::holds(|__out| {
-                    ::validate_core::ValidateWith::<__P>::__validate_with_in(self, __ctx, &::validate_core::Path::root(), __out)
-                }))
+                #r::holds_with(self, __ctx)
             }
 
             #hook

@@ -146,11 +146,12 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
     } else if crate::table::find(&name).is_some_and(|spec| spec.records) {
         let call =
             place.at.with_path(span, |at| quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out);));
-        if matches!(rule.kind, RuleKind::Each(_)) {
-            records(rule, span, out, call)
-        } else {
-            // The rules other than `each` record into a list: a sink that is not one gives them one.
+        if matches!(rule.kind, RuleKind::Keys(_)) {
+            // `keys` rewords what its rules recorded, so it records into a list: a sink that is
+            // not one gives it one.
             quote_spanned!(span=> #r::Sink::collect(#out, #overrides, |#out| { #call });)
+        } else {
+            records(rule, span, out, call)
         }
     } else {
         let at = place.at.given(span);

@@ -29,7 +29,8 @@ use std::fmt::Display;
 use std::hash::BuildHasher;
 
 use crate::rules::{AsText, Entries, each_entry, non_empty};
-use crate::{Path, RuleError, Violations};
+use crate::sink::{Overrides, Sink};
+use crate::{Path, RuleError};
 
 /// The ARM code of a key that is not a language tag.
 pub const CODE: &str = "InvalidLocale";
@@ -42,7 +43,7 @@ pub const CODE: &str = "InvalidLocale";
 )]
 pub trait LocalizedText {
     /// Records the violations of the map at `at`.
-    fn check_localized(&self, at: &Path<'_>, out: &mut Violations);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink);
 }
 
 impl<K, V, S> LocalizedText for HashMap<K, V, S>
@@ -51,31 +52,31 @@ where
     V: AsText,
     S: BuildHasher,
 {
-    fn check_localized(&self, at: &Path<'_>, out: &mut Violations) {
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
         check_map(self, at, out);
     }
 }
 
 impl<K: AsText + Ord + Display, V: AsText> LocalizedText for BTreeMap<K, V> {
-    fn check_localized(&self, at: &Path<'_>, out: &mut Violations) {
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
         check_map(self, at, out);
     }
 }
 
 impl<T: LocalizedText + ?Sized> LocalizedText for &T {
-    fn check_localized(&self, at: &Path<'_>, out: &mut Violations) {
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
         (**self).check_localized(at, out);
     }
 }
 
 impl<T: LocalizedText + ?Sized> LocalizedText for Box<T> {
-    fn check_localized(&self, at: &Path<'_>, out: &mut Violations) {
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
         (**self).check_localized(at, out);
     }
 }
 
 impl<T: LocalizedText> LocalizedText for Option<T> {
-    fn check_localized(&self, at: &Path<'_>, out: &mut Violations) {
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
         if let Some(map) = self {
             map.check_localized(at, out);
         }
@@ -83,18 +84,18 @@ impl<T: LocalizedText> LocalizedText for Option<T> {
 }
 
 /// Records every violation of a localized-text map at `at`.
-pub fn check<T: LocalizedText + ?Sized>(value: &T, at: &Path<'_>, out: &mut Violations) {
+pub fn check<T: LocalizedText + ?Sized>(value: &T, at: &Path<'_>, out: &mut impl Sink) {
     value.check_localized(at, out);
 }
 
-fn check_map<M>(map: &M, at: &Path<'_>, out: &mut Violations)
+fn check_map<M>(map: &M, at: &Path<'_>, out: &mut impl Sink)
 where
     M: Entries + ?Sized,
     M::Key: AsText,
     M::Value: AsText,
 {
     if map.entry_count() == 0 {
-        out.record(at, Err(non_empty::empty(crate::rules::Unit::Entries)));
+        out.record_failure(at, || non_empty::empty(crate::rules::Unit::Entries));
         return;
     }
     each_entry(map, at, out, |key, value, at, out| {
@@ -102,7 +103,7 @@ where
         if !is_language_tag(key) {
             out.record_failure(at, || not_a_tag(key));
         }
-        out.record(at, non_empty::check(value.as_text().unwrap_or_default()));
+        out.record(at, non_empty::check(value.as_text().unwrap_or_default()), Overrides::NONE);
     });
 }
 

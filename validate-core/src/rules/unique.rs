@@ -42,8 +42,9 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::sink::Sink;
 use crate::text::Echo;
-use crate::{Path, RuleError, Violations};
+use crate::{Path, RuleError};
 
 /// The ARM code of a repeated value.
 pub const CODE: &str = "DuplicateValue";
@@ -365,7 +366,7 @@ impl<T: Caseless + ?Sized> Caseless for &T {}
 impl<T: Caseless> Caseless for Option<T> {}
 
 /// [`check`] ignoring case, on text alone: what `unique(ignore_case)` calls.
-pub fn check_ignore_case<C, K>(value: &C, at: &Path<'_>, out: &mut Violations)
+pub fn check_ignore_case<C, K>(value: &C, at: &Path<'_>, out: &mut impl Sink)
 where
     C: Items<Item = K> + ?Sized,
     K: Caseless,
@@ -379,7 +380,7 @@ pub fn check_by_ignore_case<C, K>(
     key: impl Fn(&C::Item) -> &K,
     rust_name: &'static str,
     at: &Path<'_>,
-    out: &mut Violations,
+    out: &mut impl Sink,
 ) where
     C: Items + ?Sized,
     C::Item: WireNames,
@@ -389,7 +390,7 @@ pub fn check_by_ignore_case<C, K>(
 }
 
 /// Reports every item equal to an earlier one.
-pub fn check<C, K>(value: &C, ignore_case: bool, at: &Path<'_>, out: &mut Violations)
+pub fn check<C, K>(value: &C, ignore_case: bool, at: &Path<'_>, out: &mut impl Sink)
 where
     C: Items<Item = K> + ?Sized,
     K: UniqueKey,
@@ -406,7 +407,7 @@ pub fn check_by<C, K>(
     rust_name: &'static str,
     ignore_case: bool,
     at: &Path<'_>,
-    out: &mut Violations,
+    out: &mut impl Sink,
 ) where
     C: Items + ?Sized,
     C::Item: WireNames,
@@ -424,7 +425,7 @@ fn report<I, K: UniqueKey + ?Sized>(
     member: Option<&dyn Fn() -> &'static str>,
     ignore_case: bool,
     at: &Path<'_>,
-    out: &mut Violations,
+    out: &mut impl Sink,
 ) {
     let same = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case) == Ordering::Equal;
     let fingerprint = |i: usize| key(&items[i]).fingerprint(ignore_case);
@@ -536,6 +537,7 @@ fn repeated<K: UniqueKey + ?Sized>(value: &K, first: usize, ignore_case: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Violations;
 
     fn duplicates_of(values: &[String], ignore_case: bool) -> Vec<String> {
         let mut out = Violations::new();
