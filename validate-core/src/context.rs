@@ -109,7 +109,7 @@ pub trait ValidateWith<C: ?Sized> {
     ///
     /// As [`Validate::validate`](crate::Validate::validate), a derived type is first asked only
     /// whether it holds, and an invalid value is checked again into the list this returns: a
-    /// `custom` function or a `check` runs twice on an invalid value.
+    /// `custom` function or a `check` runs at least twice on an invalid value.
     #[inline]
     fn validate_with(&self, ctx: &C) -> Result<(), Violations> {
         if self.__holds_with(ctx) == Some(true) { Ok(()) } else { every_violation_with(self, ctx) }

@@ -8,8 +8,10 @@ pub use crate::path::{At, Below};
 pub use crate::rules::pattern::Pattern;
 pub use crate::rules::unique::WireNames;
 pub use crate::rules::*;
-pub use crate::sink::{Holds, Overrides, Sink};
+pub use crate::sink::{Overrides, Sink};
 pub use crate::{Path, Provides, RuleError, Validate, ValidateWith, Violations};
+
+use crate::Holds;
 
 // A rule records in one of two ways: it yields one error, which `record` records at the rule's
 // place, or it records its own violations (`each`, `keys`, `unique`, `localized`, `nested`). Either way

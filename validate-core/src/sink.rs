@@ -36,7 +36,8 @@ pub trait Sink: sealed::Sealed {
     /// ([`Violations::record_failure`]): a [`Holds`] builds none.
     fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError);
 
-    /// How many were recorded: for a [`Holds`], 0 or 1.
+    /// How many were recorded, for [`forget_since`](Sink::forget_since); a [`Holds`] keeps no
+    /// count (its answer is its flag) and says 0.
     fn recorded(&self) -> usize;
 
     /// For a map's entries, checked in the order the map keeps them: forgets what was recorded
@@ -153,8 +154,8 @@ pub struct Holds(bool);
 
 impl Holds {
     /// Whether `value` passes every check of its [`Validate`]: `validate()` is `Ok` exactly when
-    /// this is `true`. A derived type (and a standard container of one) answers without a list,
-    /// allocating nothing; a hand-written impl is asked with `validate()`.
+    /// this is `true`. A derived type (and a standard container of one) answers without a list
+    /// (allocating nothing when it holds); a hand-written impl is asked with `validate()`.
     #[inline]
     pub fn check<T: Validate + ?Sized>(value: &T) -> bool {
         value.__holds().unwrap_or_else(|| value.validate().is_ok())
@@ -194,7 +195,7 @@ impl Sink for Holds {
 
     #[inline]
     fn recorded(&self) -> usize {
-        usize::from(!self.0)
+        0
     }
 
     #[inline]

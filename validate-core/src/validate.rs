@@ -52,7 +52,8 @@ pub trait Validate {
     /// Allocates nothing when the value is valid. A derived type is first asked only whether it
     /// holds ([`Holds`](crate::Holds)), which builds no list and no path; a value that does
     /// not is checked again, into the list this returns. Its `custom` and `check` functions (and
-    /// the `validate_at` of a hand-written type nested in it) so run twice on an invalid value.
+    /// the `validate_at` of a hand-written type nested in it) so run at least twice on an invalid
+    /// value (three times inside a `HashMap` with a failing entry, checked again in key order).
     // Inlined, so that the checks of a valid value run where `validate()` is called, as a
     // hand-written check would; the second pass is a call (the body without `unique` at 10 items:
     // 1.66 – 1.76 → 1.10 × the hand-written check, the invalid body 0.29 → 0.38 × garde; two

@@ -1,6 +1,8 @@
 //! Emits the `Validate` impl: `__validate_in`, which runs every rule on a value in memory at a
-//! place whose path is made only on a violation, and `validate_at`, which calls it (and the
-//! `WireNames` impl that `unique(by = …)` reads). The walk behind `from_json` is `walk.rs`.
+//! place whose path is made only on a violation, into a sink (the list, or a `Holds`), and
+//! `validate_at` and `__holds`, which call it with each; with a context, `ValidateWith`'s
+//! `__validate_with_in`, `validate_with_at` and `__holds_with` alike (and the `WireNames` impl
+//! that `unique(by = …)` reads). The walk behind `from_json` is `walk.rs`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};

@@ -8,7 +8,7 @@
 //! - **check**: `check` (rules across attributes), `schemars_attr` (`#[schemars(…)]` items that
 //!   `#[validate]` does not say alike);
 //! - **emit**: `rules` (the code of one rule at a place), `bound` (generic bounds), `expand`
-//!   (`validate_at`), `walk` (the every-problem walk behind `from_json`), `known` (field types read
+//!   (`__validate_in` and the methods that call it), `walk` (the every-problem walk behind `from_json`), `known` (field types read
 //!   without a probe), `describe` (the rules as data, `validate_core::schema::Describe`).
 //!
 //! Every stage reports its mistakes into `ctxt`; on any, `fallback` emits a stand-in impl beside

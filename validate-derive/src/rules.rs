@@ -22,7 +22,8 @@ fn runtime_at(span: Span) -> TokenStream {
 }
 
 /// Where a rule runs: a reference to the value, where it is ([`At`]), the sink it records into
-/// (a `&mut Violations`, or any `__v1::Sink` in `__validate_in`), all as names the caller chose; for a value the walk has already walked, the
+/// (a `&mut Violations`, or any `__v1::Sink` in `__validate_in`), all as names the caller
+/// chose; for a value the walk has already walked, the
 /// `Violations` that walking found, which `nested` places instead of validating again; and in a
 /// type with a context, the local that holds a reference to it.
 pub struct Place {

@@ -41,7 +41,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Hub {
     }
 }
 
+thread_local! {
+    /// How many times `not_reserved` ran on this thread (a `#[tokio::test]` runs on one).
+    static CALLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 fn not_reserved(name: &str, hub: &Hub) -> Result<(), RuleError> {
+    CALLS.with(|calls| calls.set(calls.get() + 1));
     if name == hub.0 { Err(RuleError::invalid(format!("The name '{name}' is the hub's own."))) } else { Ok(()) }
 }
 
@@ -128,6 +134,19 @@ async fn the_context_comes_from_the_state() {
     let (status, text) = send("/quota", "text/plain", r#"{"name":"gold","units":1}"#).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(text.contains("UnsupportedMediaType"), "{text}");
+}
+
+/// As the README says of every door: the extractor reads with `from_json_with`, whose value is
+/// first asked whether it holds, so a `custom` function runs once on a valid body and twice on an
+/// invalid one.
+#[tokio::test]
+async fn a_custom_function_runs_once_on_a_valid_body_and_twice_on_an_invalid_one() {
+    let calls = |count: u32| CALLS.with(|calls| calls.replace(count));
+    calls(0);
+    assert_eq!(send("/profile?hub=h1", "application/json", r#"{"name":"a"}"#).await.0, StatusCode::OK);
+    assert_eq!(calls(0), 1);
+    assert_eq!(send("/profile?hub=h1", "application/json", r#"{"name":"h1"}"#).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(calls(0), 2);
 }
 
 #[tokio::test]

@@ -481,6 +481,44 @@ fn wrappers_and_collections_validated_whole_hold_as_their_items() {
     assert_eq!(check(&|item| answer(&map(item))), expected("['b'].name"));
 }
 
+#[derive(Clone, Validate)]
+#[validate(context = str)]
+struct NamedWith {
+    #[validate(custom(not_the_context))]
+    name: String,
+}
+
+fn not_the_context(name: &str, ctx: &str) -> Result<(), validate_core::RuleError> {
+    if name == ctx { Err(validate_core::RuleError::invalid("Not that one.")) } else { Ok(()) }
+}
+
+/// The same with a context: a container validated whole with `validate_with` asks whether its items
+/// hold ([`Holds::check_with`]), and answers as they do.
+#[test]
+fn containers_validated_whole_with_a_context_hold_as_their_items() {
+    use validate_core::{Holds, ValidateWith};
+    fn answer<T: ValidateWith<str> + ?Sized>(value: &T) -> Vec<String> {
+        let result = value.validate_with("x");
+        assert_eq!(Holds::check_with(value, "x"), result.is_ok());
+        result.err().map(|v| v.iter().map(|v| format!("{} {}", v.target(), v.message())).collect()).unwrap_or_default()
+    }
+    let (good, bad) = (NamedWith { name: "a".into() }, NamedWith { name: "x".into() });
+    let check = |value: &dyn Fn(&NamedWith) -> Vec<String>| (value(&good), value(&bad));
+    let expected = |target: &str| (Vec::<String>::new(), vec![format!("{target} Not that one.")]);
+    assert_eq!(check(&|item| answer(&Some(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&Box::new(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&Rc::new(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&Arc::new(item.clone()))), expected("name"));
+    assert_eq!(check(&|item| answer(&item)), expected("name"));
+    assert_eq!(check(&|item| answer(&vec![good.clone(), item.clone()])), expected("[1].name"));
+    assert_eq!(check(&|item| answer(&VecDeque::from([item.clone()]))), expected("[0].name"));
+    assert_eq!(check(&|item| answer(&[item.clone(), good.clone()])), expected("[0].name"));
+    assert_eq!(check(&|item| answer(std::slice::from_ref(item))), expected("[0].name"));
+    assert_eq!(check(&|item| answer(&BTreeMap::from([("k", item.clone())]))), expected("['k'].name"));
+    let map = |item: &NamedWith| HashMap::from([("a", good.clone()), ("b", item.clone()), ("c", good.clone())]);
+    assert_eq!(check(&|item| answer(&map(item))), expected("['b'].name"));
+}
+
 /// A hand-written impl that looks at `is_full` before it records, as `Violations::is_full`'s docs
 /// invite: asked whether it holds inside a derived type, it is given room for one, so it records.
 struct Careful(u32);
