@@ -940,6 +940,15 @@ fn custom_and_check_run_once_on_a_valid_value_and_twice_on_an_invalid_one() {
     assert_eq!(calls(|| assert!(!Holds::check_with(&bad, &0))), 1);
     assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"ab"}"#, &0).is_ok())), 1);
     assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"a b"}"#, &0).is_err())), 2);
+    // In a `HashMap` with a failing entry, three times: its entries are checked again in key order.
+    let map = CountedMap { names: HashMap::from([("a".into(), "ab".into()), ("b".into(), "a b".into())]) };
+    assert_eq!(calls(|| assert!(map.validate().is_err())), 6);
+}
+
+#[derive(Validate)]
+struct CountedMap {
+    #[validate(each(custom(counted)))]
+    names: HashMap<String, String>,
 }
 
 fn ordered(window: &Window) -> Result<(), RuleError> {
