@@ -218,8 +218,29 @@ fn every_violation_with<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: 
     out.into_result()
 }
 
-// Written out rather than by a macro: rustc quotes the impl for `Vec` when a nested type's
-// context cannot be found, and a macro's source there reads as noise.
+// The impls' headers are written out rather than made by a macro: rustc quotes the impl for `Vec`
+// when a nested type's context cannot be found, and a macro's source there reads as noise. Their
+// bodies, the same for every sized collection, are `items_with!`.
+
+/// The methods of `ValidateWith` for a sized collection: each item at its place, made only on a
+/// violation.
+macro_rules! items_with {
+    () => {
+        fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
+            each_with(self, ctx, at, out);
+        }
+
+        #[inline]
+        fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
+            at.with(|at| each_with(self, ctx, at, out));
+        }
+
+        #[inline]
+        fn __holds_with(&self, ctx: &C) -> Option<bool> {
+            Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
+        }
+    };
+}
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
@@ -233,81 +254,21 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Vec<T> {
-    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        each_with(self, ctx, at, out);
-    }
-
-    #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-        at.with(|at| each_with(self, ctx, at, out));
-    }
-
-    #[inline]
-    fn __holds_with(&self, ctx: &C) -> Option<bool> {
-        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
-    }
+    items_with!();
 }
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for VecDeque<T> {
-    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        each_with(self, ctx, at, out);
-    }
-
-    #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-        at.with(|at| each_with(self, ctx, at, out));
-    }
-
-    #[inline]
-    fn __holds_with(&self, ctx: &C) -> Option<bool> {
-        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
-    }
+    items_with!();
 }
 
 impl<T: ValidateWith<C>, C: ?Sized, const N: usize> ValidateWith<C> for [T; N] {
-    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        each_with(self, ctx, at, out);
-    }
-
-    #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-        at.with(|at| each_with(self, ctx, at, out));
-    }
-
-    #[inline]
-    fn __holds_with(&self, ctx: &C) -> Option<bool> {
-        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
-    }
+    items_with!();
 }
 
 impl<K: Ord + Display, V: ValidateWith<C>, C: ?Sized> ValidateWith<C> for BTreeMap<K, V> {
-    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        each_with(self, ctx, at, out);
-    }
-
-    #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-        at.with(|at| each_with(self, ctx, at, out));
-    }
-
-    #[inline]
-    fn __holds_with(&self, ctx: &C) -> Option<bool> {
-        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
-    }
+    items_with!();
 }
 
 impl<K: Ord + Display, V: ValidateWith<C>, S: BuildHasher, C: ?Sized> ValidateWith<C> for HashMap<K, V, S> {
-    fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        each_with(self, ctx, at, out);
-    }
-
-    #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-        at.with(|at| each_with(self, ctx, at, out));
-    }
-
-    #[inline]
-    fn __holds_with(&self, ctx: &C) -> Option<bool> {
-        Some(Holds::run(|out| each_with(self, ctx, &Path::root(), out)))
-    }
+    items_with!();
 }

@@ -452,33 +452,41 @@ struct Named {
     name: String,
 }
 
+/// Asserts that `$answer` (which checks `Holds` against the list) answers for every wrapper and
+/// container of `$good` and `$bad` as `$expected` says of the item at its target.
+macro_rules! assert_containers_answer_as_items {
+    ($answer:expr, $good:expr, $bad:expr, $expected:expr) => {{
+        let (good, bad) = ($good, $bad);
+        let check = |value: &dyn Fn(&_) -> Vec<String>| (value(&good), value(&bad));
+        assert_eq!(check(&|item| $answer(&Some(item.clone()))), $expected("name"));
+        assert_eq!(check(&|item| $answer(&Box::new(item.clone()))), $expected("name"));
+        assert_eq!(check(&|item| $answer(&Rc::new(item.clone()))), $expected("name"));
+        assert_eq!(check(&|item| $answer(&Arc::new(item.clone()))), $expected("name"));
+        assert_eq!(check(&|item| $answer(&item)), $expected("name"));
+        assert_eq!(check(&|item| $answer(&Some(Box::new(item.clone())))), $expected("name"));
+        assert_eq!(check(&|item| $answer(&vec![good.clone(), item.clone()])), $expected("[1].name"));
+        assert_eq!(check(&|item| $answer(&VecDeque::from([item.clone()]))), $expected("[0].name"));
+        assert_eq!(check(&|item| $answer(&[item.clone(), good.clone()])), $expected("[0].name"));
+        assert_eq!(check(&|item| $answer(&std::slice::from_ref(item))), $expected("[0].name"));
+        assert_eq!(check(&|item| $answer(&BTreeMap::from([("k", item.clone())]))), $expected("['k'].name"));
+        let map = |item: &_| HashMap::from([("a", good.clone()), ("b", Clone::clone(item)), ("c", good.clone())]);
+        assert_eq!(check(&|item| $answer(&map(item))), $expected("['b'].name"));
+    }};
+}
+
 /// A wrapper or a collection validated as a whole (`validate()` on a `Vec`, an `Option`, a `Box`)
 /// asks whether its items hold, as a derived type does, and answers as they do.
 #[test]
 fn wrappers_and_collections_validated_whole_hold_as_their_items() {
-    let (good, bad) = (Named { name: "a".into() }, Named { name: " ".into() });
-    let check = |value: &dyn Fn(&Named) -> Vec<String>| (value(&good), value(&bad));
-    let expected =
-        |target: &str| (Vec::new(), vec![format!("EmptyValue {target}: The value must not be empty or white space.")]);
     let answer = |value: &dyn Validate| {
         let report = report(value);
         assert_eq!(valid(value), report.is_empty());
         report
     };
-    assert_eq!(check(&|item| answer(&Some(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&Box::new(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&Rc::new(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&Arc::new(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&item)), expected("name"));
-    assert_eq!(check(&|item| answer(&vec![good.clone(), item.clone()])), expected("[1].name"));
-    assert_eq!(check(&|item| answer(&VecDeque::from([item.clone()]))), expected("[0].name"));
-    assert_eq!(check(&|item| answer(&[item.clone(), good.clone()])), expected("[0].name"));
-    assert_eq!(check(&|item| answer(&BTreeMap::from([("k", item.clone())]))), expected("['k'].name"));
-    assert_eq!(check(&|item| answer(&HashMap::from([("k", item.clone())]))), expected("['k'].name"));
-    assert_eq!(check(&|item| answer(&std::slice::from_ref(item))), expected("[0].name"));
-    assert_eq!(check(&|item| answer(&Some(Box::new(item.clone())))), expected("name"));
-    let map = |item: &Named| HashMap::from([("a", good.clone()), ("b", item.clone()), ("c", good.clone())]);
-    assert_eq!(check(&|item| answer(&map(item))), expected("['b'].name"));
+    let expected = |target: &str| {
+        (Vec::<String>::new(), vec![format!("EmptyValue {target}: The value must not be empty or white space.")])
+    };
+    assert_containers_answer_as_items!(answer, Named { name: "a".into() }, Named { name: " ".into() }, expected);
 }
 
 #[derive(Clone, Validate)]
@@ -502,21 +510,13 @@ fn containers_validated_whole_with_a_context_hold_as_their_items() {
         assert_eq!(Holds::check_with(value, "x"), result.is_ok());
         result.err().map(|v| v.iter().map(|v| format!("{} {}", v.target(), v.message())).collect()).unwrap_or_default()
     }
-    let (good, bad) = (NamedWith { name: "a".into() }, NamedWith { name: "x".into() });
-    let check = |value: &dyn Fn(&NamedWith) -> Vec<String>| (value(&good), value(&bad));
     let expected = |target: &str| (Vec::<String>::new(), vec![format!("{target} Not that one.")]);
-    assert_eq!(check(&|item| answer(&Some(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&Box::new(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&Rc::new(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&Arc::new(item.clone()))), expected("name"));
-    assert_eq!(check(&|item| answer(&item)), expected("name"));
-    assert_eq!(check(&|item| answer(&vec![good.clone(), item.clone()])), expected("[1].name"));
-    assert_eq!(check(&|item| answer(&VecDeque::from([item.clone()]))), expected("[0].name"));
-    assert_eq!(check(&|item| answer(&[item.clone(), good.clone()])), expected("[0].name"));
-    assert_eq!(check(&|item| answer(std::slice::from_ref(item))), expected("[0].name"));
-    assert_eq!(check(&|item| answer(&BTreeMap::from([("k", item.clone())]))), expected("['k'].name"));
-    let map = |item: &NamedWith| HashMap::from([("a", good.clone()), ("b", item.clone()), ("c", good.clone())]);
-    assert_eq!(check(&|item| answer(&map(item))), expected("['b'].name"));
+    assert_containers_answer_as_items!(
+        answer,
+        NamedWith { name: "a".into() },
+        NamedWith { name: "x".into() },
+        expected
+    );
 }
 
 /// A hand-written impl that looks at `is_full` before it records, as `Violations::is_full`'s docs
