@@ -46,8 +46,8 @@ pub trait Sink: sealed::Sealed {
     /// changes, and says no.
     fn forget_since(&mut self, start: usize) -> bool;
 
-    /// Runs a rule that records into this sink itself (`nested`, `each`), giving what it records
-    /// the attribute's overrides.
+    /// Runs a rule that records into this sink itself (`nested`, `each`, `unique`, `localized`),
+    /// giving what it records the attribute's overrides.
     fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self));
 
     /// Runs one of this crate's rules that record into a list (`keys`, which rewords what its
