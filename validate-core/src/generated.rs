@@ -22,7 +22,7 @@ use crate::Holds;
 /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
 /// A field's `at` is a place whose path is made only here, on a failure: a valid field writes none.
 #[inline]
-pub fn record(out: &mut impl Sink, at: impl At, result: Result<(), RuleError>, overrides: Overrides) {
+pub fn record(out: &mut impl Sink, at: impl At, result: Result<(), impl crate::Failure>, overrides: Overrides) {
     out.record(at, result, overrides);
 }
 

@@ -147,7 +147,7 @@ pub use error_response::{AdditionalInfo, ErrorDetail, ErrorResponse};
 pub use json::{BodyError, from_json, from_json_with, parse_json};
 pub use message::Message;
 pub use path::Path;
-pub use rule_error::RuleError;
+pub use rule_error::{Failure, RuleError};
 pub use sink::Holds;
 pub use validate::Validate;
 pub use violation::{Violation, Violations};

@@ -179,14 +179,14 @@ impl<'a> Path<'a> {
 /// `&Path`. Implemented here only (the trait is sealed).
 ///
 /// ```
-/// use validate_core::Path;
 /// use validate_core::rules::required;
+/// use validate_core::{Failure, Path};
 ///
 /// let root = Path::root();
 /// let missing: Option<u32> = None;
 /// // A path made beforehand, or made only on failure: the same error.
-/// let eager = required::check(&missing, &root.member("hub"));
-/// let lazy = required::check(&missing, || root.member("hub"));
+/// let eager = required::check(&missing, &root.member("hub")).map_err(Failure::error);
+/// let lazy = required::check(&missing, || root.member("hub")).map_err(Failure::error);
 /// assert_eq!(eager, lazy);
 /// assert_eq!(lazy.unwrap_err().message(), "The property 'hub' is required.");
 /// ```

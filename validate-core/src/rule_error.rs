@@ -166,3 +166,39 @@ impl RuleError {
         (self.code, self.message, self.at)
     }
 }
+
+/// A rule's failure, made into its [`RuleError`] only when it is recorded: a [`RuleError`] itself,
+/// or a function that makes one (what the built-in rules return, so that a check that only asks
+/// whether a value holds makes no error).
+///
+/// ```
+/// use validate_core::rules::length;
+/// use validate_core::{Failure, Path, Violations};
+///
+/// // Asking whether a value holds makes no error ...
+/// assert!(length::check("westus", Some(1), Some(4)).is_err());
+/// // ... recording the failure makes it, as does asking for it.
+/// let mut out = Violations::new();
+/// out.record(&Path::root().member("location"), length::check("westus", Some(1), Some(4)));
+/// assert_eq!(out.to_string(), "location: The value must have at most 4 characters; it has 6.");
+/// let error = length::check("", Some(1), None).map_err(Failure::error).unwrap_err();
+/// assert_eq!(error.code(), "ValueTooShort");
+/// ```
+pub trait Failure {
+    /// The error this failure records.
+    fn error(self) -> RuleError;
+}
+
+impl Failure for RuleError {
+    #[inline]
+    fn error(self) -> RuleError {
+        self
+    }
+}
+
+impl<F: FnOnce() -> RuleError> Failure for F {
+    #[inline]
+    fn error(self) -> RuleError {
+        self()
+    }
+}

@@ -10,7 +10,7 @@
 //! differ).
 
 use crate::path::At;
-use crate::{RuleError, Validate, ValidateWith, Violations};
+use crate::{Failure, RuleError, Validate, ValidateWith, Violations};
 
 /// The code and message an attribute gives instead of a rule's own.
 #[derive(Clone, Copy)]
@@ -30,7 +30,7 @@ impl Overrides {
 /// runtime's rules are written against these two. Generated code reaches it through `__v1`.
 pub trait Sink: sealed::Sealed {
     /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
-    fn record(&mut self, at: impl At, result: Result<(), RuleError>, overrides: Overrides);
+    fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides);
 
     /// Records a failure at `at` whose error `error` builds only when it is kept
     /// ([`Violations::record_failure`]): a [`Holds`] builds none.
@@ -68,7 +68,7 @@ mod sealed {
 
 impl Sink for Violations {
     #[inline]
-    fn record(&mut self, at: impl At, result: Result<(), RuleError>, overrides: Overrides) {
+    fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides) {
         // A valid result is forgotten, not dropped: dropping it called `Result`'s drop glue out of
         // line on every valid check whose rule makes its result in more than one place (`range` on
         // 100 items: 3.0 → 1.2 × the hand-written check). Matching `Err(error)` instead did the
@@ -179,7 +179,7 @@ impl Holds {
 
 impl Sink for Holds {
     #[inline]
-    fn record(&mut self, _: impl At, result: Result<(), RuleError>, _: Overrides) {
+    fn record(&mut self, _: impl At, result: Result<(), impl Failure>, _: Overrides) {
         if result.is_err() {
             self.0 = false;
             drop(result);

@@ -6,7 +6,7 @@ use std::fmt;
 use crate::error_response::MAX_DETAILS;
 use crate::message::Message;
 use crate::path::At;
-use crate::{Path, RuleError};
+use crate::{Failure, Path, RuleError};
 
 /// One failed rule: its target on the wire, its ARM code and its message.
 ///
@@ -249,24 +249,33 @@ impl Violations {
         self.list.push(violation);
     }
 
-    /// Records the failure of a rule at `at` (and at the member the error points to, if any).
+    /// Records the failure of a rule at `at` (and at the member the error points to, if any):
+    /// a [`RuleError`], or a rule's [`Failure`], whose error is made here, out of line.
     ///
     /// This is how hand-written [`Validate`](crate::Validate) impls report:
     ///
     /// ```
+    /// use validate_core::rules::non_empty;
     /// use validate_core::{Path, RuleError, Violations};
     ///
     /// let mut out = Violations::new();
     /// let root = Path::root();
     /// out.record(&root.member("hub"), Err(RuleError::invalid("No such hub.")));
-    /// out.record(&root.member("ok"), Ok(()));
+    /// out.record(&root.member("name"), non_empty::check("contoso"));
     /// assert_eq!(out.to_string(), "hub: No such hub.");
     /// ```
     #[inline]
-    pub fn record(&mut self, at: impl At, result: Result<(), RuleError>) {
-        if let Err(error) = result {
-            at.with(|at| self.record_error(at, error));
+    pub fn record(&mut self, at: impl At, result: Result<(), impl Failure>) {
+        if let Err(failure) = result {
+            at.with(|at| self.record_failed(at, failure));
         }
+    }
+
+    // The failure's error is made out of line too.
+    #[cold]
+    #[inline(never)]
+    fn record_failed(&mut self, at: &Path<'_>, failure: impl Failure) {
+        self.record_error(at, failure.error());
     }
 
     /// Records a failure at `at` whose error `error` builds only when it is kept: past the

@@ -131,7 +131,7 @@ fn length_equal_is_exact() {
             "BadCode maybe: Three letters.",
         ]
     );
-    let error = validate_core::rules::length::exactly("", 1).unwrap_err();
+    let error = validate_core::rules::length::exactly("", 1).map_err(validate_core::Failure::error).unwrap_err();
     assert_eq!(error.code(), "ValueTooShort");
 }
 

@@ -15,6 +15,7 @@
 //! assert_eq!(found, ["PatternMismatch The value 'ab' must contain '/'."]);
 //! ```
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -27,9 +28,9 @@ pub const CODE: &str = "PatternMismatch";
 /// Fails with `PatternMismatch` when the text does not contain `part` (compared as it is, case
 /// included).
 #[inline]
-pub fn check<T: AsText + ?Sized>(value: &T, part: &'static str) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, part: &'static str) -> Result<(), impl Failure> {
     match value.as_text() {
-        Some(text) if !has(text, part) => Err(missing(text, part)),
+        Some(text) if !has(text, part) => Err(move || missing(text, part)),
         _ => Ok(()),
     }
 }

@@ -71,6 +71,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime};
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::{ArmIdPart, ArmIdProblem, Format, Message};
 use crate::rules::AsText;
@@ -88,80 +89,80 @@ fn invalid(format: Format, text: &str) -> RuleError {
 
 /// Fails with `InvalidFormat` in `format` when the value is text that `is` refuses.
 #[inline]
-fn check<T: AsText + ?Sized>(value: &T, format: Format, is: fn(&str) -> bool) -> Result<(), RuleError> {
+fn check<T: AsText + ?Sized>(value: &T, format: Format, is: fn(&str) -> bool) -> Result<(), impl Failure> {
     match value.as_text() {
-        Some(text) if !is(text) => Err(invalid(format, text)),
+        Some(text) if !is(text) => Err(move || invalid(format, text)),
         _ => Ok(()),
     }
 }
 
 /// Fails with `InvalidFormat` unless the text is a GUID: `8-4-4-4-12` hexadecimal digits in any case.
-pub fn uuid<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn uuid<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Guid, is_uuid)
 }
 
 /// Fails with `InvalidFormat` unless the text is an RFC 3339 date-time (a real date, an offset).
-pub fn date_time<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn date_time<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::DateTime, is_date_time)
 }
 
 /// Fails with `InvalidFormat` unless the text is an RFC 3339 full-date: see [`is_date`].
-pub fn date<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn date<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Date, is_date)
 }
 
 /// Fails with `InvalidFormat` unless the text is an ISO 8601 duration: see [`is_duration`].
-pub fn duration<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn duration<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Duration, is_duration)
 }
 
 /// Fails with `InvalidFormat` unless the text is an RFC 1123 date-time in GMT: see
 /// [`is_date_time_rfc1123`].
-pub fn date_time_rfc1123<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn date_time_rfc1123<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::DateTimeRfc1123, is_date_time_rfc1123)
 }
 
 /// Fails with `InvalidFormat` unless the text is an RFC 3986 URI with a scheme: see [`is_uri`].
-pub fn uri<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn uri<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Uri, is_uri)
 }
 
 /// Fails with `InvalidFormat` unless the text is an email address: see [`is_email`].
-pub fn email<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn email<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Email, is_email)
 }
 
 /// Fails with `InvalidFormat` unless the text is an IPv4 or IPv6 address: see [`is_ip`].
-pub fn ip<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn ip<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Ip, is_ip)
 }
 
 /// Fails with `InvalidFormat` unless the text is an IPv4 address: see [`is_ipv4`].
-pub fn ipv4<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn ipv4<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Ipv4, is_ipv4)
 }
 
 /// Fails with `InvalidFormat` unless the text is an IPv6 address: see [`is_ipv6`].
-pub fn ipv6<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn ipv6<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Ipv6, is_ipv6)
 }
 
 /// Fails with `InvalidFormat` unless the text is base64 with padding: see [`is_base64`].
-pub fn base64<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn base64<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Base64, is_base64)
 }
 
 /// Fails with `InvalidFormat` unless the text is base64url without padding: see
 /// [`is_base64url`].
-pub fn base64url<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn base64url<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     check(value, Format::Base64Url, is_base64url)
 }
 
 /// Fails with `InvalidFormat` unless the text is an Azure resource ID (see [`is_arm_id`]); the
 /// message ([`Message::InvalidArmId`]) says which part is wrong.
-pub fn arm_id<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn arm_id<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     match value.as_text().map(|text| (text, arm_id_fault(text))) {
-        Some((text, Err(fault))) => Err(invalid_arm_id(text, &fault)),
+        Some((text, Err(fault))) => Err(move || invalid_arm_id(text, &fault)),
         _ => Ok(()),
     }
 }
@@ -1134,11 +1135,11 @@ mod tests {
 
     #[test]
     fn the_arm_id_message_names_the_part() {
-        let error = arm_id("/subscriptions/6e0b3a2c").unwrap_err();
+        let error = arm_id("/subscriptions/6e0b3a2c").map_err(Failure::error).unwrap_err();
         let Message::InvalidArmId { value, problem } = error.typed_message() else { panic!("{error:?}") };
         assert_eq!(value, "/subscriptions/6e0b3a2c");
         assert_eq!(problem, &ArmIdProblem::SubscriptionNotGuid { segment: "6e0b3a2c".into() });
-        let error = arm_id("/x\u{202e}").unwrap_err();
+        let error = arm_id("/x\u{202e}").map_err(Failure::error).unwrap_err();
         let Message::InvalidArmId { problem, .. } = error.typed_message() else { panic!("{error:?}") };
         assert_eq!(problem, &ArmIdProblem::InvalidCharacter { character: r"\u{202e}".into() });
     }

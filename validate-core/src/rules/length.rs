@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::Unit;
@@ -183,25 +184,43 @@ impl<T: HasLength> HasLength for Option<T> {
 }
 
 /// Fails with `ValueTooShort` under `min` or `ValueTooLong` over `max` (both inclusive bounds).
-pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<usize>) -> Result<(), RuleError> {
+pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<usize>) -> Result<(), impl Failure> {
     if value.within(min, max) == Some(true) {
         return Ok(());
     }
     let Some((length, unit)) = value.length() else {
         return Ok(());
     };
-    match (min, max) {
-        (Some(min), _) if length < min => {
-            Err(RuleError::new(TOO_SHORT, Message::TooShort { min, actual: length, unit }))
+    let outside = match (min, max) {
+        (Some(min), _) if length < min => Outside::Short(min),
+        (_, Some(max)) if length > max => Outside::Long(max),
+        _ => return Ok(()),
+    };
+    Err(move || outside.error(length, unit))
+}
+
+/// Which bound a length is outside of.
+#[derive(Clone, Copy)]
+enum Outside {
+    /// Under this minimum.
+    Short(usize),
+    /// Over this maximum.
+    Long(usize),
+}
+
+impl Outside {
+    #[cold]
+    fn error(self, actual: usize, unit: Unit) -> RuleError {
+        match self {
+            Outside::Short(min) => RuleError::new(TOO_SHORT, Message::TooShort { min, actual, unit }),
+            Outside::Long(max) => RuleError::new(TOO_LONG, Message::TooLong { max, actual, unit }),
         }
-        (_, Some(max)) if length > max => Err(RuleError::new(TOO_LONG, Message::TooLong { max, actual: length, unit })),
-        _ => Ok(()),
     }
 }
 
 /// Fails unless the value has exactly `expected` characters, items or entries: with
 /// `ValueTooShort` when it has fewer, `ValueTooLong` when it has more.
-pub fn exactly<T: HasLength + ?Sized>(value: &T, expected: usize) -> Result<(), RuleError> {
+pub fn exactly<T: HasLength + ?Sized>(value: &T, expected: usize) -> Result<(), impl Failure> {
     if value.within(Some(expected), Some(expected)) == Some(true) {
         return Ok(());
     }
@@ -213,5 +232,5 @@ pub fn exactly<T: HasLength + ?Sized>(value: &T, expected: usize) -> Result<(), 
         std::cmp::Ordering::Less => TOO_SHORT,
         std::cmp::Ordering::Greater => TOO_LONG,
     };
-    Err(RuleError::new(code, Message::WrongLength { expected, actual, unit }))
+    Err(move || RuleError::new(code, Message::WrongLength { expected, actual, unit }))
 }

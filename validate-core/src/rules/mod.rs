@@ -1,7 +1,10 @@
 //! The rules of `#[validate(…)]`, one module each.
 //!
 //! Each rule is a plain function that the derive calls; hand-written [`Validate`](crate::Validate)
-//! impls may call them too. Which types a rule accepts is decided by a trait in its module
+//! impls may call them too. A rule that yields one error returns `Result<(), impl Failure>`: its
+//! error is made only when it is recorded ([`Violations::record`](crate::Violations::record)) or
+//! asked for ([`Failure::error`](crate::Failure::error)), so a check that only asks whether a value
+//! holds makes none. Which types a rule accepts is decided by a trait in its module
 //! (`Option<T>` is accepted wherever `T` is, and checked only when it is `Some`), so a rule on a
 //! type it cannot check is a compile error that says so in a sentence.
 

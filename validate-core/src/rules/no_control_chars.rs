@@ -16,6 +16,7 @@
 //! assert_eq!(found, [r"InvalidCharacter The value must not contain control characters; it has '\u{7}'."]);
 //! ```
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -25,7 +26,7 @@ use crate::text::echo;
 pub const CODE: &str = "InvalidCharacter";
 
 /// Fails with `InvalidCharacter`, naming the first control character, escaped.
-pub fn check<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T) -> Result<(), impl Failure> {
     let Some(text) = value.as_text() else {
         return Ok(());
     };
@@ -35,7 +36,9 @@ pub fn check<T: AsText + ?Sized>(value: &T) -> Result<(), RuleError> {
         return Ok(());
     }
     match text.chars().find(|c| c.is_control()) {
-        Some(c) => Err(RuleError::new(CODE, Message::ControlCharacter { character: echo(c.encode_utf8(&mut [0; 4])) })),
+        Some(c) => {
+            Err(move || RuleError::new(CODE, Message::ControlCharacter { character: echo(c.encode_utf8(&mut [0; 4])) }))
+        }
         None => Ok(()),
     }
 }

@@ -30,6 +30,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::Failure;
 use crate::RuleError;
 use crate::rules::Unit;
 
@@ -146,10 +147,10 @@ impl<T: NonEmpty> NonEmpty for Option<T> {
 }
 
 /// Fails with `EmptyValue` when `value` is empty.
-pub fn check<T: NonEmpty + ?Sized>(value: &T) -> Result<(), RuleError> {
+pub fn check<T: NonEmpty + ?Sized>(value: &T) -> Result<(), impl Failure> {
     match value.empty_in() {
         None => Ok(()),
-        Some(unit) => Err(empty(unit)),
+        Some(unit) => Err(move || empty(unit)),
     }
 }
 

@@ -15,6 +15,7 @@
 //! assert_eq!(found, ["InvalidCharacter The value must not contain '%'."]);
 //! ```
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -26,12 +27,12 @@ pub const CODE: &str = "InvalidCharacter";
 /// Fails with `InvalidCharacter`, naming the first of the text's characters that is one of
 /// `forbidden`'s.
 #[inline]
-pub fn check<T: AsText + ?Sized>(value: &T, forbidden: &'static str) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, forbidden: &'static str) -> Result<(), impl Failure> {
     let Some(text) = value.as_text() else {
         return Ok(());
     };
     match first_forbidden(text, forbidden) {
-        Some(c) => Err(forbidden_character(c)),
+        Some(c) => Err(move || forbidden_character(c)),
         None => Ok(()),
     }
 }

@@ -15,6 +15,7 @@
 //! assert_eq!(v.message(), "The value 'OneToFew' is not one of 'OneToOne', 'OneToMany', 'ManyToMany'.");
 //! ```
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -25,9 +26,9 @@ use std::borrow::Cow;
 pub const CODE: &str = "InvalidEnumValue";
 
 /// Fails with `InvalidEnumValue` when the text is not one of `allowed`.
-pub fn check<T: AsText + ?Sized>(value: &T, allowed: &'static [&'static str]) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, allowed: &'static [&'static str]) -> Result<(), impl Failure> {
     match value.as_text() {
-        Some(text) if !allowed.contains(&text) => Err(not_one_of(text, allowed)),
+        Some(text) if !allowed.contains(&text) => Err(move || not_one_of(text, allowed)),
         _ => Ok(()),
     }
 }

@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -74,10 +75,10 @@ impl Pattern {
 }
 
 /// Fails with `PatternMismatch` when the text does not match.
-pub fn check<T: AsText + ?Sized>(value: &T, pattern: &Pattern) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, pattern: &Pattern) -> Result<(), impl Failure> {
     match value.as_text() {
         Some(text) if !pattern.regex().is_match(text) => {
-            Err(RuleError::new(CODE, Message::PatternMismatch { value: echo(text), pattern: pattern.source }))
+            Err(move || RuleError::new(CODE, Message::PatternMismatch { value: echo(text), pattern: pattern.source }))
         }
         _ => Ok(()),
     }

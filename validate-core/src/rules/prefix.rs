@@ -15,6 +15,7 @@
 //! assert_eq!(found, ["PatternMismatch The value 'http://example.com' must start with 'https://'."]);
 //! ```
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -26,10 +27,10 @@ pub const CODE: &str = "PatternMismatch";
 
 /// Fails with `PatternMismatch` when the text does not start with `prefix` (compared as it is, case
 /// included).
-pub fn check<T: AsText + ?Sized>(value: &T, prefix: &'static str) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, prefix: &'static str) -> Result<(), impl Failure> {
     match value.as_text() {
         Some(text) if !text.starts_with(prefix) => {
-            Err(RuleError::new(CODE, Message::MissingPrefix { value: echo(text), prefix }))
+            Err(move || RuleError::new(CODE, Message::MissingPrefix { value: echo(text), prefix }))
         }
         _ => Ok(()),
     }

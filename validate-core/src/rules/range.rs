@@ -30,6 +30,7 @@
 
 use std::fmt::Display;
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 
@@ -149,7 +150,7 @@ pub fn bound<T: Numeric + ?Sized, B: Bound<T::Value>>(value: &T, bound: B) -> T:
 
 /// Fails with `ValueOutOfRange` under `min`, over `max`, or when the number is NaN.
 #[inline]
-pub fn check<T: Numeric + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T::Value>) -> Result<(), RuleError> {
+pub fn check<T: Numeric + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T::Value>) -> Result<(), impl Failure> {
     check_exclusive(value, min, max, None, None)
 }
 
@@ -163,20 +164,21 @@ pub fn check_exclusive<T: Numeric + ?Sized>(
     max: Option<T::Value>,
     exclusive_min: Option<T::Value>,
     exclusive_max: Option<T::Value>,
-) -> Result<(), RuleError> {
+) -> Result<(), impl Failure> {
     let Some(number) = value.number() else {
         return Ok(());
     };
     // The valid path is the comparisons alone, inlined; which bound failed is worked out apart
     // (`range(exclusive_min = 0.0, max = 1.0)` on an `f64`: 1.85 → 0.57 ns, the hand-written
-    // check 0.6; `benches/benches/rules.rs`, 2026-12-01). NaN fails every comparison but the
-    // last, which an unbounded float needs.
-    let within = min.is_none_or(|min| number >= min)
-        && max.is_none_or(|max| number <= max)
-        && exclusive_min.is_none_or(|min| number > min)
-        && exclusive_max.is_none_or(|max| number < max)
+    // check 0.6; `benches/benches/rules.rs`, 2026-12-01). Each bound fails only on a comparison
+    // that holds, so a NaN bound (a computed one gone wrong) bounds nothing and a NaN value
+    // passes them all, to fail on the last test.
+    let within = !min.is_some_and(|min| number < min)
+        && !max.is_some_and(|max| number > max)
+        && !exclusive_min.is_some_and(|min| number <= min)
+        && !exclusive_max.is_some_and(|max| number >= max)
         && number.partial_cmp(&number).is_some();
-    if within { Ok(()) } else { refused::<T>(number, min, max, exclusive_min, exclusive_max) }
+    if within { Ok(()) } else { Err(move || refused::<T>(number, min, max, exclusive_min, exclusive_max)) }
 }
 
 /// The error of a number outside its bounds: NaN first, then the inclusive bounds, then the
@@ -188,23 +190,40 @@ fn refused<T: Numeric + ?Sized>(
     max: Option<T::Value>,
     exclusive_min: Option<T::Value>,
     exclusive_max: Option<T::Value>,
-) -> Result<(), RuleError> {
+) -> RuleError {
     if number.partial_cmp(&number).is_none() {
-        return Err(RuleError::new(CODE, Message::NotANumber));
+        return RuleError::new(CODE, Message::NotANumber);
     }
     let message = match (min, max, exclusive_min, exclusive_max) {
         (Some(min), ..) if number < min => Message::BelowMinimum { value: T::typed(number), min: T::typed(min) },
         (_, Some(max), ..) if number > max => Message::AboveMaximum { value: T::typed(number), max: T::typed(max) },
         (_, _, Some(min), _) if number <= min => Message::NotGreater { value: T::typed(number), min: T::typed(min) },
         (.., Some(max)) if number >= max => Message::NotLess { value: T::typed(number), max: T::typed(max) },
-        _ => return Ok(()),
+        // Unreachable: `check_exclusive` calls this only when a comparison above holds.
+        _ => Message::NotANumber,
     };
-    Err(RuleError::new(CODE, message))
+    RuleError::new(CODE, message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::check`] with its error made, to compare.
+    fn check<T: Numeric + ?Sized>(value: &T, min: Option<T::Value>, max: Option<T::Value>) -> Result<(), RuleError> {
+        super::check(value, min, max).map_err(Failure::error)
+    }
+
+    /// [`super::check_exclusive`] with its error made, to compare.
+    fn check_exclusive<T: Numeric + ?Sized>(
+        value: &T,
+        min: Option<T::Value>,
+        max: Option<T::Value>,
+        exclusive_min: Option<T::Value>,
+        exclusive_max: Option<T::Value>,
+    ) -> Result<(), RuleError> {
+        super::check_exclusive(value, min, max, exclusive_min, exclusive_max).map_err(Failure::error)
+    }
 
     /// Without bounds (a hand-written call), NaN still fails: no comparison rules it out.
     #[test]

@@ -17,6 +17,7 @@
 //! assert!(Properties { tenant_id: None }.validate().is_ok());
 //! ```
 
+use crate::Failure;
 use crate::path::At;
 use crate::{Path, RuleError};
 
@@ -46,8 +47,8 @@ impl<T> ReadOnly for Option<T> {
 /// Fails with `ReadOnlyProperty` when `value` is `Some`; the message names the property at `at` (a
 /// `&Path`, or a function that makes it: see [`At`]).
 #[inline]
-pub fn check<T: ReadOnly + ?Sized>(value: &T, at: impl At) -> Result<(), RuleError> {
-    if value.sent().is_some() { Err(at.with(refused)) } else { Ok(()) }
+pub fn check<T: ReadOnly + ?Sized>(value: &T, at: impl At) -> Result<(), impl Failure> {
+    if value.sent().is_some() { Err(move || at.with(refused)) } else { Ok(()) }
 }
 
 /// `read_only(stored = function)`: fails with `ReadOnlyProperty` when `value` is `Some` and
@@ -81,7 +82,7 @@ pub fn check<T: ReadOnly + ?Sized>(value: &T, at: impl At) -> Result<(), RuleErr
 /// assert!(Resource { tenant_id: Some("contoso".into()) }.validate_with(&Stored(None)).is_err());
 /// ```
 #[inline]
-pub fn check_stored<T, S>(value: &T, stored: Option<&S>, at: impl At) -> Result<(), RuleError>
+pub fn check_stored<T, S>(value: &T, stored: Option<&S>, at: impl At) -> Result<(), impl Failure>
 where
     T: ReadOnly + ?Sized,
     T::Value: PartialEq<S>,
@@ -90,7 +91,7 @@ where
     match (value.sent(), stored) {
         (None, _) => Ok(()),
         (Some(sent), Some(stored)) if sent == stored => Ok(()),
-        (Some(_), _) => Err(at.with(refused)),
+        (Some(_), _) => Err(move || at.with(refused)),
     }
 }
 

@@ -17,6 +17,7 @@
 //! assert!(Relationship { profile_type: Some("Contact".into()) }.validate().is_ok());
 //! ```
 
+use crate::Failure;
 use crate::message::Message;
 use crate::path::At;
 use crate::{Path, RuleError};
@@ -45,8 +46,8 @@ impl<T> Required for Option<T> {
 /// Fails with `MissingRequiredProperty` when `value` is `None`; the message names the property at
 /// `at` (a `&Path`, or a function that makes it: see [`At`]).
 #[inline]
-pub fn check<T: Required + ?Sized>(value: &T, at: impl At) -> Result<(), RuleError> {
-    if value.is_present() { Ok(()) } else { Err(at.with(missing)) }
+pub fn check<T: Required + ?Sized>(value: &T, at: impl At) -> Result<(), impl Failure> {
+    if value.is_present() { Ok(()) } else { Err(move || at.with(missing)) }
 }
 
 /// The error for a missing property at `at`, or for an item or a map value given `null`, which

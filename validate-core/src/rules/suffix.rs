@@ -15,6 +15,7 @@
 //! assert_eq!(found, ["PatternMismatch The value 'a.txt' must end with '.json'."]);
 //! ```
 
+use crate::Failure;
 use crate::RuleError;
 use crate::message::Message;
 use crate::rules::AsText;
@@ -26,10 +27,10 @@ pub const CODE: &str = "PatternMismatch";
 
 /// Fails with `PatternMismatch` when the text does not end with `suffix` (compared as it is, case
 /// included).
-pub fn check<T: AsText + ?Sized>(value: &T, suffix: &'static str) -> Result<(), RuleError> {
+pub fn check<T: AsText + ?Sized>(value: &T, suffix: &'static str) -> Result<(), impl Failure> {
     match value.as_text() {
         Some(text) if !text.ends_with(suffix) => {
-            Err(RuleError::new(CODE, Message::MissingSuffix { value: echo(text), suffix }))
+            Err(move || RuleError::new(CODE, Message::MissingSuffix { value: echo(text), suffix }))
         }
         _ => Ok(()),
     }
