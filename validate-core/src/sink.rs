@@ -168,6 +168,18 @@ impl Holds {
         value.__holds_with(ctx).unwrap_or_else(|| value.validate_with(ctx).is_ok())
     }
 
+    /// Clears the flag, out of line.
+    // Cold and out of line, so that the passing path falls through from check to check as a
+    // hand-written `&&` chain does. Inline, clearing a flag is so cheap that the compiler threads
+    // it through the loop (several taken jumps an item) or computes every check branch-free: the
+    // body of `benches/plain.rs` measured 2.3 – 2.7 × its floor that way, 1.1 – 1.3 × with this
+    // call (2026-12-02, loops aligned, two runs each).
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self) {
+        self.0 = false;
+    }
+
     /// Runs `checks` into a new `Holds` and answers whether they all passed.
     #[inline]
     pub(crate) fn run(checks: impl FnOnce(&mut Holds)) -> bool {
@@ -181,7 +193,7 @@ impl Sink for Holds {
     #[inline]
     fn record(&mut self, _: impl At, result: Result<(), impl Failure>, _: Overrides) {
         if result.is_err() {
-            self.0 = false;
+            self.fail();
             drop(result);
         } else {
             core::mem::forget(result);
