@@ -133,9 +133,10 @@ fn apply(list: &mut Violations, start: usize, overrides: Overrides) {
 
 /// Whether every check passed: what `validate()` asks before it makes a list.
 ///
-/// A failed check clears the flag and nothing more: no path, target or list is made (the rule's
-/// error is dropped as it came; one recorded with `record_failure`, as `unique` and `localized`
-/// do, is not built). `keys`, which records into a list, is given one that keeps nothing.
+/// A failed check clears the flag and nothing more: no path, target, list or error is made (a
+/// built-in rule's error is made only when a list records it, [`Failure`]; a `custom` function's,
+/// which it returns made, is dropped). `keys`, which records into a list, is given one that keeps
+/// nothing.
 ///
 /// ```
 /// use validate_core::{Holds, Validate};
@@ -171,9 +172,9 @@ impl Holds {
     /// Clears the flag, out of line.
     // Cold and out of line, so that the passing path falls through from check to check as a
     // hand-written `&&` chain does. Inline, clearing a flag is so cheap that the compiler threads
-    // it through the loop (several taken jumps an item) or computes every check branch-free: the
-    // body of `benches/plain.rs` measured 2.3 – 2.7 × its floor that way, 1.1 – 1.3 × with this
-    // call (2026-12-02, loops aligned, two runs each).
+    // it through the loop (five taken jumps an item there) or computes every check branch-free:
+    // the valid body of `benches/benches/plain.rs` measured 2.3 – 2.6 × its floor that way (2.45 –
+    // 2.68 with loops aligned), 1.0 – 1.3 × with this call (2026-12-02, two runs each).
     #[cold]
     #[inline(never)]
     fn fail(&mut self) {
@@ -202,7 +203,7 @@ impl Sink for Holds {
 
     #[inline]
     fn record_failure(&mut self, _: impl At, _: impl FnOnce() -> RuleError) {
-        self.0 = false;
+        self.fail();
     }
 
     #[inline]

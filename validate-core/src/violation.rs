@@ -271,11 +271,16 @@ impl Violations {
         }
     }
 
-    // The failure's error is made out of line too.
+    // The failure's error is made out of line too, and only when it is kept: past the limit the
+    // failure is counted, and neither its message (nor any echo of the value) nor its target is made.
     #[cold]
     #[inline(never)]
     fn record_failed(&mut self, at: &Path<'_>, failure: impl Failure) {
-        self.record_error(at, failure.error());
+        if self.is_full() {
+            self.left_out += 1;
+        } else {
+            self.record_error(at, failure.error());
+        }
     }
 
     /// Records a failure at `at` whose error `error` builds only when it is kept: past the
@@ -304,7 +309,7 @@ impl Violations {
     #[inline(never)]
     fn record_error(&mut self, at: &Path<'_>, error: RuleError) {
         if self.is_full() {
-            // Past the limit the target is not built: the error is dropped as it came.
+            // Past the limit the target is not built: an error made by its caller is dropped.
             self.left_out += 1;
             return;
         }
@@ -505,6 +510,24 @@ mod tests {
         emptied.truncate(0);
         assert!(emptied.list.capacity() > 0);
         assert_eq!(emptied.into_result(), Ok(()));
+    }
+
+    /// Past the limit a failure is counted and its error is not made (found by the review of
+    /// issue 17's fifth pass: the error, with any echo of the value, was made and dropped).
+    #[test]
+    fn past_the_limit_a_failure_s_error_is_not_made() {
+        use crate::{Path, RuleError};
+        let made = std::cell::Cell::new(0);
+        let failure = || {
+            made.set(made.get() + 1);
+            RuleError::invalid("Made.")
+        };
+        let mut out = Violations::with_limit(1);
+        out.record(&Path::root().member("a"), Err(failure));
+        out.record(&Path::root().member("b"), Err(failure));
+        out.record(&Path::root().member("c"), Err(failure));
+        assert_eq!((out.len(), out.left_out(), made.get()), (3, 2, 1));
+        assert_eq!(targets(&out), ["a"]);
     }
 
     /// Found by the review of issue 13: a list appended from one with a smaller limit arrives with

@@ -7,6 +7,28 @@
 //! holds makes none. Which types a rule accepts is decided by a trait in its module
 //! (`Option<T>` is accepted wherever `T` is, and checked only when it is `Some`), so a rule on a
 //! type it cannot check is a compile error that says so in a sentence.
+//!
+//! In a `custom` or `check` function, which returns `Result<(), RuleError>`, a rule's outcome
+//! takes `.map_err(Failure::error)` before `?`; and an `Ok(())` recorded beside rules' outcomes
+//! names its error type, since `record` takes any [`Failure`](crate::Failure):
+//!
+//! ```
+//! use validate_core::rules::{length, non_empty};
+//! use validate_core::{Failure, Path, RuleError, Violations};
+//!
+//! fn tag(value: &str) -> Result<(), RuleError> {
+//!     non_empty::check(value).map_err(Failure::error)?;
+//!     length::check(value, None, Some(8)).map_err(Failure::error)
+//! }
+//!
+//! assert!(tag("gold").is_ok());
+//! assert_eq!(tag("platinum-plus").map_err(|e| e.code().to_owned()), Err("ValueTooLong".to_owned()));
+//!
+//! let mut out = Violations::new();
+//! out.record(&Path::root().member("tag"), Ok::<(), RuleError>(()));
+//! out.record(&Path::root().member("name"), non_empty::check(" "));
+//! assert_eq!(out.to_string(), "name: The value must not be empty or white space.");
+//! ```
 
 pub mod contains;
 pub mod custom;

@@ -199,7 +199,8 @@ fn refused<T: Numeric + ?Sized>(
         (_, Some(max), ..) if number > max => Message::AboveMaximum { value: T::typed(number), max: T::typed(max) },
         (_, _, Some(min), _) if number <= min => Message::NotGreater { value: T::typed(number), min: T::typed(min) },
         (.., Some(max)) if number >= max => Message::NotLess { value: T::typed(number), max: T::typed(max) },
-        // Unreachable: `check_exclusive` calls this only when a comparison above holds.
+        // `check_exclusive` calls this only when a comparison above holds; a user's `Numeric` whose
+        // `PartialOrd` answers otherwise when asked again lands here, and is refused as no number.
         _ => Message::NotANumber,
     };
     RuleError::new(CODE, message)
