@@ -20,13 +20,20 @@ pub struct System<'a> {
 }
 
 impl<'a> System<'a> {
-    /// A system that `run` runs once; its result goes through [`black_box`] and is dropped in
-    /// the timed loop (dropping a parsed value is part of its cost).
+    /// A system that `run` runs once; its result is kept where it was made, made opaque to the
+    /// optimizer with [`black_box`] by reference, and dropped in the timed loop (dropping a parsed
+    /// value is part of its cost).
+    // By reference, as a caller that matches on a result reads it: `black_box(run())` copied a
+    // 40-byte `Result` whole with 16-byte loads of bytes the callee had just written with 8-byte
+    // stores, a store-forwarding stall that took 65 % of the samples of `nested` with no rules
+    // and made it 2.3 – 2.5 × its floor, 1.0 × by reference (`benches/benches/rules.rs`,
+    // 2026-12-02). A `bool`, as the floors return, costs the same either way.
     pub fn new<R>(name: &'static str, mut run: impl FnMut() -> R + 'a) -> Self {
         let batch = move |n: u64| {
             let start = Instant::now();
             for _ in 0..n {
-                black_box(run());
+                let result = run();
+                black_box(&result);
             }
             start.elapsed()
         };
