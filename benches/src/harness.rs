@@ -25,8 +25,8 @@ impl<'a> System<'a> {
     /// value is part of its cost).
     // By reference, as a caller that matches on a result reads it: `black_box(run())` copied a
     // 40-byte `Result` whole with 16-byte loads of bytes the callee had just written with 8-byte
-    // stores, a store-forwarding stall that took 65 % of the samples of `nested` with no rules
-    // and made it 2.3 – 2.5 × its floor, 1.0 × by reference (`benches/benches/rules.rs`,
+    // stores, a store-forwarding stall that took 65 % of the timed loop's own samples for `nested`
+    // with no rules and made it 2.3 – 2.5 × its floor, 1.0 × by reference (`benches/benches/rules.rs`,
     // 2026-12-02). A `bool`, as the floors return, costs the same either way.
     pub fn new<R>(name: &'static str, mut run: impl FnMut() -> R + 'a) -> Self {
         let batch = move |n: u64| {

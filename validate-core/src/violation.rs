@@ -271,16 +271,25 @@ impl Violations {
         }
     }
 
-    // The failure's error is made out of line too, and only when it is kept: past the limit the
-    // failure is counted, and neither its message (nor any echo of the value) nor its target is made.
+    // The failure path of `record` and `record_failure`, out of line: past the limit the failure
+    // is counted, and neither its error (its message, any echo of the value) nor its target is made.
     #[cold]
     #[inline(never)]
     fn record_failed(&mut self, at: &Path<'_>, failure: impl Failure) {
         if self.is_full() {
             self.left_out += 1;
         } else {
-            self.record_error(at, failure.error());
+            self.keep_error(at, failure.error());
         }
+    }
+
+    // Not generic, so that each kind of failure compiles only the check above.
+    #[cold]
+    #[inline(never)]
+    fn keep_error(&mut self, at: &Path<'_>, error: RuleError) {
+        let (code, message, member) = error.into_parts();
+        let target = at.target_with(member.as_deref());
+        self.keep(Violation { target, code, message, overridden: None });
     }
 
     /// Records a failure at `at` whose error `error` builds only when it is kept: past the
@@ -297,25 +306,7 @@ impl Violations {
     /// assert_eq!(out.iter().next().map(|v| v.message()).as_deref(), Some("No a."));
     /// ```
     pub fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError) {
-        if self.is_full() {
-            self.left_out += 1;
-        } else {
-            at.with(|at| self.record_error(at, error()));
-        }
-    }
-
-    // Kept out of line: building a target and a message is the failure path.
-    #[cold]
-    #[inline(never)]
-    fn record_error(&mut self, at: &Path<'_>, error: RuleError) {
-        if self.is_full() {
-            // Past the limit the target is not built: an error made by its caller is dropped.
-            self.left_out += 1;
-            return;
-        }
-        let (code, message, member) = error.into_parts();
-        let target = at.target_with(member.as_deref());
-        self.keep(Violation { target, code, message, overridden: None });
+        at.with(|at| self.record_failed(at, error));
     }
 
     /// An empty list for violations that may be added to these later ([`append`](Self::append)),
