@@ -147,7 +147,7 @@ fn table_repeats<const ITEMS: usize, const SLOTS: usize>(names: &[&str]) -> usiz
 /// The real rule, as generated code calls it on `properties.fields`.
 fn real_unique(fields: &[PropertyDefinition], at: &Path<'_>) -> Violations {
     let mut out = Violations::new();
-    unique::check_by(fields, |field| &field.field_name, "field_name", true, at, &mut out);
+    let _ = unique::check_by(fields, |field| &field.field_name, "field_name", true, at, &mut out);
     out
 }
 

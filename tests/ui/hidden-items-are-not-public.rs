@@ -13,5 +13,5 @@ fn main() {
     let mut out = validate_core::Violations::new();
     out.record_as(&root, Ok(()), None, None);
     out.override_since(0, None, None);
-    let _ = validate_core::Holds::run(|_| ());
+    let _ = validate_core::Holds::run(|_| std::ops::ControlFlow::Continue(()));
 }

@@ -64,6 +64,7 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -108,8 +109,9 @@ pub trait ValidateWith<C: ?Sized> {
     /// field-declaration order. Allocates nothing when the value is valid.
     ///
     /// As [`Validate::validate`](crate::Validate::validate), a derived type is first asked only
-    /// whether it holds, and an invalid value is checked again into the list this returns: a
-    /// `custom` function or a `check` runs at least twice on an invalid value.
+    /// whether it holds, which stops at the first failed check, and an invalid value is checked
+    /// again into the list this returns: a `custom` function or a `check` runs at most twice on an
+    /// invalid value.
     #[inline]
     fn validate_with(&self, ctx: &C) -> Result<(), Violations> {
         if self.__holds_with(ctx) == Some(true) { Ok(()) } else { every_violation_with(self, ctx) }
@@ -122,11 +124,11 @@ pub trait ValidateWith<C: ?Sized> {
     /// recorded there: the derive writes its checks here. For generated code.
     #[doc(hidden)]
     #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink)
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) -> ControlFlow<()>
     where
         Self: Sized,
     {
-        out.collect_hand_written(|out| at.with(|at| self.validate_with_at(ctx, at, out)));
+        out.collect_hand_written(|out| at.with(|at| self.validate_with_at(ctx, at, out)))
     }
 
     /// Whether every rule passes with `ctx`, answered without a list; `None` by default (no
@@ -187,9 +189,10 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
     }
 
     #[inline]
-    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-        if let Some(value) = self {
-            value.__validate_with_in(ctx, at, out);
+    fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) -> ControlFlow<()> {
+        match self {
+            Some(value) => value.__validate_with_in(ctx, at, out),
+            None => ControlFlow::Continue(()),
         }
     }
 
@@ -201,13 +204,13 @@ impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for Option<T> {
 
 /// Validates every item of `items` with `ctx`, each at its own place, made only on a violation.
 #[inline]
-fn each_with<E, C>(items: &E, ctx: &C, at: &Path<'_>, out: &mut impl Sink)
+fn each_with<E, C>(items: &E, ctx: &C, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>
 where
     E: Each + ?Sized,
     E::Item: ValidateWith<C>,
     C: ?Sized,
 {
-    items.each(at, out, |item, at, out| item.__validate_with_in(ctx, at, out));
+    items.each(at, out, |item, at, out| item.__validate_with_in(ctx, at, out))
 }
 
 /// What `validate_with` does after a value did not hold: every rule again, into a list.
@@ -227,12 +230,13 @@ fn every_violation_with<T: ValidateWith<C> + ?Sized, C: ?Sized>(value: &T, ctx: 
 macro_rules! items_with {
     () => {
         fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-            each_with(self, ctx, at, out);
+            // A list goes on to the end.
+            let _ = each_with(self, ctx, at, out);
         }
 
         #[inline]
-        fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) {
-            at.with(|at| each_with(self, ctx, at, out));
+        fn __validate_with_in(&self, ctx: &C, at: impl At, out: &mut impl Sink) -> ControlFlow<()> {
+            at.with(|at| each_with(self, ctx, at, out))
         }
 
         #[inline]
@@ -244,7 +248,8 @@ macro_rules! items_with {
 
 impl<T: ValidateWith<C>, C: ?Sized> ValidateWith<C> for [T] {
     fn validate_with_at(&self, ctx: &C, at: &Path<'_>, out: &mut Violations) {
-        each_with(self, ctx, at, out);
+        // A list goes on to the end.
+        let _ = each_with(self, ctx, at, out);
     }
 
     #[inline]

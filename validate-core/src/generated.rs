@@ -11,20 +11,31 @@ pub use crate::rules::*;
 pub use crate::sink::{Overrides, Sink};
 pub use crate::{Path, Provides, RuleError, Validate, ValidateWith, Violations};
 
+use std::ops::ControlFlow;
+
 use crate::Holds;
 
 // A rule records in one of two ways: it yields one error, which `record` records at the rule's
 // place, or it records its own violations (`each`, `keys`, `unique`, `localized`, `nested`). Either way
 // the attribute's overrides take effect in the sink (`Sink::record`, `Sink::overridden`,
 // `Sink::collect`), which is a `Violations` list or, when `validate()` first asks whether the
-// value holds, a `Holds`.
+// value holds, a `Holds`. Each answers whether to go on (`ControlFlow`): generated code passes a
+// `Break` on with `?`, so that a `Holds` stops at the first failure.
 
 /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
 /// A field's `at` is a place whose path is made only here, on a failure: a valid field writes none.
 #[inline]
-pub fn record(out: &mut impl Sink, at: impl At, result: Result<(), impl crate::Failure>, overrides: Overrides) {
-    out.record(at, result, overrides);
+pub fn record(
+    out: &mut impl Sink,
+    at: impl At,
+    result: Result<(), impl crate::Failure>,
+    overrides: Overrides,
+) -> ControlFlow<()> {
+    out.record(at, result, overrides)
 }
+
+/// What a derived type's checks answer when they ran to the end.
+pub const GO_ON: ControlFlow<()> = ControlFlow::Continue(());
 
 /// A derived type's `__holds`: its checks run into a [`Holds`]. A function here rather than a
 /// closure in every derived impl, which the compiler would check once per type.
@@ -190,31 +201,31 @@ pub struct Nest<'a, T: ?Sized, C: ?Sized>(pub &'a T, pub &'a C);
 
 /// `check` for a value without a context: chosen first.
 pub trait NestFree {
-    fn check(&self, at: &Path<'_>, out: &mut impl Sink);
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>;
 }
 
 impl<T: Validate, C: ?Sized> NestFree for Nest<'_, T, C> {
     #[inline]
-    fn check(&self, at: &Path<'_>, out: &mut impl Sink) {
-        self.0.__validate_in(at, out);
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        self.0.__validate_in(at, out)
     }
 }
 
 /// `check` for a value with a context, found from the one given: its bound, on the method, is
 /// what a type whose context cannot be found is reported by.
 pub trait NestWith<T: ?Sized, C: ?Sized> {
-    fn check(&self, at: &Path<'_>, out: &mut impl Sink)
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>
     where
         T: ValidateWith<C>;
 }
 
 impl<T, C: ?Sized> NestWith<T, C> for &Nest<'_, T, C> {
     #[inline]
-    fn check(&self, at: &Path<'_>, out: &mut impl Sink)
+    fn check(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>
     where
         T: ValidateWith<C>,
     {
-        self.0.__validate_with_in(self.1, at, out);
+        self.0.__validate_with_in(self.1, at, out)
     }
 }
 
@@ -225,7 +236,7 @@ pub struct Part<'a, C: ?Sized>(pub &'a C);
 
 impl<C: ?Sized> Part<'_, C> {
     #[inline]
-    pub fn give<T: ValidateWith<C>>(self, value: &T, at: &Path<'_>, out: &mut impl Sink) {
-        value.__validate_with_in(self.0, at, out);
+    pub fn give<T: ValidateWith<C>>(self, value: &T, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        value.__validate_with_in(self.0, at, out)
     }
 }

@@ -2,12 +2,14 @@
 //! there is one, in a [`Holds`].
 //!
 //! `validate()` and `validate_with` ask first whether a derived value holds, through the checks the
-//! derive writes once: into a [`Holds`], a failed check does nothing but clear a flag, so the
-//! compiler keeps no list, builds no path and lays the checks out as a hand-written `&&` chain
-//! would be. Only a value that does not hold is checked again into a [`Violations`] list, which
-//! then says what and where. Both passes run the same checks, so they answer alike as long as each
-//! check does (a `custom` function that answers differently on a second call could make them
-//! differ).
+//! derive writes once: every check says whether to go on ([`ControlFlow`]), and into a [`Holds`] a
+//! failed check stops them all, so the compiler keeps no list, builds no path and lays the checks
+//! out as a hand-written `&&` chain would be. A list always goes on. Only a value that does not
+//! hold is checked again into a [`Violations`] list, which then says what and where. Both passes
+//! run the same checks, so they answer alike as long as each check does (a `custom` function that
+//! answers differently on a second call could make them differ).
+
+use std::ops::ControlFlow;
 
 use crate::path::At;
 use crate::{Failure, RuleError, Validate, ValidateWith, Violations};
@@ -28,16 +30,20 @@ impl Overrides {
 
 /// What checks record into: a [`Violations`] list or a [`Holds`]. Sealed: generated code and the
 /// runtime's rules are written against these two. Generated code reaches it through `__v1`.
+///
+/// What records answers whether checking goes on: a list always does (`Continue`), so that it
+/// finds every violation; a `Holds` stops (`Break`) at the first failure. Whatever runs checks
+/// into a sink passes a `Break` on (`?`) and answers `Continue` when it ran them all.
 pub trait Sink: sealed::Sealed {
     /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
-    fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides);
+    fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides) -> ControlFlow<()>;
 
     /// Records a failure at `at` whose error `error` builds only when it is kept
     /// ([`Violations::record_failure`]): a [`Holds`] builds none.
-    fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError);
+    fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError) -> ControlFlow<()>;
 
     /// How many were recorded, for [`forget_since`](Sink::forget_since); a [`Holds`] keeps no
-    /// count (its answer is its flag) and says 0.
+    /// count (its answer is whether it stopped) and says 0.
     fn recorded(&self) -> usize;
 
     /// For a map's entries, checked in the order the map keeps them: forgets what was recorded
@@ -48,16 +54,20 @@ pub trait Sink: sealed::Sealed {
 
     /// Runs a rule that records into this sink itself (`nested`, `each`, `unique`, `localized`),
     /// giving what it records the attribute's overrides.
-    fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self));
+    fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self) -> ControlFlow<()>) -> ControlFlow<()>;
 
     /// Runs one of this crate's rules that record into a list (`keys`, which rewords what its
     /// rules recorded), giving what it records the attribute's overrides. It counts every
     /// failure, kept or not.
-    fn collect(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Violations));
+    fn collect(
+        &mut self,
+        overrides: Overrides,
+        rule: impl FnOnce(&mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()>;
 
     /// Runs a hand-written `validate_at` (or `validate_with_at`), which may look at
     /// [`Violations::is_full`] before it records, so it is given room for one.
-    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations));
+    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) -> ControlFlow<()>;
 }
 
 mod sealed {
@@ -68,7 +78,7 @@ mod sealed {
 
 impl Sink for Violations {
     #[inline]
-    fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides) {
+    fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides) -> ControlFlow<()> {
         // A valid result is forgotten, not dropped: dropping it called `Result`'s drop glue out of
         // line on every valid check whose rule makes its result in more than one place (`range` on
         // 100 items: 3.0 → 1.2 × the hand-written check). Matching `Err(error)` instead did the
@@ -83,11 +93,13 @@ impl Sink for Violations {
         } else {
             core::mem::forget(result);
         }
+        ControlFlow::Continue(())
     }
 
     #[inline]
-    fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError) {
+    fn record_failure(&mut self, at: impl At, error: impl FnOnce() -> RuleError) -> ControlFlow<()> {
         Violations::record_failure(self, at, error);
+        ControlFlow::Continue(())
     }
 
     #[inline]
@@ -106,20 +118,26 @@ impl Sink for Violations {
     }
 
     #[inline]
-    fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self)) {
+    fn overridden(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Self) -> ControlFlow<()>) -> ControlFlow<()> {
         let start = self.len();
-        rule(self);
+        let flow = rule(self);
         apply(self, start, overrides);
+        flow
     }
 
     #[inline]
-    fn collect(&mut self, overrides: Overrides, rule: impl FnOnce(&mut Violations)) {
-        self.overridden(overrides, rule);
+    fn collect(
+        &mut self,
+        overrides: Overrides,
+        rule: impl FnOnce(&mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        self.overridden(overrides, rule)
     }
 
     #[inline]
-    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) {
+    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) -> ControlFlow<()> {
         validate_at(self);
+        ControlFlow::Continue(())
     }
 }
 
@@ -133,10 +151,10 @@ fn apply(list: &mut Violations, start: usize, overrides: Overrides) {
 
 /// Whether every check passed: what `validate()` asks before it makes a list.
 ///
-/// A failed check clears the flag and nothing more: no path, target, list or error is made (a
-/// built-in rule's error is made only when a list records it, [`Failure`]; a `custom` function's,
-/// which it returns made, is dropped). `keys`, which records into a list, is given one that keeps
-/// nothing.
+/// The first failed check stops the checks and nothing more: no path, target, list or error is
+/// made (a built-in rule's error is made only when a list records it, [`Failure`]; a `custom`
+/// function's, which it returns made, is dropped). `keys`, which records into a list, is given
+/// one that keeps nothing.
 ///
 /// ```
 /// use validate_core::{Holds, Validate};
@@ -151,7 +169,7 @@ fn apply(list: &mut Violations, start: usize, overrides: Overrides) {
 /// assert!(!Holds::check(&Hub { name: "c".into() }));
 /// ```
 #[derive(Clone, Copy, Debug)]
-pub struct Holds(bool);
+pub struct Holds(());
 
 impl Holds {
     /// Whether `value` passes every check of its [`Validate`]: `validate()` is `Ok` exactly when
@@ -169,41 +187,28 @@ impl Holds {
         value.__holds_with(ctx).unwrap_or_else(|| value.validate_with(ctx).is_ok())
     }
 
-    /// Clears the flag, out of line.
-    // Cold and out of line, so that the passing path falls through from check to check as a
-    // hand-written `&&` chain does. Inline, clearing a flag is so cheap that the compiler threads
-    // it through the loop (five taken jumps an item there) or computes every check branch-free:
-    // the valid body of `benches/benches/plain.rs` measured 2.3 – 2.6 × its floor that way (2.45 –
-    // 2.68 with loops aligned), 1.0 – 1.3 × with this call (2026-12-02, two runs each).
-    #[cold]
-    #[inline(never)]
-    fn fail(&mut self) {
-        self.0 = false;
-    }
-
-    /// Runs `checks` into a new `Holds` and answers whether they all passed.
+    /// Runs `checks` into a `Holds` and answers whether they all passed: whether none stopped.
     #[inline]
-    pub(crate) fn run(checks: impl FnOnce(&mut Holds)) -> bool {
-        let mut holds = Holds(true);
-        checks(&mut holds);
-        holds.0
+    pub(crate) fn run(checks: impl FnOnce(&mut Holds) -> ControlFlow<()>) -> bool {
+        checks(&mut Holds(())).is_continue()
     }
 }
 
 impl Sink for Holds {
     #[inline]
-    fn record(&mut self, _: impl At, result: Result<(), impl Failure>, _: Overrides) {
+    fn record(&mut self, _: impl At, result: Result<(), impl Failure>, _: Overrides) -> ControlFlow<()> {
         if result.is_err() {
-            self.fail();
             drop(result);
+            ControlFlow::Break(())
         } else {
             core::mem::forget(result);
+            ControlFlow::Continue(())
         }
     }
 
     #[inline]
-    fn record_failure(&mut self, _: impl At, _: impl FnOnce() -> RuleError) {
-        self.fail();
+    fn record_failure(&mut self, _: impl At, _: impl FnOnce() -> RuleError) -> ControlFlow<()> {
+        ControlFlow::Break(())
     }
 
     #[inline]
@@ -217,28 +222,28 @@ impl Sink for Holds {
     }
 
     #[inline]
-    fn overridden(&mut self, _: Overrides, rule: impl FnOnce(&mut Self)) {
-        rule(self);
+    fn overridden(&mut self, _: Overrides, rule: impl FnOnce(&mut Self) -> ControlFlow<()>) -> ControlFlow<()> {
+        rule(self)
     }
 
     #[inline]
-    fn collect(&mut self, _: Overrides, rule: impl FnOnce(&mut Violations)) {
+    fn collect(&mut self, _: Overrides, rule: impl FnOnce(&mut Violations) -> ControlFlow<()>) -> ControlFlow<()> {
         // Keeps none and counts: a failure builds no target and no message.
-        self.with_list(0, rule);
+        with_list(0, |list| {
+            let _ = rule(list);
+        })
     }
 
     #[inline]
-    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) {
-        self.with_list(1, validate_at);
+    fn collect_hand_written(&mut self, validate_at: impl FnOnce(&mut Violations)) -> ControlFlow<()> {
+        with_list(1, validate_at)
     }
 }
 
-impl Holds {
-    /// Runs `rule` into a list that keeps at most `limit`, and fails when it recorded any.
-    #[inline]
-    fn with_list(&mut self, limit: usize, rule: impl FnOnce(&mut Violations)) {
-        let mut list = Violations::with_limit(limit);
-        rule(&mut list);
-        self.0 &= list.into_result().is_ok();
-    }
+/// Runs `rule` into a list that keeps at most `limit`, and stops when it recorded any.
+#[inline]
+fn with_list(limit: usize, rule: impl FnOnce(&mut Violations)) -> ControlFlow<()> {
+    let mut list = Violations::with_limit(limit);
+    rule(&mut list);
+    if list.into_result().is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
 }

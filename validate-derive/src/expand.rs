@@ -35,7 +35,11 @@ fn expand(container: &Container<'_>) -> TokenStream {
     let (at, out) = (format_ident!("__at"), format_ident!("__out"));
     let ctx = container.attrs.context.as_ref().map(|_| rules::ctx_ident());
     let ctx = ctx.as_ref();
-    let checks = container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(self), &at, &out, ctx));
+    let checks = container
+        .attrs
+        .checks
+        .iter()
+        .map(|check| rules::stopping(&rules::emit_check(check, &quote!(self), &at, &out, ctx)));
     let wire_names = wire_names(container);
     let patterns = rules::pattern_statics(container.all_fields().flat_map(|field| &field.rules));
     let body = match &container.data {
@@ -43,9 +47,12 @@ fn expand(container: &Container<'_>) -> TokenStream {
         Data::Enum(variants) => enum_body(variants, &at, &out, ctx),
     };
     let (hook, walk) = walk::walk(container).map(|walk| (walk.hook, walk.impl_block)).unzip();
+    // Every check passes a stop on (`?`); the body answers that it went to the end.
+    let r = rules::runtime();
     let body = quote! {
         #body
         #(#checks)*
+        #r::GO_ON
     };
     let validate = match &container.attrs.context {
         None => quote! {
@@ -53,7 +60,7 @@ fn expand(container: &Container<'_>) -> TokenStream {
             impl #impl_generics ::validate_core::Validate for #ident #ty_generics #where_clause {
                 #[inline]
                 fn validate_at(&self, __at: &::validate_core::Path<'_>, __out: &mut ::validate_core::Violations) {
-                    ::validate_core::Validate::__validate_in(self, __at, __out);
+                    let _ = ::validate_core::Validate::__validate_in(self, __at, __out);
                 }
 
                 #[inline]
@@ -62,7 +69,7 @@ fn expand(container: &Container<'_>) -> TokenStream {
                     &self,
                     #at: impl ::validate_core::__v1::At,
                     #out: &mut impl ::validate_core::__v1::Sink,
-                ) {
+                ) -> ::core::ops::ControlFlow<()> {
                     #body
                 }
 
@@ -149,7 +156,7 @@ fn with_context(
                 __at: &::validate_core::Path<'_>,
                 __out: &mut ::validate_core::Violations,
             ) {
-                ::validate_core::ValidateWith::<__P>::__validate_with_in(self, __ctx, __at, __out);
+                let _ = ::validate_core::ValidateWith::<__P>::__validate_with_in(self, __ctx, __at, __out);
             }
 
             #[inline]
@@ -159,7 +166,7 @@ fn with_context(
                 __ctx: &__P,
                 #at: impl #r::At,
                 #out: &mut impl #r::Sink,
-            ) {
+            ) -> ::core::ops::ControlFlow<()> {
                 let #ctx: &#context = <__P as #r::Provides<#context>>::provide(__ctx);
                 #body
             }
@@ -228,7 +235,7 @@ fn field_block(field: &Field<'_>, value: Value, at: &Ident, out: &Ident, ctx: Op
     let field_at = format_ident!("__field_at");
     let path = rules::field_place(field.segment.as_ref(), at);
     let place = Place { value, at: At::Made(field_at.clone()), out: out.clone(), walked: None, ctx: ctx.cloned() };
-    let rules = field.rules.iter().map(|rule| rules::emit(rule, &place));
+    let rules = field.rules.iter().map(|rule| rules::stopping(&rules::emit(rule, &place)));
     quote! {
         {
             let #field_at = #path;

@@ -58,7 +58,7 @@ impl At {
             At::Made(local) => {
                 let (r, local, path) = (runtime_at(span), respan(local, span), Ident::new("__path", span));
                 let call = call(&path.to_token_stream());
-                quote_spanned!(span=> #r::At::with(#local, |#path| { #call });)
+                quote_spanned!(span=> #r::At::with(#local, |#path| #call))
             }
         }
     }
@@ -96,7 +96,9 @@ impl Value {
     }
 }
 
-/// The code of one rule on the value at `place`.
+/// The code of one rule on the value at `place`: an expression of the sink's answer, whether to
+/// go on (`ControlFlow<()>`), which its caller passes on ([`stopping`]) or, into a list that never
+/// stops, drops ([`going_on`]).
 ///
 /// Every rule but `custom` is called in one shape, `__v1::<rule>::<function>(value, arguments…)`:
 /// a rule that yields one error is recorded at the place with the attribute's overrides, and a rule
@@ -117,7 +119,7 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
         // What walking the value found is placed among the field's other rules.
         // `each(nested)` too, its overrides applied to what the walk found.
         (kind, Some(found)) if kind.walked_nested().is_some() => {
-            return records(rule, span, out, quote_spanned!(span=> #out.append(&mut #found);));
+            return records(rule, span, out, quote_spanned!(span=> { #out.append(&mut #found); #r::GO_ON }));
         }
         (RuleKind::Custom(function), _) => return custom(span, function, &value, place, &overrides),
         (RuleKind::Nested { context }, None) if place.ctx.is_some() => {
@@ -125,11 +127,11 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
             return place.at.with_path(span, |at| match context {
                 // A projection is for a type with a context: one without would drop it unseen.
                 Some(function) => quote_spanned! {span=>
-                    #r::Part(#function(#ctx)).give(#value, #at, #out);
+                    #r::Part(#function(#ctx)).give(#value, #at, #out)
                 },
                 None => quote_spanned! {span=> {
                     use #r::{NestFree as _, NestWith as _};
-                    (&#r::Nest(#value, #ctx)).check(#at, #out);
+                    (&#r::Nest(#value, #ctx)).check(#at, #out)
                 }},
             });
         }
@@ -143,20 +145,20 @@ pub fn emit(rule: &Rule, place: &Place) -> TokenStream {
         // `nested` takes the place as it is: the nested value's fields make their paths only
         // when they record.
         let at = place.at.given(span);
-        records(rule, span, out, quote_spanned!(span=> #r::#module::#function(#value, #at, #out);))
+        records(rule, span, out, quote_spanned!(span=> #r::#module::#function(#value, #at, #out)))
     } else if crate::table::find(&name).is_some_and(|spec| spec.records) {
         let call =
-            place.at.with_path(span, |at| quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out);));
+            place.at.with_path(span, |at| quote_spanned!(span=> #r::#module::#function(#value, #(#args,)* #at, #out)));
         if matches!(rule.kind, RuleKind::Keys(_)) {
             // `keys` rewords what its rules recorded, so it records into a list: a sink that is
             // not one gives it one.
-            quote_spanned!(span=> #r::Sink::collect(#out, #overrides, |#out| { #call });)
+            quote_spanned!(span=> #r::Sink::collect(#out, #overrides, |#out| #call))
         } else {
             records(rule, span, out, call)
         }
     } else {
         let at = place.at.given(span);
-        quote_spanned!(span=> #r::record(#out, #at, #r::#module::#function(#value #(, #args)*), #overrides);)
+        quote_spanned!(span=> #r::record(#out, #at, #r::#module::#function(#value #(, #args)*), #overrides))
     }
 }
 
@@ -227,8 +229,8 @@ fn arguments(
     }
 }
 
-/// `|__item, __item_at, __item_out| { … }`: the rules inside `each` or `keys`, on one item or key
-/// (a local called `name`) at its place.
+/// `|__item, __item_at, __item_out| { …; GO_ON }`: the rules inside `each` or `keys`, on one item
+/// or key (a local called `name`) at its place, stopping where the sink stops.
 fn one_by_one(inner: &[Rule], span: Span, name: &str, ctx: Option<&Ident>, place_of: fn(Ident) -> At) -> TokenStream {
     let (one, at, out) =
         (Ident::new(name, span), format_ident!("{}_at", name, span = span), format_ident!("{}_out", name, span = span));
@@ -239,8 +241,9 @@ fn one_by_one(inner: &[Rule], span: Span, name: &str, ctx: Option<&Ident>, place
         walked: None,
         ctx: ctx.cloned(),
     };
-    let inner = inner.iter().map(|rule| emit(rule, &place));
-    quote_spanned!(span=> |#one, #at, #out| { #(#inner)* })
+    let inner = inner.iter().map(|rule| stopping(&emit(rule, &place)));
+    let r = runtime_at(span);
+    quote_spanned!(span=> |#one, #at, #out| { #(#inner)* #r::GO_ON })
 }
 
 /// `custom(f)`: `f` on the value, or on what an `Option` holds (nothing for `None`), and the
@@ -266,6 +269,8 @@ fn custom(
             use #r::{ProbeOption as _, ProbeValue as _};
             if let ::core::option::Option::Some(__present) = (&#r::Probe(#value)).present() {
                 #check
+            } else {
+                #r::GO_ON
             }
         }
     }
@@ -278,7 +283,7 @@ fn records(rule: &Rule, span: Span, out: &Ident, call: TokenStream) -> TokenStre
     }
     let r = runtime_at(span);
     let overrides = overrides(span, rule.code.as_ref(), rule.message.as_ref());
-    quote_spanned!(span=> #r::Sink::overridden(#out, #overrides, |#out| { #call });)
+    quote_spanned!(span=> #r::Sink::overridden(#out, #overrides, |#out| #call))
 }
 
 /// `Overrides { code, message }`, or `Overrides::NONE`.
@@ -296,7 +301,7 @@ fn overrides(span: Span, code: Option<&LitStr>, message: Option<&LitStr>) -> Tok
 }
 
 /// A container check on `value` (a reference to the whole value) at `at`, and the context in a
-/// type with one, located at the function so that a function of the wrong signature is reported
+/// type with one, as an expression of whether to go on (as [`emit`]'s), located at the function so that a function of the wrong signature is reported
 /// there.
 pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let function = &check.function;
@@ -318,10 +323,21 @@ pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident, c
 fn user_result(span: Span, call: &TokenStream, at: &TokenStream, out: &Ident, overrides: &TokenStream) -> TokenStream {
     let r = runtime_at(span);
     let out = respan(out, span);
-    quote_spanned! {span=>
+    quote_spanned! {span=> {
         let __result: ::core::result::Result<(), ::validate_core::RuleError> = #call;
-        #r::record(#out, #at, __result, #overrides);
-    }
+        #r::record(#out, #at, __result, #overrides)
+    }}
+}
+
+/// A rule's code (an expression of whether to go on) as a statement that passes a stop on: in
+/// `__validate_in`, and inside `each` and `keys`, whose closures answer whether to go on.
+pub fn stopping(step: &TokenStream) -> TokenStream {
+    quote!(#step?;)
+}
+
+/// A rule's code as a statement where the sink is a list, which always goes on (the walk).
+pub fn going_on(step: &TokenStream) -> TokenStream {
+    quote!(let _ = #step;)
 }
 
 /// One `static` per distinct pattern among `rules` (and the rules inside their `each` and `keys`).

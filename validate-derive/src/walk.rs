@@ -59,8 +59,11 @@ pub fn walk(container: &Container<'_>) -> Option<Walk> {
     };
     let r = rules::runtime();
     let ctx = ctx_of(container);
-    let checks =
-        container.attrs.checks.iter().map(|check| rules::emit_check(check, &quote!(&__value), at, out, ctx.as_ref()));
+    let checks = container
+        .attrs
+        .checks
+        .iter()
+        .map(|check| rules::going_on(&rules::emit_check(check, &quote!(&__value), at, out, ctx.as_ref())));
     let ident = container.ident;
     // A type without a context walks with any and gives its nested fields none (`&()`); a type
     // with one finds it in the context it is given, as `validate_with` does.
@@ -302,7 +305,7 @@ fn field_rules(container: &Container<'_>, field: &Field<'_>, out: &Ident, walked
         walked: walked.cloned(),
         ctx: ctx_of(container),
     };
-    field.rules.iter().map(|rule| rules::emit(rule, &place)).collect()
+    field.rules.iter().map(|rule| rules::going_on(&rules::emit(rule, &place))).collect()
 }
 
 fn is_nested(field: &Field<'_>) -> bool {
@@ -355,7 +358,7 @@ fn walk_fn(container: &Container<'_>, field: &Field<'_>) -> TokenStream {
     let validate = match ctx_of(container) {
         Some(_) => quote!({
             use #r::{NestFree as _, NestWith as _};
-            (&#r::Nest(__value, __given)).check(__p, __o);
+            let _ = (&#r::Nest(__value, __given)).check(__p, __o);
         }),
         None => quote!(::validate_core::Validate::validate_at(__value, __p, __o);),
     };

@@ -556,11 +556,12 @@ fn hand_written_impls_inside_derived_ones_are_asked_with_room_to_record() {
     assert_eq!(report(&careful(0, 1)), ["InvalidValue inner: Zero."]);
     assert_eq!(report(&careful(1, 0)), ["InvalidValue boxed: Zero."]);
     assert!(valid(&careful(1, 1)));
-    // As the README says: asked once on a valid value, twice on an invalid one.
+    // As the README says: asked once on a valid value, at most twice on an invalid one (here
+    // `boxed` once: the first pass stops at `inner`).
     let asked = |value: HoldsCareful| {
         ASKED.with(|asked| asked.set(0));
         let _ = value.validate();
         ASKED.with(std::cell::Cell::get)
     };
-    assert_eq!((asked(careful(1, 1)), asked(careful(0, 1))), (2, 4));
+    assert_eq!((asked(careful(1, 1)), asked(careful(0, 1))), (2, 3));
 }

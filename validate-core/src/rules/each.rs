@@ -28,6 +28,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
+use std::ops::ControlFlow;
 
 use crate::Path;
 use crate::path::Below;
@@ -46,93 +47,158 @@ pub trait Each {
     /// Calls `check` on every item with its place: `at[i]` for sequences, `at['key']` for maps,
     /// and for sets `at[i]` in the set's order (sorted for a `BTreeSet`, as it iterates for a
     /// `HashSet`). The place is a [`Below`], whose path is made only if a violation is recorded
-    /// there.
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&Self::Item, Below<'_, &Path<'_>>, &mut O));
+    /// there. Stops at the first item whose `check` answers `Break`, and answers it.
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        check: impl FnMut(&Self::Item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()>;
 }
 
 impl<T> Each for [T] {
     type Item = T;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out);
+            check(item, Below::index(at, i), out)?;
         }
+        ControlFlow::Continue(())
     }
 }
 
 impl<T> Each for Vec<T> {
     type Item = T;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
-        self.as_slice().each(at, out, check);
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        self.as_slice().each(at, out, check)
     }
 }
 
 impl<T, const N: usize> Each for [T; N] {
     type Item = T;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
-        self.as_slice().each(at, out, check);
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        self.as_slice().each(at, out, check)
     }
 }
 
 impl<T> Each for VecDeque<T> {
     type Item = T;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out);
+            check(item, Below::index(at, i), out)?;
         }
+        ControlFlow::Continue(())
     }
 }
 
 impl<T> Each for BTreeSet<T> {
     type Item = T;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out);
+            check(item, Below::index(at, i), out)?;
         }
+        ControlFlow::Continue(())
     }
 }
 
 impl<T, S> Each for HashSet<T, S> {
     type Item = T;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O)) {
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out);
+            check(item, Below::index(at, i), out)?;
         }
+        ControlFlow::Continue(())
     }
 }
 
 impl<K: Ord + Display, V, S: BuildHasher> Each for HashMap<K, V, S> {
     type Item = V;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O)) {
-        each_entry(self, at, out, |_, value, at, out| check(value, at, out));
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        each_entry(self, at, out, |_, value, at, out| check(value, at, out))
     }
 }
 
 impl<K: Ord + Display, V> Each for BTreeMap<K, V> {
     type Item = V;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O)) {
-        each_entry(self, at, out, |_, value, at, out| check(value, at, out));
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        each_entry(self, at, out, |_, value, at, out| check(value, at, out))
     }
 }
 
 impl<C: Each + ?Sized> Each for &C {
     type Item = C::Item;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O)) {
-        (**self).each(at, out, check);
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        (**self).each(at, out, check)
     }
 }
 
 impl<C: Each + ?Sized> Each for Box<C> {
     type Item = C::Item;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O)) {
-        (**self).each(at, out, check);
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        (**self).each(at, out, check)
     }
 }
 
 impl<C: Each> Each for Option<C> {
     type Item = C::Item;
-    fn each<O: Sink>(&self, at: &Path<'_>, out: &mut O, check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O)) {
-        if let Some(collection) = self {
-            collection.each(at, out, check);
+    fn each<O: Sink>(
+        &self,
+        at: &Path<'_>,
+        out: &mut O,
+        check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        match self {
+            Some(collection) => collection.each(at, out, check),
+            None => ControlFlow::Continue(()),
         }
     }
 }
@@ -140,9 +206,9 @@ impl<C: Each> Each for Option<C> {
 /// Runs `check` on every item of `value` at its own target.
 pub fn check<C: Each + ?Sized, O: Sink>(
     value: &C,
-    check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O),
+    check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
     at: &Path<'_>,
     out: &mut O,
-) {
-    value.each(at, out, check);
+) -> ControlFlow<()> {
+    value.each(at, out, check)
 }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::hash::BuildHasher;
+use std::ops::ControlFlow;
 
 use crate::Path;
 use crate::path::Below;
@@ -50,24 +51,27 @@ impl<K: Ord + Display, V> Entries for BTreeMap<K, V> {
 ///
 /// Entries are checked in iteration order first; only when a violation was recorded in an
 /// unsorted map are they sorted and checked again, so a valid `HashMap` allocates nothing.
+/// Stops at the first entry whose `check` answers `Break`, and answers it.
 pub(crate) fn each_entry<M, O: Sink>(
     map: &M,
     at: &Path<'_>,
     out: &mut O,
-    mut check: impl FnMut(&M::Key, &M::Value, Below<'_, &Path<'_>>, &mut O),
-) where
+    mut check: impl FnMut(&M::Key, &M::Value, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+) -> ControlFlow<()>
+where
     M: Entries + ?Sized,
 {
     let start = out.recorded();
     for (key, value) in map.entries() {
-        check(key, value, Below::key(at, key), out);
+        check(key, value, Below::key(at, key), out)?;
     }
     // Order matters only to a list: asked whether the map holds, no entry is sorted.
     if !M::SORTED && map.entry_count() > 1 && out.forget_since(start) {
         let mut sorted: Vec<_> = map.entries().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (key, value) in sorted {
-            check(key, value, Below::key(at, key), out);
+            check(key, value, Below::key(at, key), out)?;
         }
     }
+    ControlFlow::Continue(())
 }

@@ -42,6 +42,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::hash::BuildHasher;
+use std::ops::ControlFlow;
 
 use crate::path::At;
 use crate::rules::each_entry;
@@ -57,42 +58,73 @@ pub trait HasKeys {
     /// The key type.
     type Key;
     /// Calls `check` on every key with its entry's target, `at['key']`, in sorted key order.
-    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&Self::Key, &Path<'_>, &mut Violations));
+    fn each_key(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&Self::Key, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()>;
 }
 
 impl<K: Ord + Display, V, S: BuildHasher> HasKeys for HashMap<K, V, S> {
     type Key = K;
-    fn each_key(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&K, &Path<'_>, &mut Violations)) {
-        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)));
+    fn each_key(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&K, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)))
     }
 }
 
 impl<K: Ord + Display, V> HasKeys for BTreeMap<K, V> {
     type Key = K;
-    fn each_key(&self, at: &Path<'_>, out: &mut Violations, mut check: impl FnMut(&K, &Path<'_>, &mut Violations)) {
-        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)));
+    fn each_key(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        mut check: impl FnMut(&K, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)))
     }
 }
 
 impl<M: HasKeys + ?Sized> HasKeys for &M {
     type Key = M::Key;
-    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&M::Key, &Path<'_>, &mut Violations)) {
-        (**self).each_key(at, out, check);
+    fn each_key(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&M::Key, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        (**self).each_key(at, out, check)
     }
 }
 
 impl<M: HasKeys + ?Sized> HasKeys for Box<M> {
     type Key = M::Key;
-    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&M::Key, &Path<'_>, &mut Violations)) {
-        (**self).each_key(at, out, check);
+    fn each_key(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&M::Key, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        (**self).each_key(at, out, check)
     }
 }
 
 impl<M: HasKeys> HasKeys for Option<M> {
     type Key = M::Key;
-    fn each_key(&self, at: &Path<'_>, out: &mut Violations, check: impl FnMut(&M::Key, &Path<'_>, &mut Violations)) {
-        if let Some(map) = self {
-            map.each_key(at, out, check);
+    fn each_key(
+        &self,
+        at: &Path<'_>,
+        out: &mut Violations,
+        check: impl FnMut(&M::Key, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        match self {
+            Some(map) => map.each_key(at, out, check),
+            None => ControlFlow::Continue(()),
         }
     }
 }
@@ -101,14 +133,15 @@ impl<M: HasKeys> HasKeys for Option<M> {
 /// about the key ([`Message::AboutKey`](crate::Message::AboutKey)).
 pub fn check<M: HasKeys + ?Sized>(
     value: &M,
-    check: impl FnMut(&M::Key, &Path<'_>, &mut Violations),
+    check: impl FnMut(&M::Key, &Path<'_>, &mut Violations) -> ControlFlow<()>,
     at: &Path<'_>,
     out: &mut Violations,
-) {
+) -> ControlFlow<()> {
     let start = out.len();
-    value.each_key(at, out, check);
+    let flow = value.each_key(at, out, check);
     // Only what was recorded is looked at: nothing when every key is valid.
     if out.len() > start {
         out.about_keys_since(start);
     }
+    flow
 }

@@ -27,6 +27,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::hash::BuildHasher;
+use std::ops::ControlFlow;
 
 use crate::rules::{AsText, Entries, each_entry, non_empty};
 use crate::sink::{Overrides, Sink};
@@ -43,7 +44,7 @@ pub const CODE: &str = "InvalidLocale";
 )]
 pub trait LocalizedText {
     /// Records the violations of the map at `at`.
-    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>;
 }
 
 impl<K, V, S> LocalizedText for HashMap<K, V, S>
@@ -52,59 +53,59 @@ where
     V: AsText,
     S: BuildHasher,
 {
-    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
-        check_map(self, at, out);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        check_map(self, at, out)
     }
 }
 
 impl<K: AsText + Ord + Display, V: AsText> LocalizedText for BTreeMap<K, V> {
-    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
-        check_map(self, at, out);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        check_map(self, at, out)
     }
 }
 
 impl<T: LocalizedText + ?Sized> LocalizedText for &T {
-    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
-        (**self).check_localized(at, out);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        (**self).check_localized(at, out)
     }
 }
 
 impl<T: LocalizedText + ?Sized> LocalizedText for Box<T> {
-    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
-        (**self).check_localized(at, out);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        (**self).check_localized(at, out)
     }
 }
 
 impl<T: LocalizedText> LocalizedText for Option<T> {
-    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) {
-        if let Some(map) = self {
-            map.check_localized(at, out);
+    fn check_localized(&self, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+        match self {
+            Some(map) => map.check_localized(at, out),
+            None => ControlFlow::Continue(()),
         }
     }
 }
 
 /// Records every violation of a localized-text map at `at`.
-pub fn check<T: LocalizedText + ?Sized>(value: &T, at: &Path<'_>, out: &mut impl Sink) {
-    value.check_localized(at, out);
+pub fn check<T: LocalizedText + ?Sized>(value: &T, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()> {
+    value.check_localized(at, out)
 }
 
-fn check_map<M>(map: &M, at: &Path<'_>, out: &mut impl Sink)
+fn check_map<M>(map: &M, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>
 where
     M: Entries + ?Sized,
     M::Key: AsText,
     M::Value: AsText,
 {
     if map.entry_count() == 0 {
-        out.record_failure(at, || non_empty::empty(crate::rules::Unit::Entries));
-        return;
+        return out.record_failure(at, || non_empty::empty(crate::rules::Unit::Entries));
     }
     each_entry(map, at, out, |key, value, at, out| {
         let key = key.as_text().unwrap_or_default();
         if !is_language_tag(key) {
-            out.record_failure(at, || not_a_tag(key));
+            out.record_failure(at, || not_a_tag(key))?;
         }
-        out.record(at, non_empty::check(value.as_text().unwrap_or_default()), Overrides::NONE);
-    });
+        out.record(at, non_empty::check(value.as_text().unwrap_or_default()), Overrides::NONE)
+    })
 }
 
 #[cold]

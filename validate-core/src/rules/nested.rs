@@ -27,6 +27,8 @@
 //! assert_eq!(violations.iter().next().unwrap().target(), "fieldMappings[1].profileFieldName");
 //! ```
 
+use std::ops::ControlFlow;
+
 use crate::Validate;
 use crate::path::At;
 use crate::sink::Sink;
@@ -34,6 +36,6 @@ use crate::sink::Sink;
 /// Records the violations of `value`'s own rules under `at` (a `&Path`, or a place whose path
 /// is made only when a violation is recorded: see [`At`]).
 #[inline]
-pub fn check<T: Validate>(value: &T, at: impl At, out: &mut impl Sink) {
-    value.__validate_in(at, out);
+pub fn check<T: Validate>(value: &T, at: impl At, out: &mut impl Sink) -> ControlFlow<()> {
+    value.__validate_in(at, out)
 }

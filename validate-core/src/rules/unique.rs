@@ -39,6 +39,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -366,12 +367,12 @@ impl<T: Caseless + ?Sized> Caseless for &T {}
 impl<T: Caseless> Caseless for Option<T> {}
 
 /// [`check`] ignoring case, on text alone: what `unique(ignore_case)` calls.
-pub fn check_ignore_case<C, K>(value: &C, at: &Path<'_>, out: &mut impl Sink)
+pub fn check_ignore_case<C, K>(value: &C, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>
 where
     C: Items<Item = K> + ?Sized,
     K: Caseless,
 {
-    check(value, true, at, out);
+    check(value, true, at, out)
 }
 
 /// [`check_by`] ignoring case, on text alone: what `unique(by = field, ignore_case)` calls.
@@ -381,22 +382,24 @@ pub fn check_by_ignore_case<C, K>(
     rust_name: &'static str,
     at: &Path<'_>,
     out: &mut impl Sink,
-) where
+) -> ControlFlow<()>
+where
     C: Items + ?Sized,
     C::Item: WireNames,
     K: Caseless + ?Sized,
 {
-    check_by(value, key, rust_name, true, at, out);
+    check_by(value, key, rust_name, true, at, out)
 }
 
 /// Reports every item equal to an earlier one.
-pub fn check<C, K>(value: &C, ignore_case: bool, at: &Path<'_>, out: &mut impl Sink)
+pub fn check<C, K>(value: &C, ignore_case: bool, at: &Path<'_>, out: &mut impl Sink) -> ControlFlow<()>
 where
     C: Items<Item = K> + ?Sized,
     K: UniqueKey,
 {
-    if let Some(items) = value.items() {
-        report(items, |item| item, None, ignore_case, at, out);
+    match value.items() {
+        Some(items) => report(items, |item| item, None, ignore_case, at, out),
+        None => ControlFlow::Continue(()),
     }
 }
 
@@ -408,14 +411,18 @@ pub fn check_by<C, K>(
     ignore_case: bool,
     at: &Path<'_>,
     out: &mut impl Sink,
-) where
+) -> ControlFlow<()>
+where
     C: Items + ?Sized,
     C::Item: WireNames,
     K: UniqueKey + ?Sized,
 {
-    if let Some(items) = value.items() {
-        let member = || <C::Item as WireNames>::wire_name(rust_name).unwrap_or(rust_name);
-        report(items, key, Some(&member), ignore_case, at, out);
+    match value.items() {
+        Some(items) => {
+            let member = || <C::Item as WireNames>::wire_name(rust_name).unwrap_or(rust_name);
+            report(items, key, Some(&member), ignore_case, at, out)
+        }
+        None => ControlFlow::Continue(()),
     }
 }
 
@@ -426,9 +433,12 @@ fn report<I, K: UniqueKey + ?Sized>(
     ignore_case: bool,
     at: &Path<'_>,
     out: &mut impl Sink,
-) {
+) -> ControlFlow<()> {
     let same = |a: usize, b: usize| key(&items[a]).compare(key(&items[b]), ignore_case) == Ordering::Equal;
     let fingerprint = |i: usize| key(&items[i]).fingerprint(ignore_case);
+    // The repeats are found all at once, so a sink that stops (a `Holds`) is told of each and
+    // answered once, at the end.
+    let mut flow = ControlFlow::Continue(());
     let mut record = |repeat: usize, first: usize| {
         // An absent value (`None`) equals only other absent ones, and repeats nothing.
         if !key(&items[repeat]).present() {
@@ -437,9 +447,12 @@ fn report<I, K: UniqueKey + ?Sized>(
         let item = at.index(repeat);
         // Built only when kept: a repeat past the list's limit is counted.
         let error = || repeated(key(&items[repeat]), first, ignore_case);
-        match member {
+        let recorded = match member {
             Some(member) => out.record_failure(&item.member(member()), error),
             None => out.record_failure(&item, error),
+        };
+        if recorded.is_break() {
+            flow = recorded;
         }
     };
     if items.len() < 2 {
@@ -455,6 +468,7 @@ fn report<I, K: UniqueKey + ?Sized>(
             record(repeat, first);
         }
     }
+    flow
 }
 
 /// Up to `ITEMS` items (at most [`STACK_ITEMS`]): an open-addressing table of `SLOTS` (twice
@@ -541,7 +555,7 @@ mod tests {
 
     fn duplicates_of(values: &[String], ignore_case: bool) -> Vec<String> {
         let mut out = Violations::new();
-        check(values, ignore_case, &Path::root(), &mut out);
+        let _ = check(values, ignore_case, &Path::root(), &mut out);
         out.iter().map(|v| v.target().to_owned()).collect()
     }
 
@@ -559,7 +573,7 @@ mod tests {
             let [a, b] = colliding_at(slot);
             assert_ne!(a, b);
             let mut out = Violations::new();
-            check(&[a, b, a, b], false, &Path::root(), &mut out);
+            let _ = check(&[a, b, a, b], false, &Path::root(), &mut out);
             let targets: Vec<_> = out.iter().map(|v| v.target().to_owned()).collect();
             assert_eq!(targets, ["[2]", "[3]"], "numbers {a} and {b} at slot {slot}");
         }
@@ -596,12 +610,12 @@ mod tests {
         // Integers fold to u64: i128 values that differ only above bit 64 share a fingerprint.
         let wide: Vec<i128> = vec![1, 1 + (1 << 64), 1 + (1 << 65), 1];
         let mut out = Violations::new();
-        check(&wide, false, &Path::root(), &mut out);
+        let _ = check(&wide, false, &Path::root(), &mut out);
         let targets: Vec<&str> = out.iter().map(crate::Violation::target).collect();
         assert_eq!(targets, ["[3]"]);
         let many: Vec<i128> = (0..300).map(|i| 7 + (i << 64)).chain([7]).collect();
         let mut out = Violations::new();
-        check(&many, false, &Path::root(), &mut out);
+        let _ = check(&many, false, &Path::root(), &mut out);
         let targets: Vec<&str> = out.iter().map(crate::Violation::target).collect();
         assert_eq!(targets, ["[300]"]);
     }
