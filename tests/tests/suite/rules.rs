@@ -135,6 +135,50 @@ fn length_equal_is_exact() {
     assert_eq!(error.code(), "ValueTooShort");
 }
 
+#[derive(serde::Deserialize, Validate)]
+struct Settled {
+    #[validate(length(min = 2, max = 3))]
+    text: String,
+    #[validate(length(min = 2, max = 2))]
+    pair: Option<String>,
+    #[validate(length(equal = 2))]
+    country: Box<str>,
+}
+
+/// A string whose byte length settles its bounds (fewer bytes than `min`, or more than four
+/// bytes a character over `max`) fails without being counted in the first pass; the message
+/// still says how many characters it has, on `validate()` and `from_json`. Written `min = 2, max =
+/// 2` is a range, whose message is not `equal`'s.
+#[test]
+fn a_length_settled_by_bytes_is_reported_in_characters() {
+    let settled = |text: &str, pair: &str, country: &str| Settled {
+        text: text.into(),
+        pair: Some(pair.into()),
+        country: country.into(),
+    };
+    assert!(valid(&settled("ab", "éé", "ÇH")) && valid(&settled("€€€", "ab", "ab")));
+    let short = [
+        "ValueTooShort text: The value must have at least 2 characters; it has 0.",
+        "ValueTooShort pair: The value must have at least 2 characters; it has 0.",
+        "ValueTooShort country: The value must have exactly 2 characters; it has 0.",
+    ];
+    assert_eq!(report(&settled("", "", "")), short);
+    let long = [
+        "ValueTooLong text: The value must have at most 3 characters; it has 13.",
+        "ValueTooLong pair: The value must have at most 2 characters; it has 9.",
+        "ValueTooLong country: The value must have exactly 2 characters; it has 12.",
+    ];
+    assert_eq!(report(&settled("abcdefghijklm", "abcdefghi", "€€€€€€€€€€€€")), long);
+    // Not settled by bytes, so counted: "ÇH" (3 bytes, 2 characters) within, "ééééé" (10, 5) not.
+    assert!(valid(&settled("ab", "ab", "ÇH")) && !valid(&settled("ééééé", "ab", "ab")));
+    let read = |body: &str| match validate_core::from_json::<Settled>(body.as_bytes()) {
+        Ok(_) => Vec::new(),
+        Err(error) => validate_tests::details(&error).into_iter().map(|(c, t, m)| format!("{c} {t}: {m}")).collect(),
+    };
+    assert_eq!(read(r#"{"text":"","pair":"","country":""}"#), short);
+    assert_eq!(read(r#"{"text":"abcdefghijklm","pair":"abcdefghi","country":"€€€€€€€€€€€€"}"#), long);
+}
+
 const MAX_UNITS: u32 = 10;
 
 #[derive(Validate)]
