@@ -20,7 +20,7 @@ use crate::Holds;
 // the attribute's overrides take effect in the sink (`Sink::record`, `Sink::overridden`,
 // `Sink::collect`), which is a `Violations` list or, when `validate()` first asks whether the
 // value holds, a `Holds`. Each answers whether to go on (`ControlFlow`): generated code passes a
-// `Break` on with `?`, so that a `Holds` stops at the first failure.
+// `Break` on (`if let STOP = … { return STOP }`), so that a `Holds` stops at the first failure.
 
 /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
 /// A field's `at` is a place whose path is made only here, on a failure: a valid field writes none.
@@ -36,6 +36,9 @@ pub fn record(
 
 /// What a derived type's checks answer when they ran to the end.
 pub const GO_ON: ControlFlow<()> = ControlFlow::Continue(());
+
+/// What a check answers when the sink stopped the checks.
+pub const STOP: ControlFlow<()> = ControlFlow::Break(());
 
 /// A derived type's `__holds`: its checks run into a [`Holds`]. A function here rather than a
 /// closure in every derived impl, which the compiler would check once per type.
