@@ -110,8 +110,8 @@ pub trait ValidateWith<C: ?Sized> {
     ///
     /// As [`Validate::validate`](crate::Validate::validate), a derived type is first asked only
     /// whether it holds, which stops at the first failed check, and an invalid value is checked
-    /// again into the list this returns: a `custom` function or a `check` runs at most twice on an
-    /// invalid value.
+    /// again into the list this returns: a `custom` function or a `check` runs once on a valid
+    /// value and, outside maps, at most twice on an invalid one.
     #[inline]
     fn validate_with(&self, ctx: &C) -> Result<(), Violations> {
         if self.__holds_with(ctx) == Some(true) { Ok(()) } else { every_violation_with(self, ctx) }

@@ -33,7 +33,8 @@ impl Overrides {
 ///
 /// What records answers whether checking goes on: a list always does (`Continue`), so that it
 /// finds every violation; a `Holds` stops (`Break`) at the first failure. Whatever runs checks
-/// into a sink passes a `Break` on (`?`) and answers `Continue` when it ran them all.
+/// into a sink passes a `Break` on (the runtime with `?`, generated code by matching
+/// `__v1::STOP`) and answers `Continue` when it ran them all.
 pub trait Sink: sealed::Sealed {
     /// Records the outcome of a rule that yields one error at `at`, with the attribute's overrides.
     fn record(&mut self, at: impl At, result: Result<(), impl Failure>, overrides: Overrides) -> ControlFlow<()>;
@@ -48,8 +49,8 @@ pub trait Sink: sealed::Sealed {
 
     /// For a map's entries, checked in the order the map keeps them: forgets what was recorded
     /// since `start` (a former [`recorded`](Sink::recorded)) and says whether it must be recorded
-    /// again in key order: when some of it was kept. A [`Holds`] keeps its answer, which no order
-    /// changes, and says no.
+    /// again in key order: when some of it was kept. A [`Holds`] has stopped at a failure before
+    /// it is asked, and says no.
     fn forget_since(&mut self, start: usize) -> bool;
 
     /// Runs a rule that records into this sink itself (`nested`, `each`, `unique`, `localized`),

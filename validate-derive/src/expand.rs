@@ -47,7 +47,8 @@ fn expand(container: &Container<'_>) -> TokenStream {
         Data::Enum(variants) => enum_body(variants, &at, &out, ctx),
     };
     let (hook, walk) = walk::walk(container).map(|walk| (walk.hook, walk.impl_block)).unzip();
-    // Every check passes a stop on (`?`); the body answers that it went to the end.
+    // Every check passes a stop on (`if let STOP = … { return STOP }`); the body answers that it
+    // went to the end.
     let r = rules::runtime();
     let body = quote! {
         #body

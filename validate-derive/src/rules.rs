@@ -301,8 +301,8 @@ fn overrides(span: Span, code: Option<&LitStr>, message: Option<&LitStr>) -> Tok
 }
 
 /// A container check on `value` (a reference to the whole value) at `at`, and the context in a
-/// type with one, as an expression of whether to go on (as [`emit`]'s), located at the function so that a function of the wrong signature is reported
-/// there.
+/// type with one, as an expression of whether to go on (as [`emit`]'s), located at the function so
+/// that a function of the wrong signature is reported there.
 pub fn emit_check(check: &Check, value: &TokenStream, at: &Ident, out: &Ident, ctx: Option<&Ident>) -> TokenStream {
     let function = &check.function;
     let span = Span::call_site().located_at(function.span());

@@ -137,8 +137,8 @@ async fn the_context_comes_from_the_state() {
 }
 
 /// As the README says of every door: the extractor reads with `from_json_with`, whose value is
-/// first asked whether it holds, so a `custom` function runs once on a valid body and twice on an
-/// invalid one.
+/// first asked whether it holds, so a `custom` function runs once on a valid body and, outside
+/// maps, at most twice on an invalid one (here exactly twice: it is the only check).
 #[tokio::test]
 async fn a_custom_function_runs_once_on_a_valid_body_and_twice_on_an_invalid_one() {
     let calls = |count: u32| CALLS.with(|calls| calls.replace(count));

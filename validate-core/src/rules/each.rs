@@ -203,7 +203,8 @@ impl<C: Each> Each for Option<C> {
     }
 }
 
-/// Runs `check` on every item of `value` at its own target.
+/// Runs `check` on the items of `value`, each at its own target, up to the first that answers
+/// `Break` (a [`Holds`](crate::Holds) at a failure; a list never stops).
 pub fn check<C: Each + ?Sized, O: Sink>(
     value: &C,
     check: impl FnMut(&C::Item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,

@@ -58,6 +58,8 @@ pub trait HasKeys {
     /// The key type.
     type Key;
     /// Calls `check` on every key with its entry's target, `at['key']`, in sorted key order.
+    /// Into a [`Violations`] list every answer is `Continue`; the answers are passed on because the
+    /// derive writes every rule's code in one shape, which answers whether to go on.
     fn each_key(
         &self,
         at: &Path<'_>,
