@@ -62,13 +62,25 @@ impl<T> Each for [T] {
         &self,
         at: &Path<'_>,
         out: &mut O,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out)?;
-        }
-        ControlFlow::Continue(())
+        in_order(self.iter(), at, out, check)
     }
+}
+
+/// Runs `check` on `items` in their order, each at its index under `at`, up to the first `Break`:
+/// the loop of every collection but a map (which checks again in key order; see `each_entry`).
+#[inline]
+fn in_order<'a, T: 'a, O: Sink>(
+    items: impl Iterator<Item = &'a T>,
+    at: &Path<'_>,
+    out: &mut O,
+    mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for (i, item) in items.enumerate() {
+        check(item, Below::index(at, i), out)?;
+    }
+    ControlFlow::Continue(())
 }
 
 impl<T> Each for Vec<T> {
@@ -101,12 +113,9 @@ impl<T> Each for VecDeque<T> {
         &self,
         at: &Path<'_>,
         out: &mut O,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out)?;
-        }
-        ControlFlow::Continue(())
+        in_order(self.iter(), at, out, check)
     }
 }
 
@@ -116,12 +125,9 @@ impl<T> Each for BTreeSet<T> {
         &self,
         at: &Path<'_>,
         out: &mut O,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out)?;
-        }
-        ControlFlow::Continue(())
+        in_order(self.iter(), at, out, check)
     }
 }
 
@@ -131,12 +137,9 @@ impl<T, S> Each for HashSet<T, S> {
         &self,
         at: &Path<'_>,
         out: &mut O,
-        mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        for (i, item) in self.iter().enumerate() {
-            check(item, Below::index(at, i), out)?;
-        }
-        ControlFlow::Continue(())
+        in_order(self.iter(), at, out, check)
     }
 }
 
