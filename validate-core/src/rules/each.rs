@@ -56,17 +56,32 @@ pub trait Each {
     ) -> ControlFlow<()>;
 }
 
-impl<T> Each for [T] {
-    type Item = T;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        in_order(self.iter(), at, out, check)
-    }
+/// `Each` for the collections checked in their own order, each item at its index: `$ty`, with
+/// the generics `$generics`, of items `T`.
+macro_rules! impl_each_in_order {
+    ($($ty:ty [$($generics:tt)*]),* $(,)?) => {$(
+        impl<$($generics)*> Each for $ty {
+            type Item = T;
+            fn each<O: Sink>(
+                &self,
+                at: &Path<'_>,
+                out: &mut O,
+                check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+            ) -> ControlFlow<()> {
+                in_order(self.iter(), at, out, check)
+            }
+        }
+    )*};
 }
+
+impl_each_in_order!(
+    [T] [T],
+    Vec<T> [T],
+    [T; N] [T, const N: usize],
+    VecDeque<T> [T],
+    BTreeSet<T> [T],
+    HashSet<T, S> [T, S],
+);
 
 /// Runs `check` on `items` in their order, each at its index under `at`, up to the first `Break`:
 /// the loop of every collection but a map (which checks again in key order; see `each_entry`).
@@ -83,89 +98,25 @@ fn in_order<'a, T: 'a, O: Sink>(
     ControlFlow::Continue(())
 }
 
-impl<T> Each for Vec<T> {
-    type Item = T;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        self.as_slice().each(at, out, check)
-    }
+/// `Each` for the maps, whose values are checked at their keys (`each_entry`): `$ty`, with the
+/// generics `$generics`, of values `V`.
+macro_rules! impl_each_value {
+    ($($ty:ty [$($generics:tt)*]),* $(,)?) => {$(
+        impl<$($generics)*> Each for $ty {
+            type Item = V;
+            fn each<O: Sink>(
+                &self,
+                at: &Path<'_>,
+                out: &mut O,
+                mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+            ) -> ControlFlow<()> {
+                each_entry(self, at, out, |_, value, at, out| check(value, at, out))
+            }
+        }
+    )*};
 }
 
-impl<T, const N: usize> Each for [T; N] {
-    type Item = T;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        self.as_slice().each(at, out, check)
-    }
-}
-
-impl<T> Each for VecDeque<T> {
-    type Item = T;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        in_order(self.iter(), at, out, check)
-    }
-}
-
-impl<T> Each for BTreeSet<T> {
-    type Item = T;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        in_order(self.iter(), at, out, check)
-    }
-}
-
-impl<T, S> Each for HashSet<T, S> {
-    type Item = T;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        in_order(self.iter(), at, out, check)
-    }
-}
-
-impl<K: Ord + Display, V, S: BuildHasher> Each for HashMap<K, V, S> {
-    type Item = V;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        each_entry(self, at, out, |_, value, at, out| check(value, at, out))
-    }
-}
-
-impl<K: Ord + Display, V> Each for BTreeMap<K, V> {
-    type Item = V;
-    fn each<O: Sink>(
-        &self,
-        at: &Path<'_>,
-        out: &mut O,
-        mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        each_entry(self, at, out, |_, value, at, out| check(value, at, out))
-    }
-}
+impl_each_value!(HashMap<K, V, S> [K: Ord + Display, V, S: BuildHasher], BTreeMap<K, V> [K: Ord + Display, V]);
 
 impl<C: Each + ?Sized> Each for &C {
     type Item = C::Item;

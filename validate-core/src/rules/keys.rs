@@ -68,29 +68,24 @@ pub trait HasKeys {
     ) -> ControlFlow<()>;
 }
 
-impl<K: Ord + Display, V, S: BuildHasher> HasKeys for HashMap<K, V, S> {
-    type Key = K;
-    fn each_key(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&K, &Path<'_>, &mut Violations) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)))
-    }
+/// `HasKeys` for the maps: `$ty`, with the generics `$generics`, of keys `K`.
+macro_rules! impl_has_keys {
+    ($($ty:ty [$($generics:tt)*]),* $(,)?) => {$(
+        impl<$($generics)*> HasKeys for $ty {
+            type Key = K;
+            fn each_key(
+                &self,
+                at: &Path<'_>,
+                out: &mut Violations,
+                mut check: impl FnMut(&K, &Path<'_>, &mut Violations) -> ControlFlow<()>,
+            ) -> ControlFlow<()> {
+                each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)))
+            }
+        }
+    )*};
 }
 
-impl<K: Ord + Display, V> HasKeys for BTreeMap<K, V> {
-    type Key = K;
-    fn each_key(
-        &self,
-        at: &Path<'_>,
-        out: &mut Violations,
-        mut check: impl FnMut(&K, &Path<'_>, &mut Violations) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        each_entry(self, at, out, |key, _, at, out| at.with(|at| check(key, at, out)))
-    }
-}
+impl_has_keys!(HashMap<K, V, S> [K: Ord + Display, V, S: BuildHasher], BTreeMap<K, V> [K: Ord + Display, V]);
 
 impl<M: HasKeys + ?Sized> HasKeys for &M {
     type Key = M::Key;
