@@ -209,9 +209,9 @@ pub fn check<T: HasLength + ?Sized>(value: &T, min: Option<usize>, max: Option<u
 /// `ValueTooShort` when it has fewer, `ValueTooLong` when it has more.
 pub fn exactly<T: HasLength + ?Sized>(value: &T, expected: usize) -> Result<(), impl Failure> {
     // Measured, not asked `within`: a byte length rarely settles one exact length, and `within`
-    // treats an unsettled string as the rare case (`length(equal = 2)` 0.84 – 1.00 × its
-    // hand-written check measured, 1.37 – 1.51 × through `within`; `benches/benches/rules.rs`,
-    // 2026-12-02).
+    // treats an unsettled string as the rare case (`length(equal = 2)` 1.37 – 1.51 × its
+    // hand-written check through `within`, at most 1.14 × measured directly; two windows of
+    // `benches/benches/rules.rs`, 2026-12-02).
     if value.length().is_none_or(|(length, _)| length == expected) {
         Ok(())
     } else {
