@@ -992,9 +992,12 @@ fn custom_and_check_run_once_on_a_valid_value_and_at_most_twice_on_an_invalid_on
     assert_eq!(calls(|| assert!(good.validate().is_ok())), 2);
     let map = CountedMap { names: HashMap::from([("a".into(), "a b".into()), ("b".into(), "c d".into())]) };
     assert_eq!(calls(|| assert!(map.validate().is_err())), 5);
+    // The same through `from_json`, whose value is asked as `validate()` asks it.
+    assert_eq!(calls(|| assert!(from_json::<CountedMap>(br#"{"names":{"a":"ab","b":"cd"}}"#).is_ok())), 2);
+    assert_eq!(calls(|| assert!(from_json::<CountedMap>(br#"{"names":{"a":"a b","b":"c d"}}"#).is_err())), 5);
 }
 
-#[derive(Validate)]
+#[derive(serde::Deserialize, Validate)]
 struct CountedMap {
     #[validate(each(custom(counted)))]
     names: HashMap<String, String>,
