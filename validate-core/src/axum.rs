@@ -552,6 +552,21 @@ impl<T> DerefMut for ValidPath<T> {
     }
 }
 
+/// The bytes, through the extractor: `&body[..]` is the body as a slice.
+impl Deref for JsonBytes {
+    type Target = Bytes;
+
+    fn deref(&self) -> &Bytes {
+        &self.0
+    }
+}
+
+impl DerefMut for JsonBytes {
+    fn deref_mut(&mut self) -> &mut Bytes {
+        &mut self.0
+    }
+}
+
 impl<T, S> FromRequestParts<S> for ValidQuery<T>
 where
     T: DeserializeOwned + Validate,

@@ -188,19 +188,27 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
     }
 }
 
+impl ServeArgs {
+    /// The service's limits and the server's configuration these flags ask for.
+    fn settings(&self) -> (Limits, server::Config) {
+        let limits = Limits {
+            max_body_bytes: self.max_body_bytes,
+            body_timeout: Duration::from_secs(self.body_timeout_secs),
+            ..Limits::default()
+        };
+        let config = server::Config {
+            header_timeout: Duration::from_secs(self.header_timeout_secs),
+            write_timeout: Duration::from_secs(self.write_timeout_secs),
+            shutdown_deadline: Duration::from_secs(self.shutdown_deadline_secs),
+            ..server::Config::default()
+        };
+        (limits, config)
+    }
+}
+
 async fn serve(args: ServeArgs) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
-    let limits = Limits {
-        max_body_bytes: args.max_body_bytes,
-        body_timeout: Duration::from_secs(args.body_timeout_secs),
-        ..Limits::default()
-    };
-    let config = server::Config {
-        header_timeout: Duration::from_secs(args.header_timeout_secs),
-        write_timeout: Duration::from_secs(args.write_timeout_secs),
-        shutdown_deadline: Duration::from_secs(args.shutdown_deadline_secs),
-        ..server::Config::default()
-    };
+    let (limits, config) = args.settings();
     let languages = locales::languages().with_additional_info(args.additional_info);
     let app = service::router_with_languages(Arc::new(MemoryStore::default()), limits, languages);
     tracing::info!(
@@ -240,5 +248,67 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use clap::Parser as _;
+
+    use super::{Cli, Command, Limits, ServeArgs, server};
+
+    fn serve_args(flags: &[&str]) -> ServeArgs {
+        let cli = Cli::try_parse_from([&["customer-insights", "serve"], flags].concat()).unwrap();
+        match cli.command {
+            Some(Command::Serve(args)) => args,
+            _ => panic!("not serve"),
+        }
+    }
+
+    /// The README's defaults ("The two commands", "Limits and robustness"): the flags left out are
+    /// the library's defaults, and those are the documented values.
+    #[test]
+    fn the_flags_left_out_are_the_documented_defaults() {
+        let args = serve_args(&[]);
+        assert_eq!(args.addr.to_string(), "127.0.0.1:8080");
+        assert!(!args.additional_info);
+        let (limits, config) = args.settings();
+        assert_eq!(limits, Limits::default());
+        assert_eq!(config, server::Config::default());
+        assert_eq!((limits.max_body_bytes, limits.body_timeout), (1 << 20, Duration::from_secs(30)));
+        let seconds = |secs| Duration::from_secs(secs);
+        assert_eq!(
+            (config.header_timeout, config.write_timeout, config.shutdown_deadline, config.max_head_bytes),
+            (seconds(10), seconds(10), seconds(10), 128 * 1024)
+        );
+    }
+
+    #[test]
+    fn each_flag_reaches_its_setting() {
+        let args = serve_args(&[
+            "--max-body-bytes",
+            "100",
+            "--header-timeout-secs",
+            "2",
+            "--body-timeout-secs",
+            "3",
+            "--write-timeout-secs",
+            "4",
+            "--shutdown-deadline-secs",
+            "5",
+            "--additional-info",
+        ]);
+        assert!(args.additional_info);
+        let (limits, config) = args.settings();
+        assert_eq!(Limits { max_body_bytes: 100, body_timeout: Duration::from_secs(3), ..Limits::default() }, limits);
+        let expected = server::Config {
+            header_timeout: Duration::from_secs(2),
+            write_timeout: Duration::from_secs(4),
+            shutdown_deadline: Duration::from_secs(5),
+            ..server::Config::default()
+        };
+        assert_eq!(config, expected);
     }
 }

@@ -55,6 +55,14 @@ async fn every_early_answer_is_read_after_a_large_body() {
             "414 URI Too Long",
             "RequestUriTooLong",
         ),
+        // Headers over 32 KiB: a padding header after the content type.
+        (
+            "PUT",
+            GOOD,
+            &format!("application/json\r\nx-padding: {}", "y".repeat(33 * 1024)),
+            "431 Request Header Fields Too Large",
+            "RequestHeaderFieldsTooLarge",
+        ),
     ];
     // A mixed hostile run: every case at once, twice over, each on its own connection.
     let mut runs = tokio::task::JoinSet::new();
@@ -77,4 +85,28 @@ async fn every_early_answer_is_read_after_a_large_body() {
     while let Some(run) = runs.join_next().await {
         run.unwrap();
     }
+}
+
+/// Past 64 MiB a body is no longer read and dropped: the connection is closed, so a client that
+/// goes on writing gets an error instead of holding the connection.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_past_the_drain_bound_is_cut() {
+    let addr = start().await;
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let length = 96 << 20;
+    let head = format!(
+        "PUT /nowhere HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: {length}\r\nconnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    let mut written = 0;
+    while written < length {
+        let write = tokio::time::timeout(Duration::from_secs(30), stream.write_all(&chunk)).await;
+        if !matches!(write, Ok(Ok(()))) {
+            break;
+        }
+        written += chunk.len();
+    }
+    assert!(written >= 64 << 20, "cut before the bound: {written} bytes");
+    assert!(written < length, "the whole {length} bytes were taken");
 }

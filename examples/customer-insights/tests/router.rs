@@ -588,3 +588,25 @@ async fn read_only_values_are_judged_against_what_the_put_replaces() {
     let accepted = service.put(&uri, &created.body.to_string()).await;
     assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
 }
+
+/// The README's defaults, at their edges: a request target of 8 KiB is read and one byte more is
+/// 414; headers of 32 KiB (names and values) are read and one byte more is 431.
+#[tokio::test]
+async fn the_default_limits_hold_to_the_byte() {
+    let limits = Limits::default();
+    assert_eq!((limits.max_url_bytes, limits.max_header_bytes), (8 * 1024, 32 * 1024));
+    assert_eq!((limits.max_body_bytes, limits.body_timeout), (1 << 20, Duration::from_secs(30)));
+    let service = Service::new();
+    let uri = url("hub1", "rel_1");
+    let padded = |target: usize| format!("{uri}&pad={}", "x".repeat(target - uri.len() - "&pad=".len()));
+    assert_eq!(service.put(&padded(8 * 1024), VALID).await.status, StatusCode::OK);
+    assert_eq!(service.put(&padded(8 * 1024 + 1), VALID).await.code(), "RequestUriTooLong");
+    // `content-type: application/json` is 28 bytes, `x-padding` 9 of the rest.
+    let with_headers = |bytes: usize| {
+        let padding = "y".repeat(bytes - 28 - 9);
+        let request = Request::put(&uri).header("content-type", "application/json").header("x-padding", padding);
+        request.body(Body::from(VALID)).unwrap()
+    };
+    assert_eq!(service.send(with_headers(32 * 1024)).await.status, StatusCode::OK);
+    assert_eq!(service.send(with_headers(32 * 1024 + 1)).await.code(), "RequestHeaderFieldsTooLarge");
+}

@@ -186,7 +186,13 @@ async fn what_hyper_answers_itself_and_what_it_leaves_to_the_app() {
         get("content-length: 2\r\ncontent-length: 3\r\n"),
         get("content-length: 2, 2\r\n"),
         get("content-length: -1\r\n"),
+        get("content-length: abc\r\n"),
         get("transfer-encoding: gzip\r\n"),
+        // A control byte in the target; a bad character in the method.
+        "GET /a\u{1}b HTTP/1.1\r\nhost: l\r\n\r\n".to_owned(),
+        "G(T / HTTP/1.1\r\nhost: l\r\n\r\n".to_owned(),
+        // A NUL in a header value.
+        get("a: b\u{0}c\r\n"),
     ] {
         assert_bare(&exchange(addr, &head, b"").await, bad_request);
     }
@@ -203,4 +209,54 @@ async fn what_hyper_answers_itself_and_what_it_leaves_to_the_app() {
     assert_arm(&answer, "HTTP/1.1 431 Request Header Fields Too Large\r\n", "RequestHeaderFieldsTooLarge");
     // An HTTP/2 preface on this HTTP/1.1 server: closed without an answer.
     assert_eq!(exchange(addr, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", b"").await, "");
+}
+
+/// The README's list of what the app answers itself over a socket ("Limits and robustness"), each
+/// an answer of the app: a request id, and an ARM payload where it is an error.
+#[tokio::test]
+async fn what_the_app_answers_of_unusual_but_valid_framing() {
+    let addr = start(1 << 20).await;
+    let put = |framing: &str| {
+        format!(
+            "PUT {PATH} HTTP/1.1\r\nhost: l\r\ncontent-type: application/json\r\nconnection: close\r\n{framing}\r\n"
+        )
+    };
+    let ok = "HTTP/1.1 200 OK\r\n";
+    let length = VALID.len();
+    // Two equal `Content-Length`s are taken as one.
+    let answer =
+        exchange(addr, &put(&format!("content-length: {length}\r\ncontent-length: {length}\r\n")), VALID.as_bytes())
+            .await;
+    assert_served(&answer, ok);
+    // `Content-Length` with chunked: the chunks win (RFC 9112), the length is ignored.
+    let chunked = format!("{length:x}\r\n{VALID}\r\n0\r\n\r\n");
+    let framing = "content-length: 5\r\ntransfer-encoding: chunked\r\n";
+    assert_served(&exchange(addr, &put(framing), chunked.as_bytes()).await, ok);
+    // A malformed chunk: the body cannot be read to its end.
+    let answer = exchange(addr, &put("transfer-encoding: chunked\r\n"), b"zz\r\nab\r\n0\r\n\r\n").await;
+    assert_arm(&answer, "HTTP/1.1 400 Bad Request\r\n", "InvalidRequestContent");
+    assert!(answer.contains("The request body could not be read to its end."), "{answer}");
+    // Bare LF line endings; empty lines before the request line; HTTP/1.0; no `Host`: a GET of a
+    // relationship that is not there.
+    let not_found = "HTTP/1.1 404 Not Found\r\n";
+    let missing = PATH.replace("rel_1", "rel_none");
+    let bare_lf = format!("GET {missing} HTTP/1.1\nhost: l\nconnection: close\n\n");
+    assert_arm(&exchange(addr, &bare_lf, b"").await, not_found, "ResourceNotFound");
+    let blank_first = format!("\r\n\r\nGET {missing} HTTP/1.1\r\nhost: l\r\nconnection: close\r\n\r\n");
+    assert_arm(&exchange(addr, &blank_first, b"").await, not_found, "ResourceNotFound");
+    let old = format!("GET {missing} HTTP/1.0\r\nhost: l\r\n\r\n");
+    assert_arm(&exchange(addr, &old, b"").await, "HTTP/1.0 404 Not Found\r\n", "ResourceNotFound");
+    let hostless = format!("GET {missing} HTTP/1.1\r\nconnection: close\r\n\r\n");
+    assert_arm(&exchange(addr, &hostless, b"").await, not_found, "ResourceNotFound");
+    // `CONNECT` matches no route; nor does a target with a non-ASCII byte, which hyper passes on.
+    let connect = "CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\nconnection: close\r\n\r\n";
+    assert_arm(&exchange(addr, connect, b"").await, not_found, "NotFound");
+    let non_ascii = "GET /\u{e9} HTTP/1.1\r\nhost: l\r\nconnection: close\r\n\r\n";
+    assert_arm(&exchange(addr, non_ascii, b"").await, not_found, "NotFound");
+}
+
+/// A success of the app: its status and a request id.
+fn assert_served(answer: &str, status_line: &str) {
+    assert!(answer.starts_with(status_line), "{answer}");
+    assert!(answer.contains("\r\nx-ms-request-id: "), "{answer}");
 }

@@ -679,3 +679,81 @@ mod generic_read_only {
         assert_eq!(violations.to_string(), "value: The property 'value' is read-only: only the server sets it.");
     }
 }
+
+/// The README's limits of a context: a borrowed context can be named by a type that has its
+/// lifetime (the README: "a borrowed one, `Stored<'a>`, only by a type that has the lifetime"),
+/// at both doors.
+mod borrowed_context {
+    use std::marker::PhantomData;
+
+    use serde::Deserialize;
+    use validate_core::{ValidateWith, from_json_with};
+
+    /// What a handler holds while it validates: a borrow of the stored name.
+    struct Stored<'a> {
+        name: Option<&'a String>,
+    }
+
+    fn stored_name<'s>(stored: &'s Stored<'_>) -> Option<&'s String> {
+        stored.name
+    }
+
+    #[derive(Deserialize, validate_core::Validate)]
+    #[validate(context = Stored<'a>)]
+    struct Hub<'a> {
+        #[validate(read_only(stored = stored_name))]
+        name: Option<String>,
+        #[serde(skip)]
+        borrowed: PhantomData<&'a ()>,
+    }
+
+    #[test]
+    fn a_type_with_the_lifetime_names_a_borrowed_context() {
+        let held = String::from("contoso");
+        let stored = Stored { name: Some(&held) };
+        let hub = |name: &str| Hub { name: Some(name.to_owned()), borrowed: PhantomData };
+        assert!(hub("contoso").validate_with(&stored).is_ok());
+        let refused = hub("fabrikam").validate_with(&stored).unwrap_err();
+        assert_eq!(refused.to_string(), "name: The property 'name' is read-only: only the server sets it.");
+        assert!(from_json_with::<Hub<'_>, _>(br#"{"name":"contoso"}"#, &stored).is_ok());
+        let refused = from_json_with::<Hub<'_>, _>(br#"{"name":"fabrikam"}"#, &stored).err().unwrap();
+        assert_eq!(refused.to_string(), "name: The property 'name' is read-only: only the server sets it.");
+    }
+}
+
+/// The README: "a generic type with a context nests its type parameters as types without one".
+mod generic_nests_without_context {
+    use serde::Deserialize;
+    use validate_core::{ValidateWith, from_json_with};
+
+    struct Plan {
+        max: u8,
+    }
+
+    #[derive(Deserialize, validate_core::Validate)]
+    struct Free {
+        #[validate(range(max = 3))]
+        count: u8,
+    }
+
+    #[derive(Deserialize, validate_core::Validate)]
+    #[validate(context = Plan)]
+    struct Wrapper<T> {
+        #[validate(nested)]
+        inner: T,
+        #[validate(range(max = ctx.max))]
+        units: u8,
+    }
+
+    #[test]
+    fn the_parameter_is_validated_without_the_context() {
+        let plan = Plan { max: 5 };
+        let wrapper = |count, units| Wrapper { inner: Free { count }, units };
+        assert!(wrapper(3, 5).validate_with(&plan).is_ok());
+        let refused = wrapper(4, 6).validate_with(&plan).unwrap_err();
+        let targets: Vec<_> = refused.iter().map(|v| v.target().to_owned()).collect();
+        assert_eq!(targets, ["inner.count", "units"]);
+        let refused = from_json_with::<Wrapper<Free>, _>(br#"{"inner":{"count":4},"units":6}"#, &plan).err().unwrap();
+        assert_eq!(refused.to_string(), wrapper(4, 6).validate_with(&plan).unwrap_err().to_string());
+    }
+}

@@ -422,11 +422,15 @@ async fn send(app: Router, uri: &str, body: &str) -> (StatusCode, Vec<Detail>) {
     let request = Request::put(uri).header("content-type", "application/json").body(Body::from(body.to_owned()));
     let response = app.oneshot(request.expect("a valid request")).await.expect("the router answers");
     let status = response.status();
+    let code = response.headers().get("x-ms-error-code").cloned();
     let bytes = response.into_body().collect().await.expect("the body is read").to_bytes();
     if status.is_success() {
         return (StatusCode::OK, Vec::new());
     }
-    (status, details(&serde_json::from_slice(&bytes).expect("an ARM payload")))
+    let error: ErrorResponse = serde_json::from_slice(&bytes).expect("an ARM payload");
+    // Every door's refusal names its code in `x-ms-error-code` too.
+    assert_eq!(code.as_ref().and_then(|code| code.to_str().ok()), Some(error.error.code.as_str()), "{uri}");
+    (status, details(&error))
 }
 
 /// Every axum door's answer: the extractors for `root` (a `Root`) and `model`, the service for

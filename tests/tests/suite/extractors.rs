@@ -94,7 +94,21 @@ async fn send(uri: &str, content_type: &str, body: &str) -> (StatusCode, String)
         Request::put(uri).header(http::header::CONTENT_TYPE, content_type).body(Body::from(body.to_owned())).unwrap();
     let response = app().oneshot(request).await.unwrap();
     let status = response.status();
-    (status, String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+    let code = response.headers().get("x-ms-error-code").map(|code| code.to_str().unwrap().to_owned());
+    let text = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert_error_code(status, code.as_deref(), &text);
+    (status, text)
+}
+
+/// A refusal names its code in `x-ms-error-code` as in its payload; a success has neither.
+fn assert_error_code(status: StatusCode, header: Option<&str>, text: &str) {
+    let code = if status.is_success() {
+        None
+    } else {
+        let payload: Value = serde_json::from_str(text).unwrap();
+        payload["error"]["code"].as_str().map(str::to_owned)
+    };
+    assert_eq!(header, code.as_deref(), "{status}: {text}");
 }
 
 fn details(text: &str) -> Vec<String> {
@@ -490,8 +504,11 @@ mod url_parameters {
         let response = app().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
         let status = response.status();
         let language = response.headers().get(http::header::CONTENT_LANGUAGE).map(|v| v.to_str().unwrap().to_owned());
+        let code = response.headers().get("x-ms-error-code").map(|code| code.to_str().unwrap().to_owned());
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        (status, language, String::from_utf8(bytes.to_vec()).unwrap())
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        super::assert_error_code(status, code.as_deref(), &text);
+        (status, language, text)
     }
 
     /// The details of the 400 of `uri`, in English, after checking the envelope.
@@ -712,5 +729,8 @@ mod optional_body {
         let mut path = validate_core::axum::ValidPath(Name { name: "a".into() });
         path.name.push('f');
         assert_eq!(path.name, "af");
+        let mut bytes = validate_core::axum::JsonBytes(axum::body::Bytes::from_static(b"{}x"));
+        bytes.truncate(2);
+        assert_eq!(&bytes[..], b"{}");
     }
 }

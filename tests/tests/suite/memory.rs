@@ -3,7 +3,7 @@
 //! context) and through `from_json` for a plain derived type. Not timed: the figure is bytes.
 //!
 //! The contract (error-contract.md, "Limits"): a failing request costs at most 32 times its body
-//! size above idle, whatever its shape. The peak is counted by `allocation_counter` (the bytes
+//! size above idle, whatever its shape; the README promises 24, which is what this test holds. The peak is counted by `allocation_counter` (the bytes
 //! asked of the allocator on this thread, at their highest during the call, above what was held
 //! before it); a reallocation counts its old and new blocks at once, as the allocator's default
 //! `realloc` holds both, so the figure errs high. Run with `--nocapture` to see the figures:
@@ -24,8 +24,9 @@ use validate_core::{ErrorResponse, Validate, from_json};
 /// About the size of each body.
 const BODY_BYTES: usize = 1 << 20;
 
-/// The bound: peak heap above the start, per byte of body.
-const MAX_PEAK_PER_BODY_BYTE: u64 = 32;
+/// The bound the README promises: peak heap above the start, per byte of body (the contract
+/// allows 32; the worst shape measures 23.9).
+const MAX_PEAK_PER_BODY_BYTE: u64 = 24;
 
 /// How many items of `item_bytes` bytes each a body holds: one past a power of two, the worst
 /// count for a list that grows by doubling (it has just doubled, and holds its old and new
@@ -164,7 +165,7 @@ fn peak(body: &[u8], answer: impl Fn(&[u8]) -> Result<(), ErrorResponse>) -> (u6
 }
 
 #[test]
-fn a_failing_request_peaks_at_most_32_times_its_body() {
+fn a_failing_request_peaks_at_most_24_times_its_body() {
     let doors: [(Vec<Shape>, Door); 2] = [
         (check_shapes(), |body| customer_insights::check::answer(body).map_err(ErrorResponse::from)),
         (plain_shapes(), |body| from_json::<Items>(body).map(drop).map_err(ErrorResponse::from)),
