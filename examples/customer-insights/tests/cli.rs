@@ -185,3 +185,20 @@ fn schema_prints_json_schema_when_asked() {
     let output = bin().args(["schema", "--dialect", "openapi3"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// The README's example of `check` ("Every problem in one response"): the body it pipes in gives,
+/// byte for byte once formatted, the payload it shows.
+#[test]
+fn the_readme_example_prints_the_payload_the_readme_shows() {
+    let readme = include_str!("../../../README.md");
+    let command = readme.split("```console\n$ echo '").nth(1).and_then(|rest| rest.split("' | cargo run").next());
+    let body = command.expect("the README pipes a body into check");
+    let shown =
+        readme.split("It prints one line, the bytes a `PUT`").nth(1).and_then(|rest| rest.split("```json\n").nth(1));
+    let shown = shown.and_then(|rest| rest.split("\n```").next()).expect("the README shows the payload");
+    let output = with_stdin(&["check"], body.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(printed, serde_json::from_str::<serde_json::Value>(shown).unwrap());
+    assert_eq!(output.stdout.iter().filter(|&&byte| byte == b'\n').count(), 1, "one line");
+}

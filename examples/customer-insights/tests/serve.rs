@@ -122,3 +122,21 @@ fn sigterm_with_a_stalled_client_exits_within_the_deadline() {
     assert!(rest.contains("shutdown deadline passed"), "{rest}");
     assert!(rest.contains("stopped"), "{rest}");
 }
+
+/// Ctrl-C (SIGINT) stops the server as SIGTERM does: gracefully, with a success.
+#[test]
+fn stops_gracefully_on_sigint() {
+    let (mut server, mut stderr, addr) = start(&["--additional-info"]);
+    // `--additional-info` reaches the answers: each detail names its rule.
+    let body = r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"","relatedProfileType":"B"}}"#;
+    let answer = exchange(&addr, format!("{VALID_PUT}{}\r\n\r\n{body}", body.len()).as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains(r#""additionalInfo":[{"type":"ValidationRule""#), "{answer}");
+    let interrupted = Command::new("kill").args(["-INT", &server.id().to_string()]).status().unwrap();
+    assert!(interrupted.success());
+    let status = server.wait().unwrap();
+    assert!(status.success(), "{status}");
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("stopped"), "{rest}");
+}

@@ -128,6 +128,12 @@ struct Root {
     adjacent_deny: ZooAdjacentDeny,
     #[validate(nested)]
     greeting: ZooGreeting,
+    #[validate(nested)]
+    converted: ZooFrom,
+    #[validate(nested)]
+    generic: ZooGeneric<u8>,
+    #[validate(nested)]
+    deny_flat: ZooDenyFlat,
 }
 
 #[derive(Debug, Deserialize, Validate)]
@@ -360,6 +366,45 @@ enum ZooAdjacentDeny {
         x: u8,
     },
     Blank,
+}
+
+/// `from`: read as another type, then converted (read whole by the walk); its rules run on
+/// what the conversion made.
+#[derive(Debug, Deserialize, Validate)]
+#[serde(from = "ZooFromRaw")]
+struct ZooFrom {
+    #[validate(range(max = 9))]
+    level: u8,
+}
+
+#[derive(Deserialize)]
+struct ZooFromRaw {
+    level: u8,
+}
+
+impl From<ZooFromRaw> for ZooFrom {
+    fn from(raw: ZooFromRaw) -> Self {
+        ZooFrom { level: raw.level }
+    }
+}
+
+/// A generic struct (read whole by the walk).
+#[derive(Debug, Deserialize, Validate)]
+struct ZooGeneric<T> {
+    #[validate(non_empty)]
+    label: String,
+    value: T,
+}
+
+/// `flatten` beside `deny_unknown_fields` on the same struct (read whole by the walk).
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+struct ZooDenyFlat {
+    #[validate(range(max = 50))]
+    a: u8,
+    #[serde(flatten)]
+    #[validate(nested)]
+    part: ZooFlatPart,
 }
 
 /// `rename_all` on an enum, and variant aliases.
@@ -610,6 +655,12 @@ fn serde_feature_members() -> Vec<BoxedStrategy<Member>> {
                 obj(&[("n", n(10))]),
             ]),
         ),
+        member("converted", pick(vec![obj(&[("level", n(3))]), obj(&[("level", n(9))])])),
+        member(
+            "generic",
+            pick(vec![obj(&[("label", s("g")), ("value", n(4))]), obj(&[("value", n(0)), ("label", s("h"))])]),
+        ),
+        member("denyFlat", pick(vec![obj(&[("a", n(1)), ("size", n(2))]), obj(&[("size", n(1)), ("a", n(50))])])),
     ]
 }
 
@@ -654,6 +705,9 @@ fn canonical() -> J {
         ("leafMap", obj(&[])),
         ("adjacentDeny", obj(&[("t", s("Word")), ("c", s("ab"))])),
         ("greeting", s("good_bye")),
+        ("converted", obj(&[("level", n(3))])),
+        ("generic", obj(&[("label", s("g")), ("value", n(4))])),
+        ("denyFlat", obj(&[("a", n(1)), ("size", n(2))])),
     ])
 }
 
@@ -734,6 +788,8 @@ const KEYS: &[&str] = &[
     "hi",
     "bye",
     "n",
+    "level",
+    "value",
 ];
 
 fn key() -> impl Strategy<Value = String> {
@@ -898,6 +954,14 @@ fn shaped() -> Vec<(&'static str, J)> {
         ),
         ("tagNames", obj(&[("k", s("v")), ("k", s("")), ("long", s("w"))])),
         ("tagNames", obj(&[("a.b", s("v")), ("c", n(1))])),
+        // The shapes read whole: `from`, a generic struct, `flatten` beside `deny_unknown_fields`.
+        ("converted", obj(&[("level", n(10))])),
+        ("converted", obj(&[("level", s("x")), ("zz", n(1))])),
+        ("generic", obj(&[("label", s("")), ("value", s("x"))])),
+        ("generic", obj(&[("label", n(1))])),
+        ("denyFlat", obj(&[("a", n(51)), ("size", n(0))])),
+        ("denyFlat", obj(&[("a", n(1)), ("size", n(2)), ("zz", n(1))])),
+        ("denyFlat", obj(&[("a", s("x")), ("size", s("y"))])),
     ]
 }
 

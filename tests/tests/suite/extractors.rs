@@ -80,11 +80,20 @@ async fn bytes(JsonBytes(body): JsonBytes) -> String {
     format!("{} bytes", body.len())
 }
 
+/// A body without a context, for `ValidJson` and `ArmJson`.
+#[derive(serde::Deserialize, validate_core::Validate)]
+struct Plain {
+    #[validate(non_empty)]
+    name: String,
+}
+
 fn app() -> Router {
     Router::new()
         .route("/quota", put(quota))
         .route("/profile", put(profile))
         .route("/bytes", put(bytes))
+        .route("/plain", put(|validate_core::axum::ValidJson(plain): validate_core::axum::ValidJson<Plain>| async move { plain.name }))
+        .route("/plain-arm", put(|validate_core::axum::ArmJson(plain): validate_core::axum::ArmJson<Plain>| async move { plain.name }))
         .layer(DefaultBodyLimit::max(64))
         .with_state(Plan { max_units: 10 })
 }
@@ -225,6 +234,10 @@ async fn answers_before_the_body_read_it_to_its_end_first() {
     assert_eq!(drained("/profile", "application/json").await, (StatusCode::NOT_FOUND, true));
     // Not JSON (415): drained too.
     assert_eq!(drained("/quota", "text/plain").await, (StatusCode::UNSUPPORTED_MEDIA_TYPE, true));
+    // Over the body limit (413, 100 bytes against 64): drained at every body extractor.
+    for uri in ["/quota", "/bytes", "/plain", "/plain-arm"] {
+        assert_eq!(drained(uri, "application/json").await, (StatusCode::PAYLOAD_TOO_LARGE, true), "{uri}");
+    }
 }
 
 /// The doors in a language: `ValidJson`, `ArmJson`, `ValidJsonWith` and `JsonBytes` word their
@@ -252,6 +265,12 @@ mod languages {
         hub.name
     }
 
+    /// A handler's own answer, worded in the language `Negotiated` chose.
+    async fn own(negotiated: validate_core::axum::Negotiated) -> ArmError {
+        let language = negotiated.language();
+        ArmError::worded(StatusCode::CONFLICT, "Conflict", &Message::BodyTooLarge, &language)
+    }
+
     /// Every door, under a body limit of 64 bytes; with `languages` in the extensions if given.
     fn doors(languages: Option<Languages>) -> Router {
         let router = Router::new()
@@ -259,6 +278,7 @@ mod languages {
             .route("/arm", put(arm))
             .route("/quota", put(quota))
             .route("/bytes", put(bytes))
+            .route("/own", put(own))
             .layer(DefaultBodyLimit::max(64));
         let router = match languages {
             Some(languages) => router.layer(Extension(languages)),
@@ -338,6 +358,26 @@ mod languages {
                 assert_eq!((status, content_language.as_deref()), (StatusCode::PAYLOAD_TOO_LARGE, Some(tag)), "{uri}");
                 assert_eq!(answer, payload(&ArmError::body_too_large_in(&language)), "{uri} {header}");
             }
+        }
+    }
+
+    /// The README: `Negotiated` gives a handler the choice the extractors make, from the
+    /// `Languages` in the extensions or the built-in ones.
+    #[tokio::test]
+    async fn negotiated_gives_a_handler_the_extractors_choice() {
+        for (languages, header, tag) in [
+            (None, Some("ja-JP"), "ja"),
+            (None, None, "en"),
+            (Some(Languages::new().with_catalog(French)), Some("fr"), "fr"),
+        ] {
+            let app = doors(languages.clone());
+            let spoken = languages.unwrap_or_default();
+            let chosen = spoken.negotiate(header);
+            assert_eq!(chosen.tag(), tag);
+            let (status, content_language, answer) = send_in(&app, "/own", "application/json", "{}", header).await;
+            assert_eq!((status, content_language.as_deref()), (StatusCode::CONFLICT, Some(tag)), "{header:?}");
+            let worded = ArmError::worded(StatusCode::CONFLICT, "Conflict", &Message::BodyTooLarge, &chosen);
+            assert_eq!(answer, payload(&worded), "{header:?}");
         }
     }
 

@@ -37,7 +37,10 @@ fn assert_not_json(body: &[u8]) -> String {
     assert!(error.error.details.is_empty(), "{error:#?}");
     assert!(error.error.target.is_none());
     assert!(error.error.message.starts_with("The request content is not valid JSON: "), "{}", error.error.message);
-    assert!(error.error.message.contains(" at line "), "{}", error.error.message);
+    // The line and the column, as numbers, end the message.
+    let place = error.error.message.rsplit_once(" at line ").map(|(_, place)| place.trim_end_matches('.'));
+    let (line, column) = place.and_then(|place| place.split_once(" column ")).expect("a line and a column");
+    assert!(line.parse::<u32>().is_ok() && column.parse::<u32>().is_ok(), "{}", error.error.message);
     error.error.message
 }
 
@@ -853,5 +856,153 @@ mod tree_layer {
         );
         assert_eq!(first::<Denies>(r#"{"inner":{"":1}}"#).1, "inner['']");
         assert_eq!(first::<BTreeMap<String, u8>>(r#"{"":"x"}"#).1, "['']");
+    }
+}
+
+// The README's promises of "From bytes to a validated value" and "Every problem in one response"
+// that no other test holds, each on the door it names.
+mod readme_promises {
+    use serde::{Deserialize, Deserializer};
+    use validate_core::{ErrorResponse, Validate, from_json, parse_json};
+
+    /// `(code, target, message)` of every detail.
+    fn details(error: ErrorResponse) -> Vec<(String, String, String)> {
+        let details = error.error.details.into_iter();
+        details.map(|d| (d.code, d.target.unwrap_or_default(), d.message)).collect()
+    }
+
+    fn triple(code: &str, target: &str, message: &str) -> (String, String, String) {
+        (code.to_owned(), target.to_owned(), message.to_owned())
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Outer {
+        #[serde(flatten)]
+        #[validate(nested)]
+        inner: Inner,
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Inner {
+        name: String,
+    }
+
+    #[test]
+    fn parse_json_inside_what_serde_buffers_says_only_what_was_refused() {
+        let error = ErrorResponse::from(parse_json::<Outer>(br#"{"name":null}"#).unwrap_err());
+        assert_eq!(
+            details(error),
+            [triple("InvalidPropertyType", "", "The value is null, which is not accepted here.")]
+        );
+        // `from_json` walks it and places the problem.
+        let error = ErrorResponse::from(from_json::<Outer>(br#"{"name":null}"#).unwrap_err());
+        assert_eq!(details(error)[0].1, "name");
+    }
+
+    #[test]
+    fn parse_json_answers_a_body_that_is_not_json_as_from_json_does() {
+        for body in [&b""[..], b"{", b"{}x", b"\xff", br#""\ud800""#, b"1e400", b"\xef\xbb\xbf{}"] {
+            let parsed = ErrorResponse::from(parse_json::<Inner>(body).unwrap_err());
+            let walked = ErrorResponse::from(from_json::<Inner>(body).unwrap_err());
+            assert_eq!(serde_json::to_string(&parsed).unwrap(), serde_json::to_string(&walked).unwrap(), "{body:?}");
+            assert!(parsed.error.details.is_empty(), "{body:?}");
+            // `Display` writes the English text, for a log.
+            assert_eq!(parse_json::<Inner>(body).unwrap_err().to_string(), parsed.error.message, "{body:?}");
+        }
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Holder {
+        #[validate(nested)]
+        shape: Adjacent,
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(tag = "t", content = "c")]
+    #[allow(dead_code)]
+    enum Adjacent {
+        Word(String),
+        Blank,
+    }
+
+    #[test]
+    fn an_adjacently_tagged_enum_reports_its_tag_at_parent_tag() {
+        let codes = |body: &str| {
+            let error = ErrorResponse::from(from_json::<Holder>(body.as_bytes()).unwrap_err());
+            details(error).into_iter().map(|(code, target, _)| (code, target)).collect::<Vec<_>>()
+        };
+        let at_tag = |code: &str| vec![(code.to_owned(), "shape.t".to_owned())];
+        assert_eq!(codes(r#"{"shape":{"c":"x"}}"#), at_tag("MissingRequiredProperty"));
+        assert_eq!(codes(r#"{"shape":{"t":"Mystery","c":"x"}}"#), at_tag("InvalidEnumValue"));
+        assert_eq!(codes(r#"{"shape":{"t":5,"c":"x"}}"#), at_tag("InvalidPropertyType"));
+    }
+
+    fn positive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i32, D::Error> {
+        let value = i32::deserialize(deserializer)?;
+        if value > 0 { Ok(value) } else { Err(serde::de::Error::custom("not positive: i32")) }
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Refusing {
+        #[serde(deserialize_with = "positive")]
+        count: i32,
+        #[validate(non_empty)]
+        name: String,
+    }
+
+    #[test]
+    fn a_failed_deserialize_with_is_an_invalid_value_at_its_target_beside_the_other_problems() {
+        let error = ErrorResponse::from(from_json::<Refusing>(br#"{"count":-1,"name":""}"#).unwrap_err());
+        let found = details(error);
+        assert_eq!(
+            found.iter().map(|(c, t, _)| (c.as_str(), t.as_str())).collect::<Vec<_>>(),
+            [("InvalidValue", "count"), ("EmptyValue", "name")]
+        );
+        // serde's text, which names a Rust type here, is not echoed.
+        assert!(!found[0].2.contains("i32"), "{}", found[0].2);
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Item {
+        #[validate(range(max = 5))]
+        n: u8,
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Walked {
+        #[validate(each(nested))]
+        items: Vec<Item>,
+    }
+
+    fn small(item: &Item) -> Result<(), validate_core::RuleError> {
+        if item.n < 3 { Ok(()) } else { Err(validate_core::RuleError::new("TooBig", "Too big.")) }
+    }
+
+    #[derive(Debug, Deserialize, Validate)]
+    #[allow(dead_code)]
+    struct Whole {
+        #[validate(each(nested, custom(small)))]
+        items: Vec<Item>,
+        #[validate(non_empty)]
+        name: String,
+    }
+
+    #[test]
+    fn each_beside_other_rules_reads_its_field_whole() {
+        let body = br#"{"items":[{"n":"a"},{"n":"b"}],"name":""}"#;
+        let targets =
+            |error: ErrorResponse| details(error).into_iter().map(|(_, target, _)| target).collect::<Vec<_>>();
+        // `each(nested)` alone: every item walked, both problems placed.
+        let walked = from_json::<Walked>(br#"{"items":[{"n":"a"},{"n":"b"}]}"#).unwrap_err();
+        assert_eq!(targets(walked.into()), ["items[0].n", "items[1].n"]);
+        // `nested` beside another rule in `each`: the field read whole, its first problem at its
+        // target; the other fields still walked.
+        assert_eq!(targets(from_json::<Whole>(body).unwrap_err().into()), ["items[0].n", "name"]);
     }
 }
