@@ -200,5 +200,7 @@ fn the_readme_example_prints_the_payload_the_readme_shows() {
     assert_eq!(output.status.code(), Some(1));
     let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(printed, serde_json::from_str::<serde_json::Value>(shown).unwrap());
-    assert_eq!(output.stdout.iter().filter(|&&byte| byte == b'\n').count(), 1, "one line");
+    let printed_text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(printed_text.lines().count(), 1, "one line");
+    assert!(printed_text.ends_with('\n'));
 }

@@ -551,6 +551,7 @@ fn members() -> Vec<BoxedStrategy<Member>> {
         member("leaves", prop::collection::vec(leaf(), 0..=2).prop_map(J::Arr)),
     ];
     members.extend(serde_feature_members());
+    members.extend(read_whole_members());
     members
 }
 
@@ -655,6 +656,13 @@ fn serde_feature_members() -> Vec<BoxedStrategy<Member>> {
                 obj(&[("n", n(10))]),
             ]),
         ),
+    ]
+}
+
+/// The shapes the walk reads whole: `from`, a generic struct, `flatten` beside
+/// `deny_unknown_fields`.
+fn read_whole_members() -> Vec<BoxedStrategy<Member>> {
+    vec![
         member("converted", pick(vec![obj(&[("level", n(3))]), obj(&[("level", n(9))])])),
         member(
             "generic",

@@ -218,6 +218,43 @@ impl http_body::Body for Watched {
     }
 }
 
+/// A body whose connection broke after its first bytes.
+struct Broken {
+    first: Option<axum::body::Bytes>,
+}
+
+impl http_body::Body for Broken {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Ready(Some(match self.first.take() {
+            Some(first) => Ok(http_body::Frame::data(first)),
+            None => Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset")),
+        }))
+    }
+}
+
+/// The README: a body that cannot be read to its end is 400 `InvalidRequestContent` at every body
+/// extractor, as at the service.
+#[tokio::test]
+async fn a_body_that_breaks_off_is_answered_at_every_body_extractor() {
+    for uri in ["/quota", "/bytes", "/plain", "/plain-arm"] {
+        let body = Body::new(Broken { first: Some(axum::body::Bytes::from_static(b"{\"name\":")) });
+        let request = Request::put(uri).header(http::header::CONTENT_TYPE, "application/json").body(body).unwrap();
+        let response = app().oneshot(request).await.unwrap();
+        let status = response.status();
+        let code = response.headers().get("x-ms-error-code").map(|code| code.to_str().unwrap().to_owned());
+        let text = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        assert_eq!((status, code.as_deref()), (StatusCode::BAD_REQUEST, Some("InvalidRequestContent")), "{uri}");
+        let payload: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(payload["error"]["message"], "The request body could not be read to its end.", "{uri}");
+    }
+}
+
 /// The status of `uri` PUT with a 40-byte body of `content_type`, and whether the body was read to its end.
 async fn drained(uri: &str, content_type: &str) -> (StatusCode, bool) {
     let ended = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
