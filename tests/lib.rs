@@ -18,6 +18,61 @@ mod readme {
         let table = rows.join("\n");
         assert!(readme.contains(&table), "README.md's table differs from validate-core/src/migrating.md's");
     }
+
+    /// The Quick start's program, as the README writes it (the doctest runs that copy), prints
+    /// the payload the README shows under it.
+    #[test]
+    fn the_quick_start_prints_what_the_readme_shows() {
+        use std::collections::BTreeMap;
+
+        use validate_core::{ErrorResponse, Validate};
+
+        #[derive(serde::Deserialize, Validate)]
+        #[serde(rename_all = "camelCase")]
+        struct Relationship {
+            #[validate(nested)]
+            properties: Definition,
+        }
+
+        #[derive(serde::Deserialize, Validate)]
+        #[serde(rename_all = "camelCase")]
+        struct Definition {
+            #[validate(localized)]
+            display_name: BTreeMap<String, String>,
+            #[validate(one_of("OneToOne", "OneToMany", "ManyToMany"))]
+            cardinality: Option<String>,
+            #[validate(non_empty)]
+            profile_type: String,
+        }
+
+        let readme = include_str!("../README.md");
+        let program = readme.split("## Quick start").nth(1).and_then(|rest| rest.split("```rust\n").nth(1));
+        let program = program.and_then(|rest| rest.split("```\n").next()).expect("the Quick start's program");
+        // This copy is the README's: its types and values, line for line.
+        for line in [
+            "    #[validate(localized)]",
+            "    display_name: BTreeMap<String, String>,",
+            r#"    #[validate(one_of("OneToOne", "OneToMany", "ManyToMany"))]"#,
+            "    #[validate(non_empty)]",
+            r#"        display_name: BTreeMap::from([("en us".into(), "Name".into())]),"#,
+            r#"        cardinality: Some("OneToFew".into()),"#,
+            r#"        profile_type: " ".into(),"#,
+        ] {
+            assert!(program.contains(line), "the README's program no longer has {line:?}");
+        }
+        let body = Relationship {
+            properties: Definition {
+                display_name: BTreeMap::from([("en us".into(), "Name".into())]),
+                cardinality: Some("OneToFew".into()),
+                profile_type: " ".into(),
+            },
+        };
+        let payload = ErrorResponse::from(body.validate().unwrap_err());
+        let shown = readme.split("## Quick start").nth(1).and_then(|rest| rest.split("```json\n").nth(1));
+        let shown = shown.and_then(|rest| rest.split("```\n").next()).expect("the payload the README shows");
+        let shown: serde_json::Value = serde_json::from_str(shown).unwrap();
+        assert_eq!(serde_json::to_value(&payload).unwrap(), shown);
+    }
 }
 
 use customer_insights::model::{RelationshipResourceFormat, Stored};

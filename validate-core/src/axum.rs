@@ -552,18 +552,21 @@ impl<T> DerefMut for ValidPath<T> {
     }
 }
 
-/// The bytes, through the extractor: `&body[..]` is the body as a slice.
+/// The bytes, through the extractor: `&body[..]` is the body as a slice. Not `DerefMut`: the
+/// bytes are those whose content type and size were checked.
+///
+/// ```
+/// use validate_core::axum::JsonBytes;
+///
+/// let body = JsonBytes(axum::body::Bytes::from_static(br#"{"name":"hub1"}"#));
+/// let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!((body.len(), value["name"].as_str()), (15, Some("hub1")));
+/// ```
 impl Deref for JsonBytes {
     type Target = Bytes;
 
     fn deref(&self) -> &Bytes {
         &self.0
-    }
-}
-
-impl DerefMut for JsonBytes {
-    fn deref_mut(&mut self) -> &mut Bytes {
-        &mut self.0
     }
 }
 

@@ -60,7 +60,7 @@
 //! | [`read_only`, `read_only(stored = f)`](rules::read_only) | an `Option` is `None`, or equal to the stored value `f(&ctx)` | `ReadOnlyProperty` |
 //! | [`custom(f)`](rules::custom) | `f(&value) -> Result<(), RuleError>` | the error's |
 //!
-//! Every rule takes `code = "…"` and `message = "…"` to replace its own. At the container,
+//! Every rule but `nested` takes `code = "…"` and `message = "…"` to replace its own. At the container,
 //! `#[validate(check(f))]` runs `f(&Self)` for rules across fields.
 //!
 //! # Context

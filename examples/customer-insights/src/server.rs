@@ -70,9 +70,11 @@ impl Default for Config {
     ///
     /// A real client sends its head in one packet, milliseconds after the previous answer or the
     /// connection: 10 s is hundreds of round trips on a poor link, and frees a stalled or idle
-    /// connection quickly (clients' pools reopen a closed idle connection). A client that reads
-    /// at all, even at 1 Mbit/s, lets a write progress many times a second; one that lets none
-    /// progress for 10 s has stopped reading. 10 s of shutdown is
+    /// connection quickly (clients' pools reopen a closed idle connection). A write progresses
+    /// when the kernel has room for it again, once about half the socket's send buffer has
+    /// drained (Linux): a reader that drains that within 10 s (about 200 KB/s on a 4 MiB buffer,
+    /// much less on the smaller one a slow link keeps) is served; one that lets no write progress
+    /// for 10 s has all but stopped reading. 10 s of shutdown is
     /// thousands of times this service's p99 and a 1 MiB body at 1 Mbit/s, and ends well within
     /// the 30 s an orchestrator usually waits before SIGKILL. 128 KiB is four times the app's
     /// header limit plus the longest URL hyper accepts: hostile heads cost at most that per

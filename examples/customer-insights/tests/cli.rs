@@ -186,8 +186,8 @@ fn schema_prints_json_schema_when_asked() {
     assert_eq!(output.status.code(), Some(2));
 }
 
-/// The README's example of `check` ("Every problem in one response"): the body it pipes in gives,
-/// byte for byte once formatted, the payload it shows.
+/// The README's example of `check` ("Every problem in one response"): the body it pipes in gives
+/// the payload it shows, compared as JSON (the README formats it).
 #[test]
 fn the_readme_example_prints_the_payload_the_readme_shows() {
     let readme = include_str!("../../../README.md");
@@ -203,4 +203,38 @@ fn the_readme_example_prints_the_payload_the_readme_shows() {
     let printed_text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(printed_text.lines().count(), 1, "one line");
     assert!(printed_text.ends_with('\n'));
+}
+
+/// The README's excerpt of `schema` ("The rules as a schema"): every member it shows is what the
+/// binary prints, and so are the definition's other keywords; `...` stands for the members left out.
+#[test]
+fn the_readme_schema_excerpt_is_what_schema_prints() {
+    let readme = include_str!("../../../README.md");
+    let excerpt =
+        readme.split("```json\n\"RelationshipDefinition\": {").nth(1).and_then(|rest| rest.split("\n```").next());
+    let excerpt = excerpt.expect("the README shows a part of RelationshipDefinition");
+    // The excerpt as JSON: the line `...` and the comma before it taken out.
+    let lines: Vec<&str> = excerpt.lines().collect();
+    let mut json = String::from("{");
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim() == "..." {
+            continue;
+        }
+        let before_ellipsis = lines.get(i + 1).is_some_and(|next| next.trim() == "...");
+        json.push_str(if before_ellipsis { line.trim_end_matches(',') } else { line });
+        json.push('\n');
+    }
+    let shown: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let output = bin().arg("schema").output().unwrap();
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let definition = &printed["definitions"]["RelationshipDefinition"];
+    for (keyword, value) in shown.as_object().unwrap() {
+        if keyword == "properties" {
+            for (member, schema) in value.as_object().unwrap() {
+                assert_eq!(&definition["properties"][member], schema, "{member}");
+            }
+        } else {
+            assert_eq!(&definition[keyword], value, "{keyword}");
+        }
+    }
 }

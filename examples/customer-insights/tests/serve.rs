@@ -123,9 +123,10 @@ fn sigterm_with_a_stalled_client_exits_within_the_deadline() {
     assert!(rest.contains("stopped"), "{rest}");
 }
 
-/// Ctrl-C (SIGINT) stops the server as SIGTERM does: gracefully, with a success.
+/// `--additional-info` reaches the binary's answers, and Ctrl-C (SIGINT) stops it as SIGTERM
+/// does: gracefully, with a success.
 #[test]
-fn stops_gracefully_on_sigint() {
+fn additional_info_reaches_the_answers_and_sigint_stops_gracefully() {
     let (mut server, mut stderr, addr) = start(&["--additional-info"]);
     // `--additional-info` reaches the answers: each detail names its rule.
     let body = r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"","relatedProfileType":"B"}}"#;

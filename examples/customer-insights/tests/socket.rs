@@ -211,10 +211,11 @@ async fn what_hyper_answers_itself_and_what_it_leaves_to_the_app() {
     assert_eq!(exchange(addr, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", b"").await, "");
 }
 
-/// The README's list of what the app answers itself over a socket ("Limits and robustness"), each
-/// an answer of the app: a request id, and an ARM payload where it is an error.
+/// The README's list of what the app answers itself over a socket ("Limits and robustness"):
+/// unusual framing read as RFC 9112 says, a broken chunk, a method or a target no route takes.
+/// Each is an answer of the app: a request id, and an ARM payload where it is an error.
 #[tokio::test]
-async fn what_the_app_answers_of_unusual_but_valid_framing() {
+async fn what_the_app_answers_itself_over_a_socket() {
     let addr = start(1 << 20).await;
     let put = |framing: &str| {
         format!(

@@ -346,7 +346,7 @@ mod tree_layer {
         (detail.code.clone(), detail.target.clone().unwrap_or_default(), detail.message.clone())
     }
 
-    fn detail(code: &str, target: &str, message: &str) -> (String, String, String) {
+    pub(super) fn detail(code: &str, target: &str, message: &str) -> (String, String, String) {
         (code.to_owned(), target.to_owned(), message.to_owned())
     }
 
@@ -865,14 +865,12 @@ mod readme_promises {
     use serde::{Deserialize, Deserializer};
     use validate_core::{ErrorResponse, Validate, from_json, parse_json};
 
-    /// `(code, target, message)` of every detail.
-    fn details(error: ErrorResponse) -> Vec<(String, String, String)> {
+    use super::tree_layer::detail;
+
+    /// `(code, target, message)` of every detail, as `detail` writes one.
+    fn every_detail(error: ErrorResponse) -> Vec<(String, String, String)> {
         let details = error.error.details.into_iter();
         details.map(|d| (d.code, d.target.unwrap_or_default(), d.message)).collect()
-    }
-
-    fn triple(code: &str, target: &str, message: &str) -> (String, String, String) {
-        (code.to_owned(), target.to_owned(), message.to_owned())
     }
 
     #[derive(Debug, Deserialize, Validate)]
@@ -893,12 +891,12 @@ mod readme_promises {
     fn parse_json_inside_what_serde_buffers_says_only_what_was_refused() {
         let error = ErrorResponse::from(parse_json::<Outer>(br#"{"name":null}"#).unwrap_err());
         assert_eq!(
-            details(error),
-            [triple("InvalidPropertyType", "", "The value is null, which is not accepted here.")]
+            every_detail(error),
+            [detail("InvalidPropertyType", "", "The value is null, which is not accepted here.")]
         );
         // `from_json` walks it and places the problem.
         let error = ErrorResponse::from(from_json::<Outer>(br#"{"name":null}"#).unwrap_err());
-        assert_eq!(details(error)[0].1, "name");
+        assert_eq!(every_detail(error)[0].1, "name");
     }
 
     #[test]
@@ -932,7 +930,7 @@ mod readme_promises {
     fn an_adjacently_tagged_enum_reports_its_tag_at_parent_tag() {
         let codes = |body: &str| {
             let error = ErrorResponse::from(from_json::<Holder>(body.as_bytes()).unwrap_err());
-            details(error).into_iter().map(|(code, target, _)| (code, target)).collect::<Vec<_>>()
+            every_detail(error).into_iter().map(|(code, target, _)| (code, target)).collect::<Vec<_>>()
         };
         let at_tag = |code: &str| vec![(code.to_owned(), "shape.t".to_owned())];
         assert_eq!(codes(r#"{"shape":{"c":"x"}}"#), at_tag("MissingRequiredProperty"));
@@ -957,7 +955,7 @@ mod readme_promises {
     #[test]
     fn a_failed_deserialize_with_is_an_invalid_value_at_its_target_beside_the_other_problems() {
         let error = ErrorResponse::from(from_json::<Refusing>(br#"{"count":-1,"name":""}"#).unwrap_err());
-        let found = details(error);
+        let found = every_detail(error);
         assert_eq!(
             found.iter().map(|(c, t, _)| (c.as_str(), t.as_str())).collect::<Vec<_>>(),
             [("InvalidValue", "count"), ("EmptyValue", "name")]
@@ -997,7 +995,7 @@ mod readme_promises {
     fn each_beside_other_rules_reads_its_field_whole() {
         let body = br#"{"items":[{"n":"a"},{"n":"b"}],"name":""}"#;
         let targets =
-            |error: ErrorResponse| details(error).into_iter().map(|(_, target, _)| target).collect::<Vec<_>>();
+            |error: ErrorResponse| every_detail(error).into_iter().map(|(_, target, _)| target).collect::<Vec<_>>();
         // `each(nested)` alone: every item walked, both problems placed.
         let walked = from_json::<Walked>(br#"{"items":[{"n":"a"},{"n":"b"}]}"#).unwrap_err();
         assert_eq!(targets(walked.into()), ["items[0].n", "items[1].n"]);

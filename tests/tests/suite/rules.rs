@@ -1093,3 +1093,132 @@ fn exclusive_bounds_take_integers_on_floats() {
         Share { part: 1.0 }.validate().unwrap_err().iter().map(validate_core::Violation::message).collect();
     assert_eq!(found, ["The value 1 must be less than 1."]);
 }
+
+/// The README: every rule but `nested` takes `code` and `message` to replace its own. One field
+/// a rule, each given both, each invalid.
+#[derive(Validate)]
+struct EveryOverride {
+    #[validate(non_empty(code = "XNonEmpty", message = "non_empty overridden."))]
+    non_empty: String,
+    #[validate(range(max = 5, code = "XRange", message = "range overridden."))]
+    range: u8,
+    #[validate(pattern("^a", code = "XPattern", message = "pattern overridden."))]
+    pattern: String,
+    #[validate(contains("x", code = "XContains", message = "contains overridden."))]
+    contains: String,
+    #[validate(suffix(".json", code = "XSuffix", message = "suffix overridden."))]
+    suffix: String,
+    #[validate(not_containing("<", code = "XNotContaining", message = "not_containing overridden."))]
+    not_containing: String,
+    #[validate(no_control_chars(code = "XControl", message = "no_control_chars overridden."))]
+    control: String,
+    #[validate(one_of("a", "b", code = "XOneOf", message = "one_of overridden."))]
+    one_of: String,
+    #[validate(format(uuid, code = "XFormat", message = "format overridden."))]
+    format: String,
+    #[validate(localized(code = "XLocalized", message = "localized overridden."))]
+    localized: BTreeMap<String, String>,
+    #[validate(each(non_empty, code = "XEach", message = "each overridden."))]
+    each: Vec<String>,
+    #[validate(unique(code = "XUnique", message = "unique overridden."))]
+    unique: Vec<String>,
+    #[validate(read_only(code = "XReadOnly", message = "read_only overridden."))]
+    read_only: Option<String>,
+    #[validate(custom(no_spaces, code = "XCustom", message = "custom overridden."))]
+    custom: String,
+}
+
+#[test]
+fn every_rule_but_nested_takes_a_code_and_a_message() {
+    let value = EveryOverride {
+        non_empty: " ".into(),
+        range: 6,
+        pattern: "b".into(),
+        contains: "y".into(),
+        suffix: "a.txt".into(),
+        not_containing: "a<b".into(),
+        control: "a\u{7}".into(),
+        one_of: "c".into(),
+        format: "not a guid".into(),
+        localized: BTreeMap::from([("en us".to_owned(), "x".to_owned())]),
+        each: vec![String::new()],
+        unique: vec!["a".into(), "a".into()],
+        read_only: Some("set".into()),
+        custom: "a b".into(),
+    };
+    let found = report(&value);
+    let expected: Vec<String> = [
+        ("XNonEmpty", "non_empty", "non_empty"),
+        ("XRange", "range", "range"),
+        ("XPattern", "pattern", "pattern"),
+        ("XContains", "contains", "contains"),
+        ("XSuffix", "suffix", "suffix"),
+        ("XNotContaining", "not_containing", "not_containing"),
+        ("XControl", "control", "no_control_chars"),
+        ("XOneOf", "one_of", "one_of"),
+        ("XFormat", "format", "format"),
+        ("XLocalized", "localized['en us']", "localized"),
+        ("XEach", "each[0]", "each"),
+        ("XUnique", "unique[1]", "unique"),
+        ("XReadOnly", "read_only", "read_only"),
+        ("XCustom", "custom", "custom"),
+    ]
+    .iter()
+    .map(|(code, target, rule)| format!("{code} {target}: {rule} overridden."))
+    .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn a_pattern_matches_anywhere_unless_anchored() {
+    #[derive(Validate)]
+    struct Patterns {
+        #[validate(pattern("b+"))]
+        anywhere: String,
+        #[validate(pattern("^b+$"))]
+        anchored: String,
+    }
+    assert!(valid(&Patterns { anywhere: "abba".into(), anchored: "bb".into() }));
+    let found = report(&Patterns { anywhere: "aaa".into(), anchored: "abba".into() });
+    let codes: Vec<_> = found.iter().map(|line| line.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
+    assert_eq!(codes, ["PatternMismatch anywhere:", "PatternMismatch anchored:"]);
+}
+
+/// The README's stand-ins for garde's `ascii` and `alphanumeric` ("Coming from garde or validator").
+#[test]
+fn the_stand_ins_for_garde_ascii_and_alphanumeric() {
+    #[derive(Validate)]
+    struct StandIns {
+        #[validate(pattern("^[[:ascii:]]*$"))]
+        ascii: String,
+        #[validate(pattern(r"^[\p{Alphabetic}\p{N}]*$"))]
+        alphanumeric: String,
+    }
+    assert!(valid(&StandIns { ascii: "a~ 1\t".into(), alphanumeric: "Ab9éж٣".into() }));
+    assert!(valid(&StandIns { ascii: String::new(), alphanumeric: String::new() }));
+    let found = report(&StandIns { ascii: "é".into(), alphanumeric: "a-b".into() });
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("PatternMismatch ascii:") && found[1].starts_with("PatternMismatch alphanumeric:"));
+}
+
+/// `length` counts Unicode scalar values: not bytes, not UTF-16 units, not graphemes.
+#[test]
+fn length_counts_unicode_scalar_values() {
+    #[derive(Validate)]
+    struct Two {
+        #[validate(length(min = 2, max = 2))]
+        text: String,
+    }
+    // "e" and a combining acute: one grapheme, two scalars, three bytes.
+    assert!(valid(&Two { text: "e\u{301}".into() }));
+    // Two emoji outside the BMP: two scalars, four UTF-16 units, eight bytes.
+    assert!(valid(&Two { text: "😀😀".into() }));
+    assert_eq!(
+        report(&Two { text: "😀".into() }),
+        ["ValueTooShort text: The value must have at least 2 characters; it has 1."]
+    );
+    assert_eq!(
+        report(&Two { text: "e\u{301}\u{301}".into() }),
+        ["ValueTooLong text: The value must have at most 2 characters; it has 3."]
+    );
+}

@@ -501,3 +501,62 @@ fn keys_and_the_formats_of_arm_bodies() {
     assert!(swagger["properties"]["tags"].get("propertyNames").is_none(), "{swagger}");
     assert_eq!(swagger["properties"]["secret"]["format"], "byte");
 }
+
+/// The README's rule table for the schema, for what `Everything` leaves out: every named format,
+/// `pattern(…)` written first whatever the order of the rules, `non_empty` on a map, and a map
+/// whose values may be `null` in Swagger 2.0.
+#[derive(Deserialize, JsonSchema, Validate)]
+#[schemars(transform = validate_core::schema::apply::<Self>)]
+#[allow(dead_code)]
+struct Formats {
+    #[validate(format(date))]
+    date: String,
+    #[validate(format(duration))]
+    duration: String,
+    #[validate(format(uri))]
+    uri: String,
+    #[validate(format(email))]
+    email: String,
+    #[validate(format(ip))]
+    ip: String,
+    #[validate(format(ipv4))]
+    ipv4: String,
+    #[validate(format(ipv6))]
+    ipv6: String,
+    #[validate(format(base64url))]
+    base64url: String,
+    #[validate(prefix("id-"), pattern("^[a-z-]+$"), suffix("-x"))]
+    code: String,
+    #[validate(non_empty)]
+    labels: BTreeMap<String, String>,
+    notes: BTreeMap<String, Option<String>>,
+}
+
+#[test]
+fn every_format_a_pattern_first_a_non_empty_map_and_nullable_map_values() {
+    let schema = schema_of::<Formats>();
+    let property = |name: &str| schema["properties"][name].clone();
+    for (name, format) in [
+        ("date", "date"),
+        ("duration", "duration"),
+        ("uri", "uri"),
+        ("email", "email"),
+        ("ip", "ip"),
+        ("ipv4", "ipv4"),
+        ("ipv6", "ipv6"),
+        ("base64url", "base64url"),
+    ] {
+        assert_eq!(property(name), json!({ "type": "string", "format": format }), "{name}");
+    }
+    // `pattern(…)` first, though written second; the others in `allOf`, in the order written.
+    let code = property("code");
+    assert_eq!(code["pattern"], "^[a-z-]+$");
+    let others: Vec<&str> = code["allOf"].as_array().unwrap().iter().map(|p| p["pattern"].as_str().unwrap()).collect();
+    assert_eq!(others.len(), 2, "{code}");
+    assert_eq!(property("labels")["minProperties"], 1);
+    // Swagger 2.0: the first pattern alone; a map value that may be `null` says so.
+    let definitions = validate_core::schema::swagger::definitions::<Formats>();
+    let properties = &definitions["Formats"]["properties"];
+    assert_eq!(properties["code"], json!({ "type": "string", "pattern": "^[a-z-]+$" }));
+    assert_eq!(properties["notes"]["additionalProperties"]["x-nullable"], true, "{}", properties["notes"]);
+}
