@@ -47,7 +47,7 @@ const VALID_BODY: &str = r#"{"properties":{"displayName":{"en-us":"x"},"profileT
 
 #[test]
 fn serves_logs_each_request_and_stops_on_sigterm() {
-    let (mut server, mut stderr, addr) = start(&[]);
+    let (server, mut stderr, addr) = start(&[]);
 
     // A request that succeeds is logged at `debug`: at `info`, the first line is the 404's.
     let put = format!("{VALID_PUT}{}\r\n\r\n{VALID_BODY}", VALID_BODY.len());
@@ -67,13 +67,22 @@ fn serves_logs_each_request_and_stops_on_sigterm() {
         assert!(request_line.contains(part), "{part} missing from {request_line:?}");
     }
 
-    let terminated = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
-    assert!(terminated.success());
+    stops_gracefully_on(server, stderr, "-TERM");
+}
+
+/// Sends `signal` to the server, which then exits with a success after logging "stopped".
+fn stops_gracefully_on(
+    mut server: std::process::Child,
+    mut stderr: BufReader<std::process::ChildStderr>,
+    signal: &str,
+) {
+    let sent = Command::new("kill").args([signal, &server.id().to_string()]).status().unwrap();
+    assert!(sent.success());
     let status = server.wait().unwrap();
-    assert!(status.success(), "{status}");
+    assert!(status.success(), "{signal}: {status}");
     let mut rest = String::new();
     stderr.read_to_string(&mut rest).unwrap();
-    assert!(rest.contains("stopped"), "{rest}");
+    assert!(rest.contains("stopped"), "{signal}: {rest}");
 }
 
 #[test]
@@ -127,17 +136,11 @@ fn sigterm_with_a_stalled_client_exits_within_the_deadline() {
 /// does: gracefully, with a success.
 #[test]
 fn additional_info_reaches_the_answers_and_sigint_stops_gracefully() {
-    let (mut server, mut stderr, addr) = start(&["--additional-info"]);
+    let (server, stderr, addr) = start(&["--additional-info"]);
     // `--additional-info` reaches the answers: each detail names its rule.
     let body = r#"{"properties":{"displayName":{"en-us":"x"},"profileType":"","relatedProfileType":"B"}}"#;
     let answer = exchange(&addr, format!("{VALID_PUT}{}\r\n\r\n{body}", body.len()).as_bytes());
     assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
     assert!(answer.contains(r#""additionalInfo":[{"type":"ValidationRule""#), "{answer}");
-    let interrupted = Command::new("kill").args(["-INT", &server.id().to_string()]).status().unwrap();
-    assert!(interrupted.success());
-    let status = server.wait().unwrap();
-    assert!(status.success(), "{status}");
-    let mut rest = String::new();
-    stderr.read_to_string(&mut rest).unwrap();
-    assert!(rest.contains("stopped"), "{rest}");
+    stops_gracefully_on(server, stderr, "-INT");
 }

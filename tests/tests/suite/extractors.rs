@@ -109,23 +109,35 @@ fn app() -> Router {
 async fn send(uri: &str, content_type: &str, body: &str) -> (StatusCode, String) {
     let request =
         Request::put(uri).header(http::header::CONTENT_TYPE, content_type).body(Body::from(body.to_owned())).unwrap();
-    let response = app().oneshot(request).await.unwrap();
-    let status = response.status();
-    let code = response.headers().get("x-ms-error-code").map(|code| code.to_str().unwrap().to_owned());
-    let text = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    assert_error_code(status, code.as_deref(), &text);
-    (status, text)
+    let answer = read_answer(app().oneshot(request).await.unwrap()).await;
+    (answer.status, answer.text)
 }
 
-/// A refusal names its code in `x-ms-error-code` as in its payload; a success has neither.
-fn assert_error_code(status: StatusCode, header: Option<&str>, text: &str) {
-    let code = if status.is_success() {
+/// What the tests read of an answer.
+struct Answer {
+    status: StatusCode,
+    /// `Content-Language`.
+    language: Option<String>,
+    /// `x-ms-error-code`.
+    code: Option<String>,
+    text: String,
+}
+
+/// Reads `response` whole, after checking that a refusal names its code in `x-ms-error-code` as
+/// in its payload, and that a success has neither.
+async fn read_answer(response: axum::response::Response) -> Answer {
+    let status = response.status();
+    let header = |name: &str| response.headers().get(name).map(|value| value.to_str().unwrap().to_owned());
+    let (language, code) = (header("content-language"), header("x-ms-error-code"));
+    let text = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    let payload_code = if status.is_success() {
         None
     } else {
-        let payload: Value = serde_json::from_str(text).unwrap();
+        let payload: Value = serde_json::from_str(&text).unwrap();
         payload["error"]["code"].as_str().map(str::to_owned)
     };
-    assert_eq!(header, code.as_deref(), "{status}: {text}");
+    assert_eq!(code, payload_code, "{status}: {text}");
+    Answer { status, language, code, text }
 }
 
 fn details(text: &str) -> Vec<String> {
@@ -253,12 +265,10 @@ async fn a_body_that_breaks_off_is_answered_at_every_body_extractor() {
     for uri in ["/quota", "/bytes", "/plain", "/plain-arm"] {
         let body = Body::new(Broken { first: Some(axum::body::Bytes::from_static(b"{\"name\":")) });
         let request = Request::put(uri).header(http::header::CONTENT_TYPE, "application/json").body(body).unwrap();
-        let response = app().oneshot(request).await.unwrap();
-        let status = response.status();
-        let code = response.headers().get("x-ms-error-code").map(|code| code.to_str().unwrap().to_owned());
-        let text = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-        assert_eq!((status, code.as_deref()), (StatusCode::BAD_REQUEST, Some("InvalidRequestContent")), "{uri}");
-        let payload: Value = serde_json::from_str(&text).unwrap();
+        let answer = read_answer(app().oneshot(request).await.unwrap()).await;
+        let (status, code) = (answer.status, answer.code.as_deref());
+        assert_eq!((status, code), (StatusCode::BAD_REQUEST, Some("InvalidRequestContent")), "{uri}");
+        let payload: Value = serde_json::from_str(&answer.text).unwrap();
         assert_eq!(payload["error"]["message"], "The request body could not be read to its end.", "{uri}");
     }
 }
@@ -345,10 +355,8 @@ mod languages {
             request = request.header(http::header::ACCEPT_LANGUAGE, accept_language);
         }
         let response = app.clone().oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap();
-        let status = response.status();
-        let language = response.headers().get(http::header::CONTENT_LANGUAGE).map(|v| v.to_str().unwrap().to_owned());
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        (status, language, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        let answer = read_answer(response).await;
+        (answer.status, answer.language, serde_json::from_str(&answer.text).unwrap_or(Value::Null))
     }
 
     /// What an answer worded in `language` is, as JSON.
@@ -589,14 +597,8 @@ mod url_parameters {
         if let Some(accept_language) = accept_language {
             request = request.header(http::header::ACCEPT_LANGUAGE, accept_language);
         }
-        let response = app().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
-        let status = response.status();
-        let language = response.headers().get(http::header::CONTENT_LANGUAGE).map(|v| v.to_str().unwrap().to_owned());
-        let code = response.headers().get("x-ms-error-code").map(|code| code.to_str().unwrap().to_owned());
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let text = String::from_utf8(bytes.to_vec()).unwrap();
-        super::assert_error_code(status, code.as_deref(), &text);
-        (status, language, text)
+        let answer = super::read_answer(app().oneshot(request.body(Body::empty()).unwrap()).await.unwrap()).await;
+        (answer.status, answer.language, answer.text)
     }
 
     /// The details of the 400 of `uri`, in English, after checking the envelope.
@@ -773,9 +775,9 @@ mod optional_body {
             request = request.header(http::header::CONTENT_TYPE, content_type);
         }
         let app = Router::new().route("/restart", post(restart));
-        let response = app.oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap();
-        let status = response.status();
-        (status, String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+        let answer =
+            super::read_answer(app.oneshot(request.body(Body::from(body.to_owned())).unwrap()).await.unwrap()).await;
+        (answer.status, answer.text)
     }
 
     #[tokio::test]
