@@ -948,8 +948,14 @@ struct Counted {
     name: String,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // a check's signature with a context
+fn counted_whole_with(value: &CountedWith, _: &u8) -> Result<(), RuleError> {
+    CALLS.with(|calls| calls.set(calls.get() + 1));
+    if value.name.is_empty() { Err(RuleError::invalid("Say something.")) } else { Ok(()) }
+}
+
 #[derive(serde::Deserialize, Validate)]
-#[validate(context = u8)]
+#[validate(context = u8, check(counted_whole_with))]
 struct CountedWith {
     #[validate(custom(counted_with))]
     name: String,
@@ -980,11 +986,11 @@ fn custom_and_check_run_once_on_a_valid_value_and_at_most_twice_on_an_invalid_on
     assert_eq!(calls(|| assert!(from_json::<Counted>(br#"{"name":"ab"}"#).is_ok())), 2);
     assert_eq!(calls(|| assert!(from_json::<Counted>(br#"{"name":"a b"}"#).is_err())), 3);
     let (good, bad) = (CountedWith { name: "ab".into() }, CountedWith { name: "a b".into() });
-    assert_eq!(calls(|| assert!(good.validate_with(&0).is_ok())), 1);
-    assert_eq!(calls(|| assert!(bad.validate_with(&0).is_err())), 2);
+    assert_eq!(calls(|| assert!(good.validate_with(&0).is_ok())), 2, "the field's custom and the check");
+    assert_eq!(calls(|| assert!(bad.validate_with(&0).is_err())), 3, "the custom twice, the check once");
     assert_eq!(calls(|| assert!(!Holds::check_with(&bad, &0))), 1);
-    assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"ab"}"#, &0).is_ok())), 1);
-    assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"a b"}"#, &0).is_err())), 2);
+    assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"ab"}"#, &0).is_ok())), 2);
+    assert_eq!(calls(|| assert!(from_json_with::<CountedWith, u8>(br#"{"name":"a b"}"#, &0).is_err())), 3);
     // In a map, once an entry on a valid value; with a failing entry more often: its entries are
     // checked again in key order (here every entry fails, so the first pass stops at the first it
     // meets, the second runs both, and the third both again).

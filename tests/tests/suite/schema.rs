@@ -560,3 +560,19 @@ fn every_format_a_pattern_first_a_non_empty_map_and_nullable_map_values() {
     assert_eq!(properties["code"], json!({ "type": "string", "pattern": "^[a-z-]+$" }));
     assert_eq!(properties["notes"]["additionalProperties"]["x-nullable"], true, "{}", properties["notes"]);
 }
+
+/// The README: `schema::swagger::settings()` serves a schemars generator of one's own, which then
+/// writes Swagger 2.0 as `definitions::<T>()` does.
+#[test]
+fn the_swagger_settings_serve_a_generator_of_ones_own() {
+    let mut generator = validate_core::schema::swagger::settings().into_generator();
+    let reference = generator.subschema_for::<Optional>().to_value();
+    assert_eq!(reference, json!({ "$ref": "#/definitions/Optional" }));
+    let definitions = generator.take_definitions(true);
+    assert_eq!(Value::Object(definitions), Value::Object(validate_core::schema::swagger::definitions::<Optional>()));
+    let root =
+        validate_core::schema::swagger::settings().into_generator().into_root_schema_for::<Optional>().to_value();
+    assert!(root.get("$schema").is_none(), "{root}");
+    assert_eq!(root["properties"]["state"]["$ref"], "#/definitions/State", "{root}");
+    assert_eq!(root["properties"]["notes"]["items"]["x-nullable"], true, "{root}");
+}
