@@ -33,6 +33,7 @@ use std::ops::ControlFlow;
 use crate::Path;
 use crate::path::Below;
 use crate::rules::each_entry;
+use crate::rules::entries::Entries;
 use crate::sink::Sink;
 
 /// A collection whose items can be checked one by one, each at its own target.
@@ -56,25 +57,25 @@ pub trait Each {
     ) -> ControlFlow<()>;
 }
 
-/// `Each` for the collections checked in their own order, each item at its index: `$ty`, with
-/// the generics `$generics`, of items `T`.
-macro_rules! impl_each_in_order {
-    ($($ty:ty [$($generics:tt)*]),* $(,)?) => {$(
+/// `Each` for `$ty`, with the generics `$generics`, of items `$item`, walked by `$walk`:
+/// [`in_order`] for the collections, [`values`] for the maps.
+macro_rules! impl_each {
+    ($walk:ident, $item:ident: $($ty:ty [$($generics:tt)*]),* $(,)?) => {$(
         impl<$($generics)*> Each for $ty {
-            type Item = T;
+            type Item = $item;
             fn each<O: Sink>(
                 &self,
                 at: &Path<'_>,
                 out: &mut O,
-                check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+                check: impl FnMut(&$item, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
             ) -> ControlFlow<()> {
-                in_order(self.iter(), at, out, check)
+                $walk(self, at, out, check)
             }
         }
     )*};
 }
 
-impl_each_in_order!(
+impl_each!(in_order, T:
     [T] [T],
     Vec<T> [T],
     [T; N] [T, const N: usize],
@@ -83,40 +84,37 @@ impl_each_in_order!(
     HashSet<T, S> [T, S],
 );
 
+impl_each!(values, V:
+    HashMap<K, V, S> [K: Ord + Display, V, S: BuildHasher],
+    BTreeMap<K, V> [K: Ord + Display, V],
+);
+
 /// Runs `check` on `items` in their order, each at its index under `at`, up to the first `Break`:
-/// the loop of every collection but a map (which checks again in key order; see `each_entry`).
+/// the loop of every collection but a map.
 #[inline]
 fn in_order<'a, T: 'a, O: Sink>(
-    items: impl Iterator<Item = &'a T>,
+    items: impl IntoIterator<Item = &'a T>,
     at: &Path<'_>,
     out: &mut O,
     mut check: impl FnMut(&T, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    for (i, item) in items.enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         check(item, Below::index(at, i), out)?;
     }
     ControlFlow::Continue(())
 }
 
-/// `Each` for the maps, whose values are checked at their keys (`each_entry`): `$ty`, with the
-/// generics `$generics`, of values `V`.
-macro_rules! impl_each_value {
-    ($($ty:ty [$($generics:tt)*]),* $(,)?) => {$(
-        impl<$($generics)*> Each for $ty {
-            type Item = V;
-            fn each<O: Sink>(
-                &self,
-                at: &Path<'_>,
-                out: &mut O,
-                mut check: impl FnMut(&V, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
-            ) -> ControlFlow<()> {
-                each_entry(self, at, out, |_, value, at, out| check(value, at, out))
-            }
-        }
-    )*};
+/// Runs `check` on a map's values, each at its key (`each_entry`, which checks them again in key
+/// order when the map's own order is not sorted).
+#[inline]
+fn values<M: Entries + ?Sized, O: Sink>(
+    map: &M,
+    at: &Path<'_>,
+    out: &mut O,
+    mut check: impl FnMut(&M::Value, Below<'_, &Path<'_>>, &mut O) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    each_entry(map, at, out, |_, value, at, out| check(value, at, out))
 }
-
-impl_each_value!(HashMap<K, V, S> [K: Ord + Display, V, S: BuildHasher], BTreeMap<K, V> [K: Ord + Display, V]);
 
 impl<C: Each + ?Sized> Each for &C {
     type Item = C::Item;
