@@ -216,34 +216,26 @@ async fn json_bytes_checks_the_content_type_and_the_size_only() {
     assert!(text.contains("RequestBodyTooLarge"), "{text}");
 }
 
-/// A body that says whether it was read to its end.
-struct Watched {
-    chunks: std::collections::VecDeque<axum::body::Bytes>,
+/// A request body that yields its `frames` in turn, a broken connection where one says so, and
+/// says in `ended` whether it was read to its end.
+struct Scripted {
+    frames: std::collections::VecDeque<Option<axum::body::Bytes>>,
     ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
-impl http_body::Body for Watched {
-    type Data = axum::body::Bytes;
-    type Error = std::convert::Infallible;
-
-    fn poll_frame(
-        mut self: std::pin::Pin<&mut Self>,
-        _: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
-        let next = self.chunks.pop_front();
-        if next.is_none() {
-            self.ended.store(true, std::sync::atomic::Ordering::SeqCst);
+impl Scripted {
+    /// A body of `chunks`, then `broken`: a connection reset if true, the end if not.
+    fn new(chunks: impl IntoIterator<Item = &'static [u8]>, broken: bool) -> Self {
+        let mut frames: std::collections::VecDeque<_> =
+            chunks.into_iter().map(|chunk| Some(axum::body::Bytes::from_static(chunk))).collect();
+        if broken {
+            frames.push_back(None);
         }
-        std::task::Poll::Ready(next.map(|chunk| Ok(http_body::Frame::data(chunk))))
+        Scripted { frames, ended: std::sync::Arc::default() }
     }
 }
 
-/// A body whose connection broke after its first bytes.
-struct Broken {
-    first: Option<axum::body::Bytes>,
-}
-
-impl http_body::Body for Broken {
+impl http_body::Body for Scripted {
     type Data = axum::body::Bytes;
     type Error = std::io::Error;
 
@@ -251,10 +243,12 @@ impl http_body::Body for Broken {
         mut self: std::pin::Pin<&mut Self>,
         _: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
-        std::task::Poll::Ready(Some(match self.first.take() {
-            Some(first) => Ok(http_body::Frame::data(first)),
-            None => Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset")),
-        }))
+        let next = self.frames.pop_front();
+        if next.is_none() {
+            self.ended.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        let reset = || std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset");
+        std::task::Poll::Ready(next.map(|frame| frame.map(http_body::Frame::data).ok_or_else(reset)))
     }
 }
 
@@ -263,7 +257,7 @@ impl http_body::Body for Broken {
 #[tokio::test]
 async fn a_body_that_breaks_off_is_answered_at_every_body_extractor() {
     for uri in ["/quota", "/bytes", "/plain", "/plain-arm"] {
-        let body = Body::new(Broken { first: Some(axum::body::Bytes::from_static(b"{\"name\":")) });
+        let body = Body::new(Scripted::new([&b"{\"name\":"[..]], true));
         let request = Request::put(uri).header(http::header::CONTENT_TYPE, "application/json").body(body).unwrap();
         let answer = read_answer(app().oneshot(request).await.unwrap()).await;
         let (status, code) = (answer.status, answer.code.as_deref());
@@ -275,9 +269,9 @@ async fn a_body_that_breaks_off_is_answered_at_every_body_extractor() {
 
 /// The status of `uri` PUT with a 100-byte body of `content_type`, and whether the body was read to its end.
 async fn drained(uri: &str, content_type: &str) -> (StatusCode, bool) {
-    let ended = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let chunks = (0..4).map(|_| axum::body::Bytes::from_static(b"{\"name\": \"x\", \"u\": 1}    ")).collect();
-    let body = Body::new(Watched { chunks, ended: std::sync::Arc::clone(&ended) });
+    let scripted = Scripted::new([&b"{\"name\": \"x\", \"u\": 1}    "[..]; 4], false);
+    let ended = std::sync::Arc::clone(&scripted.ended);
+    let body = Body::new(scripted);
     let request = Request::put(uri).header(http::header::CONTENT_TYPE, content_type).body(body).unwrap();
     let response = app().oneshot(request).await.unwrap();
     (response.status(), ended.load(std::sync::atomic::Ordering::SeqCst))
